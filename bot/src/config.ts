@@ -1,0 +1,148 @@
+/**
+ * All configuration, read once from the environment and validated at start-up. Local mode
+ * (no COSMOS_ENDPOINT, NODE_ENV !== "production") works with no variables at all; production
+ * names every missing variable in one clear error.
+ */
+import path from "node:path";
+import { z } from "zod";
+
+const bool = z
+  .enum(["true", "false", "1", "0", ""])
+  .optional()
+  .transform((v) => v === "true" || v === "1");
+
+const list = z
+  .string()
+  .optional()
+  .transform((v) => (v ? v.split(",").map((s) => s.trim()).filter(Boolean) : []));
+
+const int = (fallback: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === "") return fallback;
+      const n = Number(v);
+      if (!Number.isFinite(n) || n < 0) {
+        ctx.addIssue({ code: "custom", message: `must be a non-negative number, got "${v}"` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+const EnvSchema = z.object({
+  NODE_ENV: z.string().optional(),
+  PORT: int(3978),
+  HOST: z.string().default("127.0.0.1"),
+  /** Public base URL of this service (tab links in cards, CSP, manifest). */
+  PUBLIC_URL: z.string().url().optional(),
+
+  COSMOS_ENDPOINT: z.string().url().optional(),
+  /** Only for accounts without managed identity (e.g. the emulator). Prefer managed identity. */
+  COSMOS_KEY: z.string().optional(),
+  COSMOS_DATABASE: z.string().default("cohort-coach"),
+  /** Client id of the user-assigned managed identity that may read and write Cosmos DB. */
+  AZURE_CLIENT_ID: z.string().optional(),
+  LOCAL_DATA_DIR: z.string().default(".localdata"),
+
+  BOT_ID: z.string().optional(),
+  BOT_PASSWORD: z.string().optional(),
+  BOT_TENANT_ID: z.string().optional(),
+  /** "SingleTenant" (app id + secret) or "UserAssignedMSI" (managed identity). */
+  BOT_TYPE: z.enum(["SingleTenant", "UserAssignedMSI"]).default("UserAssignedMSI"),
+
+  /** Entra app (client) id of the tab's SSO registration; the token audience. */
+  AAD_APP_CLIENT_ID: z.string().optional(),
+  /** The Application ID URI, e.g. api://contoso.azurewebsites.net/{clientId}. */
+  AAD_APP_ID_URI: z.string().optional(),
+  /** Tenants allowed to use this deployment; empty means any tenant that installs the app. */
+  ALLOWED_TENANT_IDS: list,
+  /** Entra object ids of tenant admins, in addition to the CohortCoach.Admin app role. */
+  ADMIN_USER_IDS: list,
+  ADMIN_GROUP_IDS: list,
+
+  SCHEDULER_ENABLED: z.string().optional().transform((v) => v !== "false" && v !== "0"),
+  SCHEDULER_TICK_SECONDS: int(60),
+  /** Sends per second across this app (Microsoft's published per-app limit is ~50/s per tenant). */
+  SEND_RATE_PER_SECOND: int(50),
+
+  API_RATE_LIMIT_PER_MINUTE: int(120),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  SEED_DEMO_DATA: bool,
+});
+
+export type Mode = "local" | "production";
+
+export interface Config {
+  mode: Mode;
+  port: number;
+  host: string;
+  publicUrl: string;
+  cosmos:
+    | { kind: "embedded"; database: string; dataDir: string }
+    | { kind: "azure"; endpoint: string; database: string; key?: string; managedIdentityClientId?: string };
+  bot: { appId?: string; password?: string; tenantId?: string; type: "SingleTenant" | "UserAssignedMSI" };
+  auth: { clientId?: string; appIdUri?: string; allowedTenantIds: string[]; adminUserIds: string[]; adminGroupIds: string[]; localKeyFile: string };
+  scheduler: { enabled: boolean; tickSeconds: number; sendRatePerSecond: number };
+  api: { rateLimitPerMinute: number };
+  logLevel: "debug" | "info" | "warn" | "error";
+  seedDemoData: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join("\n  - ")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Reads and validates configuration. Call once, in index.ts, and pass the result down. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const mode: Mode = e.NODE_ENV === "production" || e.COSMOS_ENDPOINT ? "production" : "local";
+
+  if (mode === "production") {
+    const required: Array<keyof typeof e> = ["COSMOS_ENDPOINT", "BOT_ID", "BOT_TENANT_ID", "AAD_APP_CLIENT_ID", "PUBLIC_URL"];
+    if (e.BOT_TYPE === "SingleTenant") required.push("BOT_PASSWORD");
+    if (!e.COSMOS_KEY) required.push("AZURE_CLIENT_ID");
+    const missing = required.filter((k) => !e[k]);
+    if (missing.length) {
+      throw new ConfigError(missing.map((k) => `${k} is required in production`));
+    }
+  } else if (!isLoopback(e.HOST)) {
+    // Local mode has no Bot Framework auth and offers a persona sign-in: never expose it.
+    throw new ConfigError([`HOST=${e.HOST}: local mode only binds to a loopback address (127.0.0.1, ::1 or localhost)`]);
+  }
+
+  const dataDir = path.resolve(e.LOCAL_DATA_DIR);
+  return {
+    mode,
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
+    cosmos: e.COSMOS_ENDPOINT
+      ? { kind: "azure", endpoint: e.COSMOS_ENDPOINT, database: e.COSMOS_DATABASE, key: e.COSMOS_KEY, managedIdentityClientId: e.AZURE_CLIENT_ID }
+      : { kind: "embedded", database: e.COSMOS_DATABASE, dataDir },
+    bot: { appId: e.BOT_ID, password: e.BOT_PASSWORD, tenantId: e.BOT_TENANT_ID, type: e.BOT_TYPE },
+    auth: {
+      clientId: e.AAD_APP_CLIENT_ID,
+      appIdUri: e.AAD_APP_ID_URI,
+      allowedTenantIds: e.ALLOWED_TENANT_IDS,
+      adminUserIds: e.ADMIN_USER_IDS,
+      adminGroupIds: e.ADMIN_GROUP_IDS,
+      localKeyFile: path.join(dataDir, "local-signing-key.json"),
+    },
+    scheduler: { enabled: e.SCHEDULER_ENABLED, tickSeconds: e.SCHEDULER_TICK_SECONDS, sendRatePerSecond: e.SEND_RATE_PER_SECOND },
+    api: { rateLimitPerMinute: e.API_RATE_LIMIT_PER_MINUTE },
+    logLevel: e.LOG_LEVEL,
+    seedDemoData: mode === "local" ? env.SEED_DEMO_DATA !== "false" : e.SEED_DEMO_DATA,
+  };
+}
+
+export function isLoopback(host: string): boolean {
+  return host === "127.0.0.1" || host === "::1" || host === "localhost" || /^127\.\d+\.\d+\.\d+$/.test(host);
+}

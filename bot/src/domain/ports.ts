@@ -1,0 +1,231 @@
+/**
+ * Ports: what the application needs from storage and from Teams, as interfaces. `store/`
+ * implements the repositories on Cosmos DB, `teams/` implements the sender on botbuilder. Every
+ * read and write is scoped by tenant id; nothing here can return another tenant's data.
+ *
+ * Conventions every implementation keeps:
+ * - `get…` returns `undefined` for a missing record (including one in another tenant).
+ * - Writes keyed by a deterministic id are upserts: a retry or double submission rewrites the one
+ *   record. `create…IfAbsent` reports `"exists"` instead of failing on a duplicate id (409).
+ * - ETag-guarded writes throw `ConcurrencyError` when the ETag no longer matches (412).
+ */
+import type {
+  AdoptionAnswer,
+  ApplyCommitment,
+  CheckIn,
+  Cohort,
+  CohortId,
+  Delivery,
+  FacilitatorAlert,
+  Instant,
+  Membership,
+  Person,
+  PolicyAcknowledgement,
+  PolicyVersion,
+  Question,
+  TenantId,
+  Track,
+  UserId,
+  Win,
+} from "./types";
+
+/** A record as read from the store, with the ETag to guard the next write. */
+export type Versioned<T> = T & { etag: string };
+
+export type CreateOutcome = "created" | "exists";
+
+export interface CohortRepository {
+  get(tenantId: TenantId, cohortId: CohortId): Promise<Versioned<Cohort> | undefined>;
+  list(tenantId: TenantId): Promise<Versioned<Cohort>[]>;
+  /** Throws AlreadyExistsError when the id is taken. */
+  create(cohort: Cohort): Promise<Versioned<Cohort>>;
+  /** Throws ConcurrencyError when `etag` is stale. */
+  update(cohort: Cohort, etag: string): Promise<Versioned<Cohort>>;
+  /**
+   * System use only (the scheduler): active cohorts of every tenant, one page at a time.
+   * Never used to answer a user's request.
+   */
+  listActiveForScheduling(): AsyncIterable<Cohort>;
+}
+
+export interface MembershipRepository {
+  listByCohort(tenantId: TenantId, cohortId: CohortId): Promise<Membership[]>;
+  /** The cohorts a person belongs to, within their tenant. */
+  listByUser(tenantId: TenantId, userId: UserId): Promise<Membership[]>;
+  get(tenantId: TenantId, cohortId: CohortId, userId: UserId): Promise<Membership | undefined>;
+  upsertMany(memberships: Membership[]): Promise<void>;
+  remove(tenantId: TenantId, cohortId: CohortId, userId: UserId): Promise<void>;
+}
+
+export interface PersonRepository {
+  get(tenantId: TenantId, userId: UserId): Promise<Person | undefined>;
+  getMany(tenantId: TenantId, userIds: UserId[]): Promise<Person[]>;
+  upsert(person: Person): Promise<void>;
+  markUnreachable(tenantId: TenantId, userId: UserId, at: Instant): Promise<void>;
+}
+
+export interface TrackRepository {
+  /** Tenant-customised tracks; built-in tracks live in code (domain/tracks). */
+  list(tenantId: TenantId): Promise<Track[]>;
+  get(tenantId: TenantId, trackId: string): Promise<Versioned<Track> | undefined>;
+  upsert(tenantId: TenantId, track: Track, etag?: string): Promise<Versioned<Track>>;
+}
+
+/** The learn → apply → reflect records of one cohort. */
+export interface LoopRecordRepository {
+  upsertCommitment(commitment: ApplyCommitment): Promise<void>;
+  getCommitment(tenantId: TenantId, cohortId: CohortId, sessionNumber: number, userId: UserId): Promise<ApplyCommitment | undefined>;
+  upsertCheckIn(checkIn: CheckIn): Promise<void>;
+  getCheckIn(tenantId: TenantId, cohortId: CohortId, sessionNumber: number, userId: UserId): Promise<CheckIn | undefined>;
+  upsertAdoption(answer: AdoptionAnswer): Promise<void>;
+  /** Everything for one cohort's dashboard, in one single-partition read. */
+  listCohortRecords(tenantId: TenantId, cohortId: CohortId): Promise<CohortRecords>;
+  /** One member's records in a cohort (for "my progress" and "my data"). */
+  listMemberRecords(tenantId: TenantId, cohortId: CohortId, userId: UserId): Promise<MemberRecords>;
+  /** "My data": deletes the member's commitments, check-ins, adoption answers and wins. */
+  deleteMemberRecords(tenantId: TenantId, cohortId: CohortId, userId: UserId): Promise<number>;
+}
+
+export interface CohortRecords {
+  commitments: ApplyCommitment[];
+  checkIns: CheckIn[];
+  adoption: AdoptionAnswer[];
+  wins: Win[];
+}
+
+export interface MemberRecords {
+  commitments: ApplyCommitment[];
+  checkIns: CheckIn[];
+  adoption: AdoptionAnswer[];
+  wins: Win[];
+}
+
+export interface QuestionRepository {
+  /** Idempotent on the question id. */
+  createIfAbsent(question: Question): Promise<CreateOutcome>;
+  get(tenantId: TenantId, cohortId: CohortId, questionId: string): Promise<Versioned<Question> | undefined>;
+  listByCohort(tenantId: TenantId, cohortId: CohortId): Promise<Question[]>;
+  /** Throws ConcurrencyError when `etag` is stale (two facilitators answering at once). */
+  update(question: Question, etag: string): Promise<Versioned<Question>>;
+}
+
+export interface WinRepository {
+  createIfAbsent(win: Win): Promise<CreateOutcome>;
+  listByCohort(tenantId: TenantId, cohortId: CohortId): Promise<Win[]>;
+  markPosted(tenantId: TenantId, cohortId: CohortId, winId: string, at: Instant): Promise<void>;
+}
+
+export interface PolicyRepository {
+  current(tenantId: TenantId): Promise<PolicyVersion | undefined>;
+  get(tenantId: TenantId, version: number): Promise<PolicyVersion | undefined>;
+  list(tenantId: TenantId): Promise<PolicyVersion[]>;
+  /**
+   * Publishes `next` as version `expectedCurrentVersion + 1` (0 when none exists yet). Atomic:
+   * if another admin published first, throws ConcurrencyError and writes nothing.
+   */
+  publish(next: PolicyVersion, expectedCurrentVersion: number): Promise<PolicyVersion>;
+  /** Idempotent on (version, user). */
+  acknowledge(ack: PolicyAcknowledgement): Promise<CreateOutcome>;
+  hasAcknowledged(tenantId: TenantId, version: number, userId: UserId): Promise<boolean>;
+  listAcknowledgements(tenantId: TenantId, version: number): Promise<PolicyAcknowledgement[]>;
+}
+
+export interface AlertRepository {
+  createIfAbsent(alert: FacilitatorAlert): Promise<CreateOutcome>;
+  listByCohort(tenantId: TenantId, cohortId: CohortId): Promise<Versioned<FacilitatorAlert>[]>;
+  get(tenantId: TenantId, cohortId: CohortId, alertId: string): Promise<Versioned<FacilitatorAlert> | undefined>;
+  update(alert: FacilitatorAlert, etag: string): Promise<Versioned<FacilitatorAlert>>;
+}
+
+export interface DeliveryCounts {
+  eventKey: string;
+  pending: number;
+  claimed: number;
+  sent: number;
+  failed: number;
+}
+
+export interface DeliveryRepository {
+  /** Writes the delivery unless one with the same id exists. */
+  createIfAbsent(delivery: Delivery): Promise<CreateOutcome>;
+  /**
+   * Claims up to `limit` deliveries of one cohort that are pending (or claimed with an expired
+   * claim) and due by `now`, ETag-guarded so two instances never claim the same one.
+   */
+  claimDue(
+    tenantId: TenantId,
+    cohortId: CohortId,
+    claimant: string,
+    now: Instant,
+    claimUntil: Instant,
+    limit: number,
+  ): Promise<Versioned<Delivery>[]>;
+  /** Throws ConcurrencyError if the claim was lost (another instance took it over). */
+  update(delivery: Delivery, etag: string): Promise<Versioned<Delivery>>;
+  get(tenantId: TenantId, cohortId: CohortId, deliveryId: string): Promise<Versioned<Delivery> | undefined>;
+  listByCohort(tenantId: TenantId, cohortId: CohortId): Promise<Delivery[]>;
+  countsByEvent(tenantId: TenantId, cohortId: CohortId): Promise<DeliveryCounts[]>;
+}
+
+export interface Lease {
+  name: string;
+  holder: string;
+  expiresAt: Instant;
+}
+
+/** Short leases in Cosmos coordinate scheduler instances; no in-memory locks. */
+export interface LeaseRepository {
+  /** True when `holder` now holds the lease (newly, or renewed), until `expiresAt`. */
+  tryAcquire(name: string, holder: string, now: Instant, expiresAt: Instant): Promise<boolean>;
+  release(name: string, holder: string): Promise<void>;
+}
+
+/** Every repository, as `index.ts` wires them. */
+export interface Repositories {
+  cohorts: CohortRepository;
+  memberships: MembershipRepository;
+  people: PersonRepository;
+  tracks: TrackRepository;
+  loop: LoopRecordRepository;
+  questions: QuestionRepository;
+  wins: WinRepository;
+  policies: PolicyRepository;
+  alerts: AlertRepository;
+  deliveries: DeliveryRepository;
+  leases: LeaseRepository;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Outbound messages (implemented in teams/)
+// ---------------------------------------------------------------------------------------------
+
+/** An Adaptive Card as JSON; built by `cards/`. */
+export type AdaptiveCardJson = Record<string, unknown>;
+
+export type SendFailure =
+  /** 429: wait `retryAfterMs` (from Retry-After) or back off. */
+  | { kind: "throttled"; retryAfterMs?: number; status: number }
+  /** 412, 5xx, network: retry with backoff. */
+  | { kind: "transient"; status?: number; reason: string }
+  /** 403 / 404: the member blocked or removed the bot. Never retried. */
+  | { kind: "permanent"; status: number; reason: string };
+
+export type SendResult = { ok: true; activityId: string } | { ok: false; failure: SendFailure };
+
+/** Sends proactive cards. Implementations never throw for Teams-side failures: they classify. */
+export interface CardSender {
+  sendToPerson(person: Person, card: AdaptiveCardJson, summary: string): Promise<SendResult>;
+  sendToChannel(tenantId: TenantId, teamId: string, channelId: string, card: AdaptiveCardJson, summary: string): Promise<SendResult>;
+}
+
+/**
+ * Structured logging. Log ids and counts, never free text a person wrote, and never the id of
+ * someone who asked anonymously.
+ */
+export interface Logger {
+  debug(fields: Record<string, unknown>, message: string): void;
+  info(fields: Record<string, unknown>, message: string): void;
+  warn(fields: Record<string, unknown>, message: string): void;
+  error(fields: Record<string, unknown>, message: string): void;
+  child(bindings: Record<string, unknown>): Logger;
+}

@@ -1,0 +1,399 @@
+/**
+ * The Cohort Coach domain model. Pure data: no I/O, no SDK types.
+ *
+ * Identity: a person is identified by their Microsoft Entra object id (`aadObjectId` on a Teams
+ * activity, `oid` in an SSO token) and always qualified by their tenant id. Dates a person sees are
+ * in the cohort's IANA time zone; instants are stored as ISO-8601 UTC strings.
+ */
+
+export type TenantId = string;
+export type UserId = string;
+export type CohortId = string;
+export type TrackId = string;
+
+/** ISO-8601 calendar date, `YYYY-MM-DD`. */
+export type LocalDate = string;
+/** Local wall-clock time, `HH:mm`. */
+export type LocalTime = string;
+/** ISO-8601 instant in UTC, e.g. `2026-03-02T08:30:00.000Z`. */
+export type Instant = string;
+
+// ---------------------------------------------------------------------------------------------
+// Tracks: role-specific programme templates
+// ---------------------------------------------------------------------------------------------
+
+export type RoleFamily =
+  | "leadership"
+  | "marketing"
+  | "finance"
+  | "operations"
+  | "project-management"
+  | "hr";
+
+/** The "learn" part of a session: a real workflow of the role and what to try on it. */
+export interface LearnBrief {
+  /** The real workflow this session is about, e.g. "Monthly variance commentary". */
+  workflow: string;
+  /** Two or three sentences: why this workflow, where AI creates leverage in it. */
+  summary: string;
+  /** Concrete steps to try, in order. */
+  tryThis: string[];
+  /** A prompt the member can copy and adapt to their own material. */
+  examplePrompt: string;
+  /** The judgement call or risk to watch for (accuracy, data handling, tone …). */
+  watchOut: string;
+}
+
+/** The "apply" part: a real deliverable the member commits to using AI on. */
+export interface ApplyAssignment {
+  prompt: string;
+  /** Examples of suitable real deliverables for this role. */
+  examples: string[];
+}
+
+export interface TrackSession {
+  /** 1-based; session n is delivered in programme week n. */
+  number: number;
+  title: string;
+  learn: LearnBrief;
+  apply: ApplyAssignment;
+  /** Extra reflect prompts shown on this session's check-in, beyond the standard fields. */
+  reflectQuestions: string[];
+}
+
+export interface Track {
+  id: TrackId;
+  name: string;
+  role: RoleFamily;
+  /** Who it is for, one line. */
+  audience: string;
+  description: string;
+  sessions: TrackSession[];
+  /** Default local time for deliveries, `HH:mm`. A cohort may override it. */
+  defaultLocalTime: LocalTime;
+  /** Programme weeks at which the adoption check runs (week 0 is the baseline). */
+  adoptionCheckWeeks: number[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cohorts and members
+// ---------------------------------------------------------------------------------------------
+
+export type CohortKind = "leadership" | "team";
+export type CohortStatus = "active" | "paused" | "archived";
+
+/** Where shared wins are posted: a Teams channel the bot can reach. */
+export interface WinsChannel {
+  teamId: string;
+  channelId: string;
+  channelName?: string;
+}
+
+export interface Cohort {
+  id: CohortId;
+  tenantId: TenantId;
+  name: string;
+  kind: CohortKind;
+  trackId: TrackId;
+  /** First programme day (week 1, session 1), in the cohort's time zone. */
+  startDate: LocalDate;
+  /** IANA zone, e.g. "Europe/London". */
+  timeZone: string;
+  /** Overrides the track's default delivery time. */
+  localTime?: LocalTime;
+  /** ISO weekdays (1 = Monday … 7 = Sunday) that count as working days. Default Mon–Fri. */
+  workingDays?: number[];
+  /** Public holidays to skip, as local dates. */
+  holidays?: LocalDate[];
+  facilitatorIds: UserId[];
+  /** The leadership cohort that must run ahead of this one, if any. */
+  leadershipCohortId?: CohortId;
+  winsChannel?: WinsChannel;
+  status: CohortStatus;
+  createdAt: Instant;
+  createdBy: UserId;
+  updatedAt: Instant;
+}
+
+/** A member of a cohort. Stored one document per member so cohorts can be large. */
+export interface Membership {
+  tenantId: TenantId;
+  cohortId: CohortId;
+  userId: UserId;
+  displayName: string;
+  /** Job title or role as the member or admin gave it; used to tailor wording only. */
+  jobTitle?: string;
+  joinedAt: Instant;
+}
+
+/** A person the bot can reach, with the conversation reference captured on install. */
+export interface Person {
+  tenantId: TenantId;
+  userId: UserId;
+  displayName: string;
+  /** Opaque serialised Bot Framework conversation reference; only `teams/` interprets it. */
+  conversationReference?: unknown;
+  /** Set when Teams answered 403/404: the member blocked or removed the bot. */
+  unreachableSince?: Instant;
+  updatedAt: Instant;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The loop: apply commitments, check-ins, adoption checks
+// ---------------------------------------------------------------------------------------------
+
+/** "Which real piece of work will you use AI on this week?" — one per member per session. */
+export interface ApplyCommitment {
+  id: string; // ids.commitmentId
+  tenantId: TenantId;
+  cohortId: CohortId;
+  userId: UserId;
+  sessionNumber: number;
+  deliverable: string;
+  committedAt: Instant;
+  updatedAt: Instant;
+}
+
+export type Confidence = 1 | 2 | 3 | 4 | 5;
+
+/** The reflect check-in for a session. A resubmission updates the same record. */
+export interface CheckIn {
+  id: string; // ids.checkInId
+  tenantId: TenantId;
+  cohortId: CohortId;
+  userId: UserId;
+  sessionNumber: number;
+  tried: string;
+  worked: string;
+  stuck: string;
+  minutesSaved: number;
+  confidence: Confidence;
+  wantsHelp: boolean;
+  submittedAt: Instant;
+  updatedAt: Instant;
+}
+
+export type UsageFrequency = "daily" | "few-times-a-week" | "weekly" | "rarely" | "not-at-all";
+
+/** Adoption check at week 0 (baseline), 4 and 8: is AI part of real work? */
+export interface AdoptionAnswer {
+  id: string; // ids.adoptionId
+  tenantId: TenantId;
+  cohortId: CohortId;
+  userId: UserId;
+  week: number;
+  stillUsing: boolean;
+  frequency: UsageFrequency;
+  usedFor: string;
+  answeredAt: Instant;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Questions and wins
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * A question to the cohort's facilitators. An anonymous question carries no user id, no
+ * conversation id and only the day it was asked, so it cannot be traced back to a person.
+ */
+export type Question = NamedQuestion | AnonymousQuestion;
+
+interface QuestionBase {
+  id: string; // ids.questionId
+  tenantId: TenantId;
+  cohortId: CohortId;
+  text: string;
+  /** Day asked, in the cohort's time zone. Deliberately no time of day. */
+  askedOn: LocalDate;
+  status: "open" | "answered";
+  answer?: string;
+  answeredBy?: UserId;
+  answeredAt?: Instant;
+}
+
+export interface NamedQuestion extends QuestionBase {
+  anonymous: false;
+  askedBy: UserId;
+  askedByName: string;
+}
+
+export interface AnonymousQuestion extends QuestionBase {
+  anonymous: true;
+}
+
+export interface Win {
+  id: string; // ids.winId
+  tenantId: TenantId;
+  cohortId: CohortId;
+  userId: UserId;
+  displayName: string;
+  text: string;
+  minutesSaved?: number;
+  /** The member agreed to have this posted to the cohort's channel. */
+  shareConsent: boolean;
+  postedToChannelAt?: Instant;
+  createdAt: Instant;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Governance: AI-use policy
+// ---------------------------------------------------------------------------------------------
+
+export interface PolicySections {
+  allowedUses: string[];
+  notAllowed: string[];
+  dataHandling: string[];
+  approvedTools: string[];
+}
+
+export interface PolicyVersion {
+  tenantId: TenantId;
+  version: number;
+  title: string;
+  /** Two-sentence summary shown on the acknowledgement card. */
+  summary: string;
+  sections: PolicySections;
+  publishedAt: Instant;
+  publishedBy: UserId;
+}
+
+export interface PolicyAcknowledgement {
+  id: string; // ids.acknowledgementId
+  tenantId: TenantId;
+  userId: UserId;
+  version: number;
+  acknowledgedAt: Instant;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Facilitator alerts
+// ---------------------------------------------------------------------------------------------
+
+export type AlertReason = "asked-for-help" | "stuck-twice" | "missed-two-checkins";
+
+export interface FacilitatorAlert {
+  id: string; // ids.alertId — one per member, reason and session
+  tenantId: TenantId;
+  cohortId: CohortId;
+  userId: UserId;
+  displayName: string;
+  reason: AlertReason;
+  sessionNumber: number;
+  /** What the member wrote or what happened, for the facilitator's context. */
+  context: string;
+  raisedAt: Instant;
+  acknowledgedBy?: UserId;
+  acknowledgedAt?: Instant;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Timeline and deliveries
+// ---------------------------------------------------------------------------------------------
+
+export type TimelineEventKind =
+  | "policy" // acknowledge the current AI-use policy, before the first session
+  | "baseline" // week-0 adoption baseline
+  | "learn" // session brief
+  | "apply" // commit to a real deliverable
+  | "checkin" // reflect on last week's deliverable
+  | "checkin-reminder" // at most one reminder for an unanswered check-in
+  | "adoption"; // week 4 / week 8 adoption check
+
+export interface TimelineEvent {
+  /** Stable key within a cohort, e.g. "s2.checkin", "adoption.w4". */
+  key: string;
+  kind: TimelineEventKind;
+  /** Programme week (0 = before the first session). */
+  week: number;
+  sessionNumber?: number;
+  /** For adoption checks. */
+  adoptionWeek?: number;
+  /** When it is due, UTC. */
+  dueAt: Instant;
+  /** The same moment in the cohort's zone, for display. */
+  localDate: LocalDate;
+  localTime: LocalTime;
+}
+
+export type DeliveryStatus = "pending" | "claimed" | "sent" | "failed";
+
+/**
+ * One card to one member for one event. Written (with a deterministic id) before anything is
+ * sent, so a crash, a retry or a second scheduler instance can never send the same card twice.
+ */
+export interface Delivery {
+  id: string; // ids.deliveryId
+  tenantId: TenantId;
+  cohortId: CohortId;
+  userId: UserId;
+  /** Timeline event key, or "policy.v{n}" / "answer.{questionId}" for out-of-timeline sends. */
+  eventKey: string;
+  kind: TimelineEventKind | "answer";
+  status: DeliveryStatus;
+  attempts: number;
+  /** Not before this instant (backoff, Retry-After). */
+  notBefore: Instant;
+  claimedBy?: string;
+  claimExpiresAt?: Instant;
+  sentAt?: Instant;
+  /** The Teams activity id of the sent card, so it can be updated later. */
+  activityId?: string;
+  failureReason?: string;
+  /** Permanent failures (403/404) are never retried. */
+  permanent?: boolean;
+  createdAt: Instant;
+  updatedAt: Instant;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Roles
+// ---------------------------------------------------------------------------------------------
+
+export type Role = "admin" | "facilitator" | "employee";
+
+/** Who is acting, as established from a validated token or a Teams activity. Never from input. */
+export interface Actor {
+  tenantId: TenantId;
+  userId: UserId;
+  displayName: string;
+  /** Tenant-wide admin (app role, admin group or configured list). */
+  isAdmin: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Metrics (computed in domain/metrics.ts, served by the API)
+// ---------------------------------------------------------------------------------------------
+
+/** An aggregate over people: hidden when fewer than 5 people are in it (psychological safety). */
+export type Aggregate = { suppressed: false; n: number; value: number } | { suppressed: true; n?: undefined; value?: undefined };
+
+export type MemberProgressStatus = "on-track" | "stuck" | "asked-for-help" | "missed-checkins" | "not-started";
+
+export interface MemberProgress {
+  userId: string;
+  displayName: string;
+  status: MemberProgressStatus;
+  checkInsDone: number;
+  minutesSaved: number;
+  lastConfidence?: number;
+}
+
+export interface WeeklyPoint {
+  week: number;
+  participation: Aggregate; // share of members who checked in (0..1)
+  confidence: Aggregate; // average 1..5
+  minutesSaved: Aggregate; // total minutes
+}
+
+export interface AdoptionPoint {
+  week: number; // 0 = baseline, 4, 8
+  stillUsing: Aggregate; // share answering yes (0..1)
+  respondents: number;
+}
+
+export interface PolicySectionChange {
+  section: keyof PolicySections;
+  added: string[];
+  removed: string[];
+}
+
