@@ -1,0 +1,49 @@
+/**
+ * Shared HTTP plumbing for `/api/*`: one error handler that maps AppError codes to statuses and
+ * a JSON error body, and a wrapper that authenticates the caller before a handler runs.
+ */
+import type { Request, Response } from "restify";
+import type { ZodType } from "zod";
+import { AppError, httpStatusFor, ValidationError } from "../domain/errors";
+import type { Logger } from "../domain/ports";
+import type { Actor } from "../domain/types";
+import type { ApiErrorBody } from "./contract";
+import type { Authenticator } from "./auth.port";
+
+export function sendError(res: Response, err: unknown, logger: Logger): void {
+  if (err instanceof AppError) {
+    const body: ApiErrorBody = { error: { code: err.code, message: err.message, ...(err.issues.length ? { issues: err.issues } : {}) } };
+    res.status(httpStatusFor[err.code]);
+    if (err.code === "RATE.LIMITED" && "retryAfterSeconds" in err) res.header("Retry-After", String((err as { retryAfterSeconds: number }).retryAfterSeconds));
+    res.json(body);
+    return;
+  }
+  logger.error({ err: err instanceof Error ? { name: err.name, message: err.message, stack: err.stack } : String(err) }, "unhandled API error");
+  const body: ApiErrorBody = { error: { code: "INTERNAL", message: "Something went wrong on our side. Try again in a moment." } };
+  res.status(500);
+  res.json(body);
+}
+
+/** Parses `input` with `schema` or throws a ValidationError listing every field that is wrong. */
+export function parseInput<T>(schema: ZodType<T>, input: unknown): T {
+  const result = schema.safeParse(input);
+  if (!result.success) {
+    const issues = result.error.issues.map((i) => ({ field: i.path.join(".") || "(body)", message: i.message }));
+    throw new ValidationError(`Invalid input: ${issues.map((i) => `${i.field} ${i.message}`).join("; ")}`.slice(0, 500), issues);
+  }
+  return result.data;
+}
+
+export type AuthedHandler = (req: Request, res: Response, actor: Actor) => Promise<void>;
+
+/** Wraps a route: authenticate, run, and turn any error into the right status and body. */
+export function authed(authenticator: Authenticator, logger: Logger, handler: AuthedHandler) {
+  return async (req: Request, res: Response): Promise<void> => {
+    try {
+      const actor = await authenticator.authenticate(req.header("authorization"));
+      await handler(req, res, actor);
+    } catch (err) {
+      sendError(res, err, logger);
+    }
+  };
+}
