@@ -1,0 +1,220 @@
+/**
+ * Seeds the demo tenant on first local run: a leadership cohort that started first and two team
+ * cohorts at different weeks, each with a believable history (commitments, check-ins, adoption
+ * answers, questions, wins, policy acknowledgements and delivered cards). Deterministic, so every
+ * newcomer sees the same story; relative to today, so the story is always current.
+ */
+import { DateTime } from "luxon";
+import type { AppContext } from "../app-context";
+import { ids } from "../domain/ids";
+import { STARTER_POLICY } from "../domain/policy-template";
+import { buildTimeline } from "../domain/timeline";
+import { getBuiltInTrack } from "../domain/tracks";
+import type { Cohort, Membership, TimelineEvent, Track } from "../domain/types";
+import { DEMO_PERSONAS, DEMO_TENANT_ID } from "./personas";
+import { DEMO_ANSWERS } from "./demo-answers";
+
+const ZONE = "Europe/London";
+
+interface CohortPlan {
+  id: string;
+  name: string;
+  kind: Cohort["kind"];
+  trackId: string;
+  weeksAgo: number;
+  leadershipCohortId?: string;
+  namedMembers: string[]; // persona ids
+  extraMembers: number;
+  facilitators: string[]; // persona ids
+}
+
+const PLANS: CohortPlan[] = [
+  { id: "leadership-2026", name: "Leadership team: AI first movers", kind: "leadership", trackId: "leadership", weeksAgo: 6, namedMembers: ["leader"], extraMembers: 5, facilitators: ["admin"] },
+  { id: "marketing-campaigns", name: "Marketing: campaigns team", kind: "team", trackId: "marketing", weeksAgo: 4, leadershipCohortId: "leadership-2026", namedMembers: [], extraMembers: 9, facilitators: ["facilitator"] },
+  { id: "finance-spring", name: "Finance: reporting and planning", kind: "team", trackId: "finance", weeksAgo: 2, leadershipCohortId: "leadership-2026", namedMembers: ["employee"], extraMembers: 11, facilitators: ["facilitator"] },
+];
+
+const EXTRA_NAMES = [
+  "Grady Archie", "Henrietta Mueller", "Johanna Lorenz", "Joni Sherman", "Lee Gu", "Lidia Holloway", "Miriam Graham", "Nestor Wilke",
+  "Pradeep Gupta", "Diego Siciliani", "Allan Deyoung", "Christie Cline", "Enrico Cattaneo", "Irvin Sayers", "Debra Berger", "Emily Braun",
+  "Alex Darrow", "Ben Walters", "Cameron White", "Lynne Robbins", "Patti Fernandez", "Raul Razo", "Sam Taylor", "Tessa Olson",
+  "Vince Ito", "Wanda Howard", "Zoe Patel", "Omar Haddad", "Priya Nair", "Kofi Mensah",
+];
+
+/** Small deterministic PRNG: the same demo every time. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export async function seedDemoTenant(ctx: AppContext): Promise<boolean> {
+  const { repos, clock, logger } = ctx;
+  const tenantId = DEMO_TENANT_ID;
+  if ((await repos.cohorts.list(tenantId)).length > 0) return false;
+
+  const now = clock.now();
+  const today = DateTime.fromJSDate(now, { zone: ZONE });
+  const random = prng(20260302);
+  const persona = (id: string) => {
+    const p = DEMO_PERSONAS.find((x) => x.id === id);
+    if (!p) throw new Error(`unknown demo persona ${id}`);
+    return p;
+  };
+
+  const policyPublishedAt = today.minus({ weeks: 7 }).toUTC().toISO()!;
+  const policy = await repos.policies.publish(
+    { tenantId, version: 1, ...STARTER_POLICY, publishedAt: policyPublishedAt, publishedBy: persona("admin").userId },
+    0,
+  );
+
+  let extraIndex = 0;
+  for (const plan of PLANS) {
+    const track = getBuiltInTrack(plan.trackId);
+    if (!track) throw new Error(`demo track ${plan.trackId} is missing`);
+    const startDate = today.startOf("week").minus({ weeks: plan.weeksAgo }).toISODate()!;
+    const createdAt = today.minus({ weeks: plan.weeksAgo + 1 }).toUTC().toISO()!;
+    const cohort: Cohort = {
+      id: plan.id,
+      tenantId,
+      name: plan.name,
+      kind: plan.kind,
+      trackId: plan.trackId,
+      startDate,
+      timeZone: ZONE,
+      localTime: "09:30",
+      facilitatorIds: plan.facilitators.map((f) => persona(f).userId),
+      leadershipCohortId: plan.leadershipCohortId,
+      status: "active",
+      createdAt,
+      createdBy: persona("admin").userId,
+      updatedAt: createdAt,
+    };
+    await repos.cohorts.create(cohort);
+
+    const members: Membership[] = plan.namedMembers.map((id) => ({
+      tenantId,
+      cohortId: cohort.id,
+      userId: persona(id).userId,
+      displayName: persona(id).displayName,
+      jobTitle: persona(id).jobTitle,
+      joinedAt: createdAt,
+    }));
+    for (let i = 0; i < plan.extraMembers; i++) {
+      const n = extraIndex++;
+      members.push({
+        tenantId,
+        cohortId: cohort.id,
+        userId: `00000000-0000-0000-0000-${String(1000 + n).padStart(12, "0")}`,
+        displayName: EXTRA_NAMES[n % EXTRA_NAMES.length]!,
+        joinedAt: createdAt,
+      });
+    }
+    await repos.memberships.upsertMany(members);
+    for (const m of members) {
+      await repos.people.upsert({ tenantId, userId: m.userId, displayName: m.displayName, updatedAt: createdAt });
+    }
+
+    const timeline = buildTimeline(cohort, track).filter((e) => new Date(e.dueAt) <= now);
+    await seedHistory(ctx, cohort, track, members, timeline, random, policy.version);
+  }
+
+  logger.info({ tenantId, cohorts: PLANS.length }, "demo tenant seeded");
+  return true;
+}
+
+async function seedHistory(
+  ctx: AppContext,
+  cohort: Cohort,
+  track: Track,
+  members: Membership[],
+  pastEvents: TimelineEvent[],
+  random: () => number,
+  policyVersion: number,
+): Promise<void> {
+  const { repos } = ctx;
+  const answers = DEMO_ANSWERS[track.role] ?? DEMO_ANSWERS.finance!;
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+  const tenantId = cohort.tenantId;
+  // The named demo employee always keeps up, so their own journey in the playground makes sense.
+  const engagement = new Map(members.map((m, i) => [m.userId, i === 0 ? 1 : 0.55 + random() * 0.4]));
+
+  for (const event of pastEvents) {
+    for (const member of members) {
+      const at = event.dueAt;
+      await repos.deliveries.createIfAbsent({
+        id: ids.deliveryId(cohort.id, event.key, member.userId),
+        tenantId,
+        cohortId: cohort.id,
+        userId: member.userId,
+        eventKey: event.key,
+        kind: event.kind,
+        status: "sent",
+        attempts: 1,
+        notBefore: at,
+        sentAt: at,
+        activityId: `demo-${event.key}-${member.userId.slice(-4)}`,
+        createdAt: at,
+        updatedAt: at,
+      });
+      const responds = random() < engagement.get(member.userId)!;
+      if (!responds) continue;
+      const answeredAt = new Date(new Date(at).getTime() + (1 + random() * 30) * 3600_000).toISOString();
+      const session = event.sessionNumber ?? 0;
+
+      if (event.kind === "policy") {
+        await repos.policies.acknowledge({ id: ids.acknowledgementId(policyVersion, member.userId), tenantId, userId: member.userId, version: policyVersion, acknowledgedAt: answeredAt });
+      } else if (event.kind === "apply") {
+        await repos.loop.upsertCommitment({
+          id: ids.commitmentId(cohort.id, session, member.userId),
+          tenantId, cohortId: cohort.id, userId: member.userId, sessionNumber: session,
+          deliverable: pick(answers.deliverables), committedAt: answeredAt, updatedAt: answeredAt,
+        });
+      } else if (event.kind === "checkin") {
+        const stuck = random() < 0.25;
+        const confidence = Math.max(1, Math.min(5, Math.round(2 + session * 0.6 + (random() - 0.5) * 1.5))) as 1 | 2 | 3 | 4 | 5;
+        await repos.loop.upsertCheckIn({
+          id: ids.checkInId(cohort.id, session, member.userId),
+          tenantId, cohortId: cohort.id, userId: member.userId, sessionNumber: session,
+          tried: pick(answers.tried), worked: pick(answers.worked), stuck: stuck ? pick(answers.stuck) : "",
+          minutesSaved: Math.round((15 + random() * 90) * (0.6 + session * 0.25)),
+          confidence, wantsHelp: stuck && random() < 0.4, submittedAt: answeredAt, updatedAt: answeredAt,
+        });
+      } else if (event.kind === "baseline" || event.kind === "adoption") {
+        const week = event.adoptionWeek ?? 0;
+        const usingChance = week === 0 ? 0.35 : week === 4 ? 0.8 : 0.75;
+        const stillUsing = random() < usingChance;
+        await repos.loop.upsertAdoption({
+          id: ids.adoptionId(cohort.id, week, member.userId),
+          tenantId, cohortId: cohort.id, userId: member.userId, week, stillUsing,
+          frequency: stillUsing ? pick(["daily", "few-times-a-week", "weekly"] as const) : pick(["rarely", "not-at-all"] as const),
+          usedFor: stillUsing ? pick(answers.usedFor) : "", answeredAt,
+        });
+      }
+    }
+  }
+
+  if (pastEvents.some((e) => e.kind === "learn")) {
+    const askedOn = pastEvents[pastEvents.length - 1]!.localDate;
+    const [first, second] = members;
+    await repos.questions.createIfAbsent({
+      id: ids.questionId(cohort.id, "demo-q1"), tenantId, cohortId: cohort.id, text: answers.questions[0]!,
+      askedOn, status: "open", anonymous: true,
+    });
+    if (first && second) {
+      await repos.questions.createIfAbsent({
+        id: ids.questionId(cohort.id, "demo-q2"), tenantId, cohortId: cohort.id, text: answers.questions[1]!,
+        askedOn, status: "answered", anonymous: false, askedBy: second.userId, askedByName: second.displayName,
+        answer: answers.answer, answeredBy: cohort.facilitatorIds[0], answeredAt: new Date(ctx.clock.now()).toISOString(),
+      });
+      await repos.wins.createIfAbsent({
+        id: ids.winId(cohort.id, "demo-w1"), tenantId, cohortId: cohort.id, userId: second.userId, displayName: second.displayName,
+        text: answers.win, minutesSaved: 90, shareConsent: true, createdAt: new Date(ctx.clock.now()).toISOString(),
+      });
+    }
+  }
+}
