@@ -44,6 +44,8 @@ const EnvSchema = z.object({
   /** Client id of the user-assigned managed identity that may read and write Cosmos DB. */
   AZURE_CLIENT_ID: z.string().optional(),
   LOCAL_DATA_DIR: z.string().default(".localdata"),
+  /** Local mode: keep data across restarts (off for tests and benchmarks that start fresh). */
+  LOCAL_PERSIST: z.string().optional().transform((v) => v !== "false" && v !== "0"),
 
   BOT_ID: z.string().optional(),
   BOT_PASSWORD: z.string().optional(),
@@ -79,7 +81,7 @@ export interface Config {
   host: string;
   publicUrl: string;
   cosmos:
-    | { kind: "embedded"; database: string; dataDir: string }
+    | { kind: "embedded"; database: string; dataDir: string; persist: boolean }
     | { kind: "azure"; endpoint: string; database: string; key?: string; managedIdentityClientId?: string };
   bot: { appId?: string; password?: string; tenantId?: string; type: "SingleTenant" | "UserAssignedMSI" };
   auth: { clientId?: string; appIdUri?: string; allowedTenantIds: string[]; adminUserIds: string[]; adminGroupIds: string[]; localKeyFile: string };
@@ -126,7 +128,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
     cosmos: e.COSMOS_ENDPOINT
       ? { kind: "azure", endpoint: e.COSMOS_ENDPOINT, database: e.COSMOS_DATABASE, key: e.COSMOS_KEY, managedIdentityClientId: e.AZURE_CLIENT_ID }
-      : { kind: "embedded", database: e.COSMOS_DATABASE, dataDir },
+      : { kind: "embedded", database: e.COSMOS_DATABASE, dataDir, persist: e.LOCAL_PERSIST },
     bot: { appId: e.BOT_ID, password: e.BOT_PASSWORD, tenantId: e.BOT_TENANT_ID, type: e.BOT_TYPE },
     auth: {
       clientId: e.AAD_APP_CLIENT_ID,

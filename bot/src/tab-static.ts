@@ -10,7 +10,7 @@ export function registerTabRoutes(server: restify.Server, tabDir: string): boole
   const indexFile = path.join(tabDir, "index.html");
   if (!fs.existsSync(indexFile)) return false;
 
-  server.get("/assets/*", restify.plugins.serveStaticFiles(path.join(tabDir, "assets"), { maxAge: 31536000, etag: true }));
+  server.get("/assets/*", restify.plugins.serveStaticFiles(path.join(tabDir, "assets"), { maxAge: 31536000 }));
 
   const sendIndex = (_req: restify.Request, res: restify.Response): void => {
     // Read per request: cheap, and a rebuilt tab is picked up without a restart.

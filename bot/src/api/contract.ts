@@ -8,6 +8,7 @@
  */
 import { z } from "zod";
 import { LIMITS } from "../domain/limits";
+import type { CohortProgress } from "../domain/metrics";
 import type {
   Aggregate,
   AdoptionPoint,
@@ -147,18 +148,7 @@ export interface TimelineResponse {
   events: TimelineEventDto[];
 }
 
-export interface ProgressResponse {
-  cohortId: string;
-  memberCount: number;
-  weekly: WeeklyPoint[];
-  adoption: AdoptionPoint[];
-  policyAcknowledged: Aggregate;
-  /** Facilitators and admins: every member. Others: only their own row. */
-  members: MemberProgress[];
-  /** Counts are always shown (they are about the cohort, not a person). */
-  stuckCount: Aggregate;
-  helpRequests: Aggregate;
-}
+export type ProgressResponse = CohortProgress & { cohortId: string };
 
 export interface LeadershipResponse {
   leadership: Array<{

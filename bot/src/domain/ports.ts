@@ -143,6 +143,7 @@ export interface DeliveryCounts {
   claimed: number;
   sent: number;
   failed: number;
+  skipped: number;
 }
 
 export interface DeliveryRepository {
@@ -164,6 +165,8 @@ export interface DeliveryRepository {
   update(delivery: Delivery, etag: string): Promise<Versioned<Delivery>>;
   get(tenantId: TenantId, cohortId: CohortId, deliveryId: string): Promise<Versioned<Delivery> | undefined>;
   listByCohort(tenantId: TenantId, cohortId: CohortId): Promise<Delivery[]>;
+  /** The members who already have a delivery for this event (one cheap projection query). */
+  listUserIdsForEvent(tenantId: TenantId, cohortId: CohortId, eventKey: string): Promise<Set<UserId>>;
   countsByEvent(tenantId: TenantId, cohortId: CohortId): Promise<DeliveryCounts[]>;
 }
 

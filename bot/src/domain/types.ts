@@ -315,7 +315,11 @@ export interface TimelineEvent {
   localTime: LocalTime;
 }
 
-export type DeliveryStatus = "pending" | "claimed" | "sent" | "failed";
+/** What a delivery carries: a timeline event, an answer to a question, or a facilitator alert. */
+export type DeliveryKind = TimelineEventKind | "answer" | "alert";
+
+/** "skipped": nothing to send any more (e.g. the policy was acknowledged before the card went out). */
+export type DeliveryStatus = "pending" | "claimed" | "sent" | "failed" | "skipped";
 
 /**
  * One card to one member for one event. Written (with a deterministic id) before anything is
@@ -328,7 +332,7 @@ export interface Delivery {
   userId: UserId;
   /** Timeline event key, or "policy.v{n}" / "answer.{questionId}" for out-of-timeline sends. */
   eventKey: string;
-  kind: TimelineEventKind | "answer";
+  kind: DeliveryKind;
   status: DeliveryStatus;
   attempts: number;
   /** Not before this instant (backoff, Retry-After). */

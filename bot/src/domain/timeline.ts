@@ -1,0 +1,91 @@
+/**
+ * A cohort's programme timeline, computed from its track and its calendar.
+ *
+ * Rules (all in the cohort's time zone, at its delivery time, on its working days):
+ * - Week n (n ≥ 1) starts on startDate + 7·(n−1) days, moved to the next working day if needed.
+ * - Week 0, the last working day before the start: acknowledge the AI-use policy (governance comes
+ *   first) and the baseline adoption check, so weeks 4 and 8 have something to compare with.
+ * - Session i, on the first working day of week i: the learn brief, then the apply card.
+ * - The reflect check-in for session i, on the first working day of week i+1 (it asks about the
+ *   deliverable committed in week i), and at most one reminder two working days later.
+ * - Adoption checks on the third working day of each of the track's adoption weeks (4 and 8), so
+ *   they do not pile onto a session day.
+ * Local wall-clock times are kept across daylight-saving changes: 09:30 stays 09:30 local.
+ */
+import { DateTime } from "luxon";
+import { ValidationError } from "./errors";
+import type { Cohort, LocalTime, TimelineEvent, TimelineEventKind, Track } from "./types";
+import { addWorkingDays, assertTimeZone, calendarOf, onOrNextWorkingDay, parseLocalDate, previousWorkingDay, type WorkingCalendar } from "./working-days";
+
+type CohortSchedule = Pick<Cohort, "startDate" | "timeZone" | "localTime" | "workingDays" | "holidays">;
+
+/** Same-moment events go out in this order (the brief before the apply card). */
+const KIND_ORDER: TimelineEventKind[] = ["policy", "baseline", "checkin", "learn", "apply", "checkin-reminder", "adoption"];
+
+export function buildTimeline(cohort: CohortSchedule, track: Pick<Track, "sessions" | "defaultLocalTime" | "adoptionCheckWeeks">): TimelineEvent[] {
+  assertTimeZone(cohort.timeZone);
+  const calendar = calendarOf(cohort);
+  const start = parseLocalDate(cohort.startDate, cohort.timeZone, "startDate");
+  const time = parseLocalTime(cohort.localTime ?? track.defaultLocalTime);
+  const at = (date: DateTime) => date.set({ hour: time.hour, minute: time.minute, second: 0, millisecond: 0 });
+  const weekStart = (week: number) => onOrNextWorkingDay(start.plus({ days: 7 * (week - 1) }), calendar);
+
+  const events: TimelineEvent[] = [];
+  const add = (key: string, kind: TimelineEventKind, week: number, date: DateTime, extra: Partial<TimelineEvent> = {}) =>
+    events.push(toEvent(key, kind, week, at(date), extra));
+
+  const weekZero = previousWorkingDay(start, calendar);
+  add("policy", "policy", 0, weekZero);
+  add("adoption.w0", "baseline", 0, weekZero, { adoptionWeek: 0 });
+
+  for (const session of [...track.sessions].sort((a, b) => a.number - b.number)) {
+    const n = session.number;
+    add(`s${n}.learn`, "learn", n, weekStart(n), { sessionNumber: n });
+    add(`s${n}.apply`, "apply", n, weekStart(n), { sessionNumber: n });
+    const checkInDay = weekStart(n + 1);
+    add(`s${n}.checkin`, "checkin", n + 1, checkInDay, { sessionNumber: n });
+    add(`s${n}.checkin-reminder`, "checkin-reminder", n + 1, addWorkingDays(checkInDay, 2, calendar), { sessionNumber: n });
+  }
+  for (const week of track.adoptionCheckWeeks) {
+    add(`adoption.w${week}`, "adoption", week, addWorkingDays(weekStart(week), 2, calendar), { adoptionWeek: week });
+  }
+
+  return events.sort((a, b) => a.dueAt.localeCompare(b.dueAt) || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
+}
+
+function toEvent(key: string, kind: TimelineEventKind, week: number, local: DateTime, extra: Partial<TimelineEvent>): TimelineEvent {
+  return {
+    key,
+    kind,
+    week,
+    ...extra,
+    dueAt: local.toUTC().toISO()!,
+    localDate: local.toISODate()!,
+    localTime: local.toFormat("HH:mm"),
+  };
+}
+
+export function parseLocalTime(value: LocalTime): { hour: number; minute: number } {
+  const match = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(value);
+  if (!match) throw new ValidationError("The delivery time must look like 09:30.", [{ field: "localTime", message: "must be a time like 09:30" }]);
+  return { hour: Number(match[1]), minute: Number(match[2]) };
+}
+
+/** The programme week `now` falls in: 0 before the start date, then 1, 2, … */
+export function programmeWeek(cohort: Pick<Cohort, "startDate" | "timeZone">, now: Date): number {
+  const start = parseLocalDate(cohort.startDate, cohort.timeZone, "startDate");
+  const today = DateTime.fromJSDate(now, { zone: cohort.timeZone }).startOf("day");
+  const days = Math.floor(today.diff(start, "days").days);
+  return days < 0 ? 0 : Math.floor(days / 7) + 1;
+}
+
+export function localDateOf(instant: Date, timeZone: string): string {
+  return DateTime.fromJSDate(instant, { zone: timeZone }).toISODate()!;
+}
+
+export function eventsDueBy(timeline: TimelineEvent[], now: Date): TimelineEvent[] {
+  const t = now.getTime();
+  return timeline.filter((e) => new Date(e.dueAt).getTime() <= t);
+}
+
+export type { WorkingCalendar };

@@ -1,0 +1,137 @@
+/**
+ * Planning: turns a cohort's timeline into delivery records, one per member and due event, with
+ * deterministic ids, before anything is sent. Planning twice (a second instance, a restart, the
+ * next tick) writes nothing new, so it needs no lock to be correct; a lease only saves the work.
+ */
+import type { AppContext } from "../app-context";
+import { ids } from "../domain/ids";
+import type { CohortRecords } from "../domain/ports";
+import { buildTimeline } from "../domain/timeline";
+import { resolveTrack } from "../domain/tracks";
+import type { Cohort, Delivery, DeliveryKind, Membership, TimelineEvent, UserId } from "../domain/types";
+import { mapLimited } from "../lib/concurrency";
+import { alertReasonsForMissedCheckIns } from "./missed-checkins";
+
+export interface PlanOptions {
+  /** Events older than this are not sent any more (a cohort created with a past start date must not get a backlog of cards). The policy is the exception: it is asked until acknowledged. */
+  catchUpMs: number;
+  /** Parallel writes while creating a large cohort's deliveries. */
+  writeConcurrency: number;
+}
+
+export const DEFAULT_PLAN_OPTIONS: PlanOptions = { catchUpMs: 3 * 24 * 3600_000, writeConcurrency: 16 };
+
+export interface PlanReport {
+  tenantId: string;
+  cohortId: string;
+  created: number;
+  events: string[];
+}
+
+interface PlannedEvent {
+  eventKey: string;
+  kind: DeliveryKind;
+  dueAt: string;
+  recipients: UserId[];
+}
+
+export async function planCohort(ctx: AppContext, cohort: Cohort, options: PlanOptions = DEFAULT_PLAN_OPTIONS): Promise<PlanReport> {
+  const { repos, clock, logger } = ctx;
+  const report: PlanReport = { tenantId: cohort.tenantId, cohortId: cohort.id, created: 0, events: [] };
+  const track = resolveTrack(cohort.trackId, await repos.tracks.list(cohort.tenantId));
+  if (!track) {
+    logger.warn({ tenantId: cohort.tenantId, cohortId: cohort.id, trackId: cohort.trackId }, "cohort has an unknown track; nothing planned");
+    return report;
+  }
+  const now = clock.now();
+  const timeline = buildTimeline(cohort, track);
+  const due = timeline.filter((e) => isPlannable(e, now, options));
+  if (due.length === 0) return report;
+  const members = await repos.memberships.listByCohort(cohort.tenantId, cohort.id);
+  if (members.length === 0) return report;
+
+  let records: CohortRecords | undefined;
+  const loadRecords = async () => (records ??= await repos.loop.listCohortRecords(cohort.tenantId, cohort.id));
+
+  const planned: PlannedEvent[] = [];
+  for (const event of due) {
+    const item = await planEvent(ctx, cohort, event, members, loadRecords);
+    if (item) planned.push(item);
+  }
+  planned.push(...(await planMissedCheckInAlerts(ctx, cohort, timeline, members, await loadRecords())));
+
+  for (const item of planned) {
+    const existing = await repos.deliveries.listUserIdsForEvent(cohort.tenantId, cohort.id, item.eventKey);
+    const missing = item.recipients.filter((userId) => !existing.has(userId));
+    if (missing.length === 0) continue;
+    const stamp = now.toISOString();
+    const created = await mapLimited(missing, options.writeConcurrency, async (userId) => {
+      const delivery: Delivery = {
+        id: ids.deliveryId(cohort.id, item.eventKey, userId),
+        tenantId: cohort.tenantId,
+        cohortId: cohort.id,
+        userId,
+        eventKey: item.eventKey,
+        kind: item.kind,
+        status: "pending",
+        attempts: 0,
+        notBefore: item.dueAt,
+        createdAt: stamp,
+        updatedAt: stamp,
+      };
+      return (await repos.deliveries.createIfAbsent(delivery)) === "created" ? 1 : 0;
+    });
+    const count = created.reduce<number>((a, b) => a + b, 0);
+    report.created += count;
+    report.events.push(item.eventKey);
+    logger.info({ tenantId: cohort.tenantId, cohortId: cohort.id, eventKey: item.eventKey, created: count }, "deliveries planned");
+  }
+  return report;
+}
+
+function isPlannable(event: TimelineEvent, now: Date, options: PlanOptions): boolean {
+  const due = new Date(event.dueAt).getTime();
+  if (due > now.getTime()) return false;
+  return event.kind === "policy" || now.getTime() - due <= options.catchUpMs;
+}
+
+async function planEvent(
+  ctx: AppContext,
+  cohort: Cohort,
+  event: TimelineEvent,
+  members: Membership[],
+  loadRecords: () => Promise<CohortRecords>,
+): Promise<PlannedEvent | undefined> {
+  const everyone = members.map((m) => m.userId);
+  switch (event.kind) {
+    case "policy": {
+      // Keyed by version: publishing a new policy makes this event due again for everyone.
+      const policy = await ctx.repos.policies.current(cohort.tenantId);
+      if (!policy) return undefined;
+      const acknowledged = new Set((await ctx.repos.policies.listAcknowledgements(cohort.tenantId, policy.version)).map((a) => a.userId));
+      const dueAt = maxInstant(event.dueAt, policy.publishedAt);
+      return { eventKey: `policy.v${policy.version}`, kind: "policy", dueAt, recipients: everyone.filter((u) => !acknowledged.has(u)) };
+    }
+    case "checkin-reminder": {
+      const answered = new Set((await loadRecords()).checkIns.filter((c) => c.sessionNumber === event.sessionNumber).map((c) => c.userId));
+      return { eventKey: event.key, kind: event.kind, dueAt: event.dueAt, recipients: everyone.filter((u) => !answered.has(u)) };
+    }
+    default:
+      return { eventKey: event.key, kind: event.kind, dueAt: event.dueAt, recipients: everyone };
+  }
+}
+
+/** A member who missed two check-ins gets their facilitators' attention, once per session. */
+async function planMissedCheckInAlerts(ctx: AppContext, cohort: Cohort, timeline: TimelineEvent[], members: Membership[], records: CohortRecords): Promise<PlannedEvent[]> {
+  const alerts = alertReasonsForMissedCheckIns(cohort, timeline, members, records.checkIns, ctx.clock.now());
+  const planned: PlannedEvent[] = [];
+  for (const alert of alerts) {
+    if ((await ctx.repos.alerts.createIfAbsent(alert)) !== "created") continue;
+    planned.push({ eventKey: `alert.${alert.id}`, kind: "alert", dueAt: alert.raisedAt, recipients: cohort.facilitatorIds });
+  }
+  return planned;
+}
+
+function maxInstant(a: string, b: string): string {
+  return new Date(a).getTime() >= new Date(b).getTime() ? a : b;
+}

@@ -1,0 +1,90 @@
+/**
+ * Shared mechanics for every repository: documents carry `tenantId` and `docType`, Cosmos system
+ * fields never leak into domain objects, and Cosmos status codes become the domain's outcomes
+ * (409 → already exists, 412 → lost a race, 404 → not there).
+ */
+import type { Container, ItemDefinition, SqlParameter } from "@azure/cosmos";
+import { AlreadyExistsError, ConcurrencyError } from "../domain/errors";
+import type { CreateOutcome, Versioned } from "../domain/ports";
+
+export type DocType =
+  | "cohort"
+  | "track"
+  | "person"
+  | "policyVersion"
+  | "policyHead"
+  | "policyAck"
+  | "membership"
+  | "commitment"
+  | "checkin"
+  | "adoption"
+  | "question"
+  | "win"
+  | "alert"
+  | "delivery"
+  | "lease";
+
+const SYSTEM_FIELDS = ["_rid", "_self", "_etag", "_ts", "_attachments", "docType", "cohortKey", "ttl"] as const;
+
+export function statusOf(err: unknown): number | undefined {
+  const code = (err as { code?: unknown; statusCode?: unknown })?.code ?? (err as { statusCode?: unknown })?.statusCode;
+  return typeof code === "number" ? code : undefined;
+}
+
+/** A stored document as the domain sees it: no system fields, no storage-only keys. */
+export function toDomain<T>(doc: ItemDefinition): T {
+  const copy: Record<string, unknown> = { ...doc };
+  for (const field of SYSTEM_FIELDS) delete copy[field];
+  return copy as T;
+}
+
+export function toVersioned<T>(doc: ItemDefinition): Versioned<T> {
+  return { ...toDomain<T>(doc), etag: String(doc._etag) } as Versioned<T>;
+}
+
+export async function readDoc(container: Container, id: string, partitionKey: string): Promise<ItemDefinition | undefined> {
+  try {
+    const { resource } = await container.item(id, partitionKey).read();
+    return resource ?? undefined;
+  } catch (err) {
+    if (statusOf(err) === 404) return undefined;
+    throw err;
+  }
+}
+
+export async function queryDocs(container: Container, query: string, parameters: SqlParameter[], partitionKey?: string): Promise<ItemDefinition[]> {
+  const { resources } = await container.items.query({ query, parameters }, partitionKey === undefined ? {} : { partitionKey }).fetchAll();
+  return resources;
+}
+
+export async function createIfAbsent(container: Container, doc: ItemDefinition): Promise<CreateOutcome> {
+  try {
+    await container.items.create(doc);
+    return "created";
+  } catch (err) {
+    if (statusOf(err) === 409) return "exists";
+    throw err;
+  }
+}
+
+export async function createOrFail(container: Container, doc: ItemDefinition, what: string): Promise<ItemDefinition> {
+  try {
+    const { resource } = await container.items.create(doc);
+    return resource!;
+  } catch (err) {
+    if (statusOf(err) === 409) throw new AlreadyExistsError(`${what} already exists.`);
+    throw err;
+  }
+}
+
+/** Replaces `doc` only if it still has `etag`; otherwise somebody else changed it first. */
+export async function replaceIfMatch(container: Container, doc: ItemDefinition & { id: string }, partitionKey: string, etag: string): Promise<ItemDefinition> {
+  try {
+    const { resource } = await container.item(doc.id, partitionKey).replace(doc, { accessCondition: { type: "IfMatch", condition: etag } });
+    return resource!;
+  } catch (err) {
+    const status = statusOf(err);
+    if (status === 412 || status === 404) throw new ConcurrencyError();
+    throw err;
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * Opens the store: the Azure Cosmos DB account from config (managed identity, or a key where
+ * that is impossible), or the embedded server for local use. Creates the database and containers
+ * if needed and wires every repository.
+ */
+import { CosmosClient, type Database } from "@azure/cosmos";
+import { DefaultAzureCredential, ManagedIdentityCredential } from "@azure/identity";
+import type { Config } from "../config";
+import type { Logger, Repositories } from "../domain/ports";
+import { CosmosAlertRepository } from "./alert.repository";
+import { CosmosCohortRepository } from "./cohort.repository";
+import { ALL_CONTAINERS, CONTAINERS } from "./containers";
+import { CosmosDeliveryRepository } from "./delivery.repository";
+import { startEmbeddedCosmos, type EmbeddedCosmos } from "./embedded-cosmos";
+import { CosmosLeaseRepository } from "./lease.repository";
+import { CosmosLoopRecordRepository } from "./loop-record.repository";
+import { CosmosMembershipRepository } from "./membership.repository";
+import { CosmosPersonRepository } from "./person.repository";
+import { CosmosPolicyRepository } from "./policy.repository";
+import { CosmosQuestionRepository } from "./question.repository";
+import { CosmosTrackRepository } from "./track.repository";
+import { CosmosWinRepository } from "./win.repository";
+
+export interface Store {
+  repos: Repositories;
+  health(): Promise<{ ok: boolean; detail: string }>;
+  /** Local mode: save data now (called on SIGTERM/SIGINT). A no-op against Azure. */
+  flush(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function createStore(config: Config["cosmos"], logger: Logger): Promise<Store> {
+  let embedded: EmbeddedCosmos | undefined;
+  let client: CosmosClient;
+  if (config.kind === "embedded") {
+    embedded = await startEmbeddedCosmos(config.persist ? config.dataDir : undefined, logger);
+    client = embedded.client;
+  } else if (config.key) {
+    client = new CosmosClient({ endpoint: config.endpoint, key: config.key });
+  } else {
+    const credential = config.managedIdentityClientId ? new ManagedIdentityCredential({ clientId: config.managedIdentityClientId }) : new DefaultAzureCredential();
+    client = new CosmosClient({ endpoint: config.endpoint, aadCredentials: credential });
+  }
+
+  const database = await ensureSchema(client, config.database);
+  if (embedded) {
+    const restored = await embedded.restore(database);
+    logger.info({ restored, persisted: config.kind === "embedded" && config.persist }, "embedded Cosmos DB started");
+  }
+
+  const tenants = database.container(CONTAINERS.tenants.id);
+  const records = database.container(CONTAINERS.cohortRecords.id);
+  const repos: Repositories = {
+    cohorts: new CosmosCohortRepository(tenants),
+    memberships: new CosmosMembershipRepository(records),
+    people: new CosmosPersonRepository(tenants),
+    tracks: new CosmosTrackRepository(tenants),
+    loop: new CosmosLoopRecordRepository(records),
+    questions: new CosmosQuestionRepository(records),
+    wins: new CosmosWinRepository(records),
+    policies: new CosmosPolicyRepository(tenants),
+    alerts: new CosmosAlertRepository(records),
+    deliveries: new CosmosDeliveryRepository(database.container(CONTAINERS.deliveries.id)),
+    leases: new CosmosLeaseRepository(database.container(CONTAINERS.leases.id)),
+  };
+
+  return {
+    repos,
+    async health() {
+      try {
+        await database.read();
+        return { ok: true, detail: config.kind === "embedded" ? "embedded Cosmos DB" : "Azure Cosmos DB" };
+      } catch (err) {
+        logger.error({ err: err instanceof Error ? err.message : String(err) }, "store health check failed");
+        return { ok: false, detail: "Cosmos DB is not reachable" };
+      }
+    },
+    flush: async () => embedded?.flush(),
+    async close() {
+      if (embedded) await embedded.close();
+      else client.dispose();
+    },
+  };
+}
+
+async function ensureSchema(client: CosmosClient, databaseId: string): Promise<Database> {
+  const { database } = await client.databases.createIfNotExists({ id: databaseId });
+  for (const def of ALL_CONTAINERS) {
+    await database.containers.createIfNotExists({
+      id: def.id,
+      partitionKey: { paths: [def.partitionKeyPath] },
+      indexingPolicy: { indexingMode: "consistent", automatic: true, includedPaths: [{ path: "/*" }], excludedPaths: [{ path: '/"_etag"/?' }, ...def.excludedPaths.map((path) => ({ path }))] },
+      ...(def.defaultTtl !== undefined ? { defaultTtl: def.defaultTtl } : {}),
+    });
+  }
+  return database;
+}

@@ -1,0 +1,87 @@
+/**
+ * Deliveries, in `deliveries` (/cohortKey): the scheduler works one cohort (one partition) at a
+ * time. Claims are ETag-guarded replaces, so two instances can never both hold a delivery; a claim
+ * carries an expiry, so a crashed instance's deliveries are picked up again.
+ */
+import type { Container } from "@azure/cosmos";
+import { ConcurrencyError } from "../domain/errors";
+import { ids } from "../domain/ids";
+import type { CreateOutcome, DeliveryCounts, DeliveryRepository, Versioned } from "../domain/ports";
+import type { CohortId, Delivery, Instant, TenantId, UserId } from "../domain/types";
+import { createIfAbsent, queryDocs, readDoc, replaceIfMatch, toDomain, toVersioned } from "./cosmos-documents";
+
+export class CosmosDeliveryRepository implements DeliveryRepository {
+  constructor(private readonly deliveries: Container) {}
+
+  createIfAbsent(delivery: Delivery): Promise<CreateOutcome> {
+    return createIfAbsent(this.deliveries, this.toDoc(delivery));
+  }
+
+  async claimDue(tenantId: TenantId, cohortId: CohortId, claimant: string, now: Instant, claimUntil: Instant, limit: number): Promise<Versioned<Delivery>[]> {
+    const partition = ids.cohortKey(tenantId, cohortId);
+    const candidates = await queryDocs(
+      this.deliveries,
+      `SELECT TOP @limit * FROM c WHERE c.cohortKey = @k AND c.tenantId = @t AND c.docType = 'delivery' AND c.notBefore <= @now
+         AND (c.status = 'pending' OR (c.status = 'claimed' AND c.claimExpiresAt <= @now)) ORDER BY c.notBefore`,
+      [
+        { name: "@limit", value: limit },
+        { name: "@k", value: partition },
+        { name: "@t", value: tenantId },
+        { name: "@now", value: now },
+      ],
+      partition,
+    );
+    const claimed: Versioned<Delivery>[] = [];
+    for (const doc of candidates) {
+      const delivery = toDomain<Delivery>(doc);
+      try {
+        const saved = await replaceIfMatch(this.deliveries, this.toDoc({ ...delivery, status: "claimed", claimedBy: claimant, claimExpiresAt: claimUntil, updatedAt: now }), partition, String(doc._etag));
+        claimed.push(toVersioned<Delivery>(saved));
+      } catch (err) {
+        if (!(err instanceof ConcurrencyError)) throw err; // another instance claimed it first
+      }
+    }
+    return claimed;
+  }
+
+  async update(delivery: Delivery, etag: string): Promise<Versioned<Delivery>> {
+    return toVersioned<Delivery>(await replaceIfMatch(this.deliveries, this.toDoc(delivery), ids.cohortKey(delivery.tenantId, delivery.cohortId), etag));
+  }
+
+  async get(tenantId: TenantId, cohortId: CohortId, deliveryId: string): Promise<Versioned<Delivery> | undefined> {
+    const doc = await readDoc(this.deliveries, deliveryId, ids.cohortKey(tenantId, cohortId));
+    return doc && doc.tenantId === tenantId ? toVersioned<Delivery>(doc) : undefined;
+  }
+
+  async listByCohort(tenantId: TenantId, cohortId: CohortId): Promise<Delivery[]> {
+    const docs = await queryDocs(this.deliveries, "SELECT * FROM c WHERE c.cohortKey = @k AND c.tenantId = @t AND c.docType = 'delivery'", [{ name: "@k", value: ids.cohortKey(tenantId, cohortId) }, { name: "@t", value: tenantId }], ids.cohortKey(tenantId, cohortId));
+    return docs.map((d) => toDomain<Delivery>(d));
+  }
+
+  async listUserIdsForEvent(tenantId: TenantId, cohortId: CohortId, eventKey: string): Promise<Set<UserId>> {
+    const docs = await queryDocs(this.deliveries, "SELECT c.userId FROM c WHERE c.cohortKey = @k AND c.tenantId = @t AND c.docType = 'delivery' AND c.eventKey = @e", [
+      { name: "@k", value: ids.cohortKey(tenantId, cohortId) },
+      { name: "@t", value: tenantId },
+      { name: "@e", value: eventKey },
+    ], ids.cohortKey(tenantId, cohortId));
+    return new Set(docs.map((d) => String(d.userId)));
+  }
+
+  /** Aggregated here, not with GROUP BY, which the embedded server lacks. */
+  async countsByEvent(tenantId: TenantId, cohortId: CohortId): Promise<DeliveryCounts[]> {
+    const docs = await queryDocs(this.deliveries, "SELECT c.eventKey, c.status FROM c WHERE c.cohortKey = @k AND c.tenantId = @t AND c.docType = 'delivery'", [{ name: "@k", value: ids.cohortKey(tenantId, cohortId) }, { name: "@t", value: tenantId }], ids.cohortKey(tenantId, cohortId));
+    const counts = new Map<string, DeliveryCounts>();
+    for (const d of docs) {
+      const key = String(d.eventKey);
+      const entry = counts.get(key) ?? { eventKey: key, pending: 0, claimed: 0, sent: 0, failed: 0, skipped: 0 };
+      const status = d.status as keyof Omit<DeliveryCounts, "eventKey">;
+      if (status in entry) entry[status]++;
+      counts.set(key, entry);
+    }
+    return [...counts.values()];
+  }
+
+  private toDoc(delivery: Delivery) {
+    return { ...delivery, cohortKey: ids.cohortKey(delivery.tenantId, delivery.cohortId), docType: "delivery" };
+  }
+}

@@ -1,0 +1,43 @@
+/** People the bot can reach live in `tenants` (/tenantId), keyed by their Entra object id. */
+import type { Container } from "@azure/cosmos";
+import { ids } from "../domain/ids";
+import type { PersonRepository } from "../domain/ports";
+import type { Instant, Person, TenantId, UserId } from "../domain/types";
+import { queryDocs, readDoc, toDomain } from "./cosmos-documents";
+
+export class CosmosPersonRepository implements PersonRepository {
+  constructor(private readonly tenants: Container) {}
+
+  async get(tenantId: TenantId, userId: UserId): Promise<Person | undefined> {
+    const doc = await readDoc(this.tenants, ids.personId(userId), tenantId);
+    return doc?.docType === "person" && doc.tenantId === tenantId ? strip(doc) : undefined;
+  }
+
+  async getMany(tenantId: TenantId, userIds: UserId[]): Promise<Person[]> {
+    if (userIds.length === 0) return [];
+    const people: Person[] = [];
+    for (let i = 0; i < userIds.length; i += 100) {
+      const docs = await queryDocs(this.tenants, "SELECT * FROM c WHERE c.tenantId = @t AND c.docType = 'person' AND ARRAY_CONTAINS(@ids, c.userId)", [
+        { name: "@t", value: tenantId },
+        { name: "@ids", value: userIds.slice(i, i + 100) },
+      ], tenantId);
+      people.push(...docs.map(strip));
+    }
+    return people;
+  }
+
+  async upsert(person: Person): Promise<void> {
+    await this.tenants.items.upsert({ ...person, id: ids.personId(person.userId), docType: "person" });
+  }
+
+  async markUnreachable(tenantId: TenantId, userId: UserId, at: Instant): Promise<void> {
+    const person = await this.get(tenantId, userId);
+    if (person && !person.unreachableSince) await this.upsert({ ...person, unreachableSince: at, updatedAt: at });
+  }
+}
+
+function strip(doc: Record<string, unknown>): Person {
+  const { id, ...rest } = toDomain<Person & { id: string }>(doc);
+  void id;
+  return rest;
+}

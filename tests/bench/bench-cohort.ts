@@ -1,0 +1,67 @@
+/** The benchmark's organisation: one cohort of N members who all have the app installed. */
+import type { AppContext } from "../../bot/src/app-context";
+import { buildTimeline } from "../../bot/src/domain/timeline";
+import { getBuiltInTrack } from "../../bot/src/domain/tracks";
+import type { Cohort, Membership } from "../../bot/src/domain/types";
+import { mapLimited } from "../../bot/src/lib/concurrency";
+
+export const BENCH_TENANT_ID = "bench-tenant-0000-0000-000000000001";
+export const BENCH_COHORT: Omit<Cohort, "createdAt" | "updatedAt"> = {
+  id: "bench-cohort",
+  tenantId: BENCH_TENANT_ID,
+  name: "Benchmark cohort",
+  kind: "team",
+  trackId: "operations",
+  startDate: "2026-03-02",
+  timeZone: "Europe/London",
+  localTime: "09:30",
+  facilitatorIds: ["bench-facilitator"],
+  status: "active",
+  createdBy: "bench-admin",
+};
+
+/** Week 8's adoption check is the only event on its day: exactly one card per member. */
+export const BENCH_EVENT_KEY = "adoption.w8";
+export const BENCH_EVENT_DUE_AT = (() => {
+  const track = getBuiltInTrack(BENCH_COHORT.trackId)!;
+  const event = buildTimeline(BENCH_COHORT, track).find((e) => e.key === BENCH_EVENT_KEY);
+  if (!event) throw new Error(`the ${BENCH_COHORT.trackId} track has no ${BENCH_EVENT_KEY}`);
+  return event.dueAt;
+})();
+
+export interface BenchCohort {
+  tenantId: string;
+  cohortId: string;
+  members: Array<{ userId: string; teamsId: string; conversationId: string; name: string }>;
+  conversationIds: Set<string>;
+}
+
+export function benchMember(i: number) {
+  const userId = `00000000-0000-0000-bbbb-${String(i).padStart(12, "0")}`;
+  return { userId, teamsId: `29:bench-${i}`, conversationId: `a:bench-1on1-${i}`, name: `Bench Member ${i}` };
+}
+
+export async function seedBenchCohort(ctx: AppContext, count: number, serviceUrl: string): Promise<BenchCohort> {
+  const now = ctx.clock.now().toISOString();
+  await ctx.repos.cohorts.create({ ...BENCH_COHORT, createdAt: now, updatedAt: now });
+  const members = Array.from({ length: count }, (_, i) => benchMember(i));
+  const memberships: Membership[] = members.map((m) => ({ tenantId: BENCH_TENANT_ID, cohortId: BENCH_COHORT.id, userId: m.userId, displayName: m.name, joinedAt: now }));
+  for (let i = 0; i < memberships.length; i += 500) await ctx.repos.memberships.upsertMany(memberships.slice(i, i + 500));
+  await mapLimited(members, 32, (m) =>
+    ctx.repos.people.upsert({
+      tenantId: BENCH_TENANT_ID,
+      userId: m.userId,
+      displayName: m.name,
+      conversationReference: {
+        activityId: undefined,
+        bot: { id: "28:cohort-coach-bot", name: "Cohort Coach" },
+        channelId: "msteams",
+        conversation: { id: m.conversationId, conversationType: "personal", tenantId: BENCH_TENANT_ID },
+        serviceUrl,
+        user: { id: m.teamsId, aadObjectId: m.userId, name: m.name },
+      },
+      updatedAt: now,
+    }),
+  );
+  return { tenantId: BENCH_TENANT_ID, cohortId: BENCH_COHORT.id, members, conversationIds: new Set(members.map((m) => m.conversationId)) };
+}
