@@ -4,7 +4,7 @@
  */
 import type { Request, Response } from "restify";
 import type { ZodType } from "zod";
-import { AppError, httpStatusFor, ValidationError } from "../domain/errors";
+import { AppError, httpStatusFor, RateLimitedError, ValidationError } from "../domain/errors";
 import type { Logger } from "../domain/ports";
 import type { Actor } from "../domain/types";
 import type { ApiErrorBody } from "./contract";
@@ -14,7 +14,7 @@ export function sendError(res: Response, err: unknown, logger: Logger): void {
   if (err instanceof AppError) {
     const body: ApiErrorBody = { error: { code: err.code, message: err.message, ...(err.issues.length ? { issues: err.issues } : {}) } };
     res.status(httpStatusFor[err.code]);
-    if (err.code === "RATE.LIMITED" && "retryAfterSeconds" in err) res.header("Retry-After", String((err as { retryAfterSeconds: number }).retryAfterSeconds));
+    if (err instanceof RateLimitedError) res.header("Retry-After", String(err.retryAfterSeconds));
     res.json(body);
     return;
   }
@@ -36,14 +36,31 @@ export function parseInput<T>(schema: ZodType<T>, input: unknown): T {
 
 export type AuthedHandler = (req: Request, res: Response, actor: Actor) => Promise<void>;
 
-/** Wraps a route: authenticate, run, and turn any error into the right status and body. */
-export function authed(authenticator: Authenticator, logger: Logger, handler: AuthedHandler) {
-  return async (req: Request, res: Response): Promise<void> => {
-    try {
-      const actor = await authenticator.authenticate(req.header("authorization"));
-      await handler(req, res, actor);
-    } catch (err) {
-      sendError(res, err, logger);
-    }
-  };
+/** Per-user request budget; `consume` rejects with the time to wait when the budget is spent. */
+export interface UserRateLimiter {
+  consume(key: string): Promise<unknown>;
+}
+
+/**
+ * Builds the wrapper every API route goes through: authenticate (401), charge the caller's rate
+ * budget (429), run, and turn any error into the right status and body.
+ */
+export function createRouteGuard(authenticator: Authenticator, logger: Logger, limiter?: UserRateLimiter) {
+  return (handler: AuthedHandler) =>
+    async (req: Request, res: Response): Promise<void> => {
+      try {
+        const actor = await authenticator.authenticate(req.header("authorization"));
+        if (limiter) {
+          try {
+            await limiter.consume(`${actor.tenantId}:${actor.userId}`);
+          } catch (rejection) {
+            const ms = (rejection as { msBeforeNext?: number }).msBeforeNext ?? 60_000;
+            throw new RateLimitedError(Math.max(1, Math.ceil(ms / 1000)));
+          }
+        }
+        await handler(req, res, actor);
+      } catch (err) {
+        sendError(res, err, logger);
+      }
+    };
 }

@@ -1,0 +1,64 @@
+/** The adoption check (week 0 baseline, weeks 4 and 8): is AI part of real work now? */
+import { z } from "zod";
+import type { FieldIssue } from "../domain/errors";
+import { LIMITS } from "../domain/limits";
+import type { AdaptiveCardJson } from "../domain/ports";
+import type { UsageFrequency } from "../domain/types";
+import { adaptiveCard, choiceInput, errorBanner, execute, facts, heading, paragraph, successBanner, textInput, truncate } from "./card-kit";
+import { asNumber, asTrimmed } from "./validation";
+
+export const ADOPTION_VERBS = { submit: "adoption.submit" } as const;
+
+const FREQUENCIES: Array<[UsageFrequency, string]> = [
+  ["daily", "Most days"],
+  ["few-times-a-week", "A few times a week"],
+  ["weekly", "About once a week"],
+  ["rarely", "Rarely"],
+  ["not-at-all", "Not at all"],
+];
+
+export interface AdoptionCardData {
+  cohortId: string;
+  cohortName: string;
+  week: number;
+}
+
+export const AdoptionSubmission = z.object({
+  cohortId: z.string().min(1).max(128),
+  week: z.preprocess(asNumber, z.number().int().min(0).max(52)),
+  stillUsing: z.enum(["yes", "no"], { message: "Tell us whether you use AI in your work." }).transform((v) => v === "yes"),
+  frequency: z.enum(["daily", "few-times-a-week", "weekly", "rarely", "not-at-all"], { message: "Choose how often." }),
+  usedFor: z.preprocess(asTrimmed, z.string().max(LIMITS.answerText, `Keep it under ${LIMITS.answerText} characters.`).default("")),
+});
+export type AdoptionSubmission = z.infer<typeof AdoptionSubmission>;
+
+export function buildAdoptionCard(data: AdoptionCardData, error?: { message: string; issues: FieldIssue[] }): AdaptiveCardJson {
+  const baseline = data.week === 0;
+  return adaptiveCard(
+    [
+      ...heading(baseline ? "Before we start: where are you today?" : `Week ${data.week}: is AI part of your work now?`, data.cohortName),
+      paragraph(
+        baseline
+          ? "Three quick questions so we can see what changes. There are no wrong answers: most people start at 'rarely'."
+          : "Not how the training felt: whether you actually use AI in your real work. Honest answers help us improve the programme.",
+      ),
+      ...(error ? [errorBanner(error.message, error.issues)] : []),
+      choiceInput({ id: "stillUsing", label: baseline ? "Do you use AI in your work today?" : "Are you still using AI in your real work?", choices: [["yes", "Yes"], ["no", "No"]], required: true, expanded: true }),
+      choiceInput({ id: "frequency", label: "How often?", choices: FREQUENCIES, required: true }),
+      textInput({ id: "usedFor", label: "For what?", multiline: true, maxLength: LIMITS.answerText, placeholder: "e.g. first drafts of reports, summarising meeting notes" }),
+    ],
+    [execute("Send", ADOPTION_VERBS.submit, { cohortId: data.cohortId, week: data.week }, "positive")],
+  );
+}
+
+export function buildAdoptionSubmittedCard(data: AdoptionCardData, answer: { stillUsing: boolean; frequency: UsageFrequency; usedFor: string }): AdaptiveCardJson {
+  return adaptiveCard([
+    ...heading(data.week === 0 ? "Thanks: that is your starting point" : `Week ${data.week} adoption check`, data.cohortName),
+    successBanner("Thanks, recorded."),
+    facts([
+      ["Using AI at work", answer.stillUsing ? "Yes" : "No"],
+      ["How often", FREQUENCIES.find(([v]) => v === answer.frequency)![1]],
+      ["For", truncate(answer.usedFor || "–", 200)],
+    ]),
+  ]);
+}

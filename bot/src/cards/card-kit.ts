@@ -1,0 +1,145 @@
+/**
+ * Building blocks shared by every card family: Adaptive Card 1.5 as Teams renders it, with
+ * Universal Actions (`Action.Execute`). Families compose these; none repeats the JSON shapes.
+ */
+import type { AdaptiveCardJson } from "../domain/ports";
+
+export type CardElement = Record<string, unknown>;
+
+/** What an Action.Execute carries back: only what the handler needs to find the record. Never a user id. */
+export type ActionData = Record<string, string | number | boolean>;
+
+export interface RefreshSpec {
+  verb: string;
+  data: ActionData;
+  /** Teams refreshes the card for these users only (at most 60). */
+  userIds: string[];
+}
+
+export function adaptiveCard(body: CardElement[], actions: CardElement[] = [], refresh?: RefreshSpec): AdaptiveCardJson {
+  return {
+    type: "AdaptiveCard",
+    $schema: "http://adaptivecards.io/schemas/adaptive-card.json",
+    version: "1.5",
+    body,
+    ...(actions.length ? { actions } : {}),
+    ...(refresh ? { refresh: { action: { type: "Action.Execute", verb: refresh.verb, data: refresh.data }, userIds: refresh.userIds.slice(0, 60) } } : {}),
+    msteams: { width: "Full" },
+  };
+}
+
+export const heading = (text: string, subtitle?: string): CardElement[] => [
+  { type: "TextBlock", text, size: "Large", weight: "Bolder", wrap: true, style: "heading" },
+  ...(subtitle ? [{ type: "TextBlock", text: subtitle, isSubtle: true, spacing: "None", wrap: true }] : []),
+];
+
+export const paragraph = (text: string, options: { subtle?: boolean; weight?: "Bolder"; spacing?: string } = {}): CardElement => ({
+  type: "TextBlock",
+  text,
+  wrap: true,
+  ...(options.subtle ? { isSubtle: true } : {}),
+  ...(options.weight ? { weight: options.weight } : {}),
+  ...(options.spacing ? { spacing: options.spacing } : {}),
+});
+
+export const bulletList = (items: string[]): CardElement => ({ type: "TextBlock", text: items.map((i) => `- ${i}`).join("\n"), wrap: true });
+
+export const numberedList = (items: string[]): CardElement => ({ type: "TextBlock", text: items.map((i, n) => `${n + 1}. ${i}`).join("\n"), wrap: true });
+
+export const facts = (pairs: Array<[string, string]>): CardElement => ({ type: "FactSet", facts: pairs.map(([title, value]) => ({ title, value })) });
+
+export const section = (title: string, items: CardElement[], style?: "emphasis" | "good" | "attention" | "accent"): CardElement => ({
+  type: "Container",
+  ...(style ? { style } : {}),
+  spacing: "Medium",
+  items: [{ type: "TextBlock", text: title, weight: "Bolder", wrap: true }, ...items],
+});
+
+/** A banner listing what is wrong with a submission; the inputs below keep what was typed. */
+export const errorBanner = (message: string, issues: Array<{ field: string; message: string }> = []): CardElement => ({
+  type: "Container",
+  style: "attention",
+  items: [
+    { type: "TextBlock", text: message, wrap: true, weight: "Bolder", color: "Attention" },
+    ...(issues.length ? [{ type: "TextBlock", text: issues.map((i) => `- ${i.message}`).join("\n"), wrap: true, color: "Attention" }] : []),
+  ],
+});
+
+export const successBanner = (message: string): CardElement => ({
+  type: "Container",
+  style: "good",
+  items: [{ type: "TextBlock", text: message, wrap: true, weight: "Bolder" }],
+});
+
+export interface TextInputSpec {
+  id: string;
+  label: string;
+  value?: string;
+  placeholder?: string;
+  multiline?: boolean;
+  maxLength: number;
+  required?: boolean;
+}
+
+export const textInput = (spec: TextInputSpec): CardElement => ({
+  type: "Input.Text",
+  id: spec.id,
+  label: spec.label,
+  ...(spec.value ? { value: spec.value } : {}),
+  ...(spec.placeholder ? { placeholder: spec.placeholder } : {}),
+  isMultiline: spec.multiline ?? false,
+  maxLength: spec.maxLength,
+  ...(spec.required ? { isRequired: true, errorMessage: `${spec.label} is required.` } : {}),
+});
+
+export const numberInput = (spec: { id: string; label: string; value?: number; min: number; max: number; placeholder?: string }): CardElement => ({
+  type: "Input.Number",
+  id: spec.id,
+  label: spec.label,
+  min: spec.min,
+  max: spec.max,
+  ...(spec.value !== undefined ? { value: spec.value } : {}),
+  ...(spec.placeholder ? { placeholder: spec.placeholder } : {}),
+});
+
+export const choiceInput = (spec: { id: string; label: string; choices: Array<[string, string]>; value?: string; required?: boolean; expanded?: boolean }): CardElement => ({
+  type: "Input.ChoiceSet",
+  id: spec.id,
+  label: spec.label,
+  style: spec.expanded ? "expanded" : "compact",
+  choices: spec.choices.map(([value, title]) => ({ title, value })),
+  ...(spec.value ? { value: spec.value } : {}),
+  ...(spec.required ? { isRequired: true, errorMessage: `${spec.label} is required.` } : {}),
+});
+
+export const toggleInput = (spec: { id: string; title: string; value?: boolean }): CardElement => ({
+  type: "Input.Toggle",
+  id: spec.id,
+  title: spec.title,
+  valueOn: "true",
+  valueOff: "false",
+  value: spec.value ? "true" : "false",
+});
+
+export const execute = (title: string, verb: string, data: ActionData, style: "positive" | "default" | "destructive" = "default"): CardElement => ({
+  type: "Action.Execute",
+  title,
+  verb,
+  data,
+  ...(style !== "default" ? { style } : {}),
+});
+
+export const openUrl = (title: string, url: string): CardElement => ({ type: "Action.OpenUrl", title, url });
+
+/** Cuts text to `max` characters on a word boundary, so long input never bloats a card. */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+/** An id for a card's draft (question, win): lets a double submission map to one record. */
+export function newDraftId(random: () => string = () => globalThis.crypto.randomUUID()): string {
+  return random();
+}

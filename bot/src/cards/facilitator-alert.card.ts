@@ -1,0 +1,39 @@
+/** Tells a cohort's facilitators that a member needs attention, with context and "I'll reach out". */
+import { LIMITS } from "../domain/limits";
+import type { AdaptiveCardJson } from "../domain/ports";
+import type { AlertReason } from "../domain/types";
+import { adaptiveCard, execute, facts, heading, paragraph, section, successBanner, truncate } from "./card-kit";
+
+export const ALERT_VERBS = { reachOut: "alert.reach-out" } as const;
+
+const REASONS: Record<AlertReason, string> = {
+  "asked-for-help": "asked for help",
+  "stuck-twice": "has reported being stuck twice",
+  "missed-two-checkins": "has missed two check-ins",
+};
+
+export interface FacilitatorAlertCardData {
+  cohortId: string;
+  cohortName: string;
+  alertId: string;
+  memberName: string;
+  reason: AlertReason;
+  sessionNumber: number;
+  context: string;
+  acknowledgedByName?: string;
+}
+
+export function buildFacilitatorAlertCard(data: FacilitatorAlertCardData): AdaptiveCardJson {
+  const body = [
+    ...heading(`${data.memberName} ${REASONS[data.reason]}`, `${data.cohortName} · session ${data.sessionNumber}`),
+    section("Context", [paragraph(truncate(data.context || "–", LIMITS.answerText))], "emphasis"),
+    facts([["Reason", REASONS[data.reason]]]),
+  ];
+  if (data.acknowledgedByName) {
+    return adaptiveCard([...body, successBanner(`${data.acknowledgedByName} is reaching out.`)]);
+  }
+  return adaptiveCard(
+    [...body, paragraph("A short, friendly message now keeps people in the programme.", { subtle: true })],
+    [execute("I'll reach out", ALERT_VERBS.reachOut, { cohortId: data.cohortId, alertId: data.alertId }, "positive")],
+  );
+}

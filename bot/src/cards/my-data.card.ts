@@ -1,0 +1,39 @@
+/** "My data": a member sees their own reflections and can delete them (with a confirm step). */
+import type { AdaptiveCardJson } from "../domain/ports";
+import type { MemberRecords } from "../domain/ports";
+import { adaptiveCard, execute, heading, paragraph, section, successBanner, truncate } from "./card-kit";
+
+export const MY_DATA_VERBS = { askDelete: "mydata.ask-delete", confirmDelete: "mydata.confirm-delete" } as const;
+
+export interface MyDataCardData {
+  cohortId: string;
+  cohortName: string;
+  records: MemberRecords;
+}
+
+export function buildMyDataCard(data: MyDataCardData, confirming = false): AdaptiveCardJson {
+  const { records } = data;
+  const lines = [
+    ...records.commitments.map((c) => `Session ${c.sessionNumber} commitment: ${truncate(c.deliverable, 120)}`),
+    ...records.checkIns.map((c) => `Session ${c.sessionNumber} check-in: tried "${truncate(c.tried, 100)}", confidence ${c.confidence}/5, ${c.minutesSaved} min saved`),
+    ...records.adoption.map((a) => `Week ${a.week} adoption: ${a.stillUsing ? "using AI" : "not using AI"} (${a.frequency})`),
+    ...records.wins.map((w) => `Win: ${truncate(w.text, 120)}`),
+  ];
+  const body = [
+    ...heading("Your data", data.cohortName),
+    lines.length ? section("What we hold about you here", [paragraph(lines.slice(0, 30).map((l) => `- ${l}`).join("\n"))]) : paragraph("We hold no reflections of yours in this cohort."),
+    paragraph("Anonymous questions are not linked to you, so they are not listed and cannot be.", { subtle: true }),
+  ];
+  if (!lines.length) return adaptiveCard(body);
+  if (confirming) {
+    return adaptiveCard(
+      [...body, paragraph("**Delete all of these?** This cannot be undone. Your facilitators' totals will no longer include you.")],
+      [execute("Yes, delete my reflections", MY_DATA_VERBS.confirmDelete, { cohortId: data.cohortId }, "destructive"), execute("Keep them", MY_DATA_VERBS.askDelete, { cohortId: data.cohortId, cancel: true })],
+    );
+  }
+  return adaptiveCard(body, [execute("Delete my reflections…", MY_DATA_VERBS.askDelete, { cohortId: data.cohortId }, "destructive")]);
+}
+
+export function buildMyDataDeletedCard(cohortName: string, deleted: number): AdaptiveCardJson {
+  return adaptiveCard([...heading("Your data", cohortName), successBanner(`Deleted ${deleted} record${deleted === 1 ? "" : "s"}.`)]);
+}

@@ -1,0 +1,143 @@
+/** @jest-environment jsdom */
+/**
+ * Every card the bot can send, rendered from test data (including maximum-length input) and
+ * validated as Adaptive Card 1.5 by the official SDK, with verbs and size checked.
+ */
+import { ADOPTION_VERBS, AdoptionSubmission, buildAdoptionCard, buildAdoptionSubmittedCard } from "../../../bot/src/cards/adoption.card";
+import { APPLY_VERBS, ApplySubmission, buildApplyCard, buildApplySubmittedCard } from "../../../bot/src/cards/apply.card";
+import { buildCheckInCard, buildCheckInSubmittedCard, CHECKIN_VERBS, CheckInSubmission, type CheckInCardData } from "../../../bot/src/cards/checkin.card";
+import { buildCohortCreatedCard, buildCreateCohortCard, CREATE_COHORT_VERBS } from "../../../bot/src/cards/create-cohort.card";
+import { ALERT_VERBS, buildFacilitatorAlertCard } from "../../../bot/src/cards/facilitator-alert.card";
+import { buildHelpCard } from "../../../bot/src/cards/help.card";
+import { buildMyDataCard, buildMyDataDeletedCard, MY_DATA_VERBS } from "../../../bot/src/cards/my-data.card";
+import { buildNextStepsCard, NEXT_VERBS } from "../../../bot/src/cards/next-steps.card";
+import { buildNoticeCard } from "../../../bot/src/cards/notice.card";
+import { buildPolicyAcknowledgedCard, buildPolicyCard, POLICY_VERBS } from "../../../bot/src/cards/policy.card";
+import { buildProgressCard } from "../../../bot/src/cards/progress.card";
+import { buildAnswerCard, buildQuestionCard, buildQuestionSentCard, QUESTION_VERBS, QuestionSubmission } from "../../../bot/src/cards/question.card";
+import { buildSessionBriefCard } from "../../../bot/src/cards/session-brief.card";
+import { buildWelcomeCard } from "../../../bot/src/cards/welcome.card";
+import { buildChannelWinCard, buildWinCard, buildWinSharedCard, WIN_VERBS, WinSubmission } from "../../../bot/src/cards/win.card";
+import { LIMITS } from "../../../bot/src/domain/limits";
+import type { AdaptiveCardJson } from "../../../bot/src/domain/ports";
+import { buildTimeline } from "../../../bot/src/domain/timeline";
+import { getBuiltInTrack } from "../../../bot/src/domain/tracks";
+import type { PolicyVersion } from "../../../bot/src/domain/types";
+import { validateCard } from "../../helpers/card-validator";
+
+const LONG = "word ".repeat(LIMITS.answerText).slice(0, LIMITS.answerText);
+const SHORT_MAX = "x".repeat(LIMITS.shortText);
+const track = getBuiltInTrack("finance")!;
+const session = track.sessions[0]!;
+const issues = [{ field: "confidence", message: "Confidence is from 1 to 5." }];
+const timeline = buildTimeline({ startDate: "2026-03-02", timeZone: "Europe/London" }, track);
+
+const bigPolicy: PolicyVersion = {
+  tenantId: "t", version: 3, title: SHORT_MAX, summary: "s".repeat(LIMITS.policySummary), publishedAt: "2026-03-02T09:00:00Z", publishedBy: "a",
+  sections: {
+    allowedUses: Array(LIMITS.policyItems).fill("a".repeat(LIMITS.policyItem)),
+    notAllowed: Array(LIMITS.policyItems).fill("b".repeat(LIMITS.policyItem)),
+    dataHandling: Array(LIMITS.policyItems).fill("c".repeat(LIMITS.policyItem)),
+    approvedTools: Array(LIMITS.policyItems).fill("d".repeat(LIMITS.policyItem)),
+  },
+};
+
+const checkInData: CheckInCardData = {
+  cohortId: "finance-spring", cohortName: SHORT_MAX, sessionNumber: 1, sessionTitle: session.title, commitment: SHORT_MAX,
+  reflectQuestions: session.reflectQuestions, userId: "user-1",
+};
+const values = { tried: LONG, worked: LONG, stuck: LONG, minutesSaved: 6000, confidence: 5, wantsHelp: true };
+const records = {
+  commitments: Array.from({ length: 4 }, (_, i) => ({ id: `c${i}`, tenantId: "t", cohortId: "c", userId: "u", sessionNumber: i + 1, deliverable: SHORT_MAX, committedAt: "", updatedAt: "" })),
+  checkIns: Array.from({ length: 4 }, (_, i) => ({ id: `k${i}`, tenantId: "t", cohortId: "c", userId: "u", sessionNumber: i + 1, tried: LONG, worked: LONG, stuck: LONG, minutesSaved: 30, confidence: 3 as const, wantsHelp: false, submittedAt: "", updatedAt: "" })),
+  adoption: [],
+  wins: Array.from({ length: 10 }, (_, i) => ({ id: `w${i}`, tenantId: "t", cohortId: "c", userId: "u", displayName: "U", text: LONG, shareConsent: false, createdAt: "" })),
+};
+
+const cases: Array<[string, AdaptiveCardJson, readonly string[]]> = [
+  ["welcome", buildWelcomeCard({ name: "Alex Wilber", cohortName: SHORT_MAX, nextStep: LONG, tabUrl: "https://localhost:3978/tab/programme" }), []],
+  ["session brief", buildSessionBriefCard({ cohortName: SHORT_MAX, sessionNumber: 1, sessionTitle: session.title, learn: session.learn, tabUrl: "https://x/tab" }), []],
+  ["apply", buildApplyCard({ cohortId: "c", cohortName: SHORT_MAX, sessionNumber: 1, prompt: session.apply.prompt, examples: session.apply.examples }), Object.values(APPLY_VERBS)],
+  ["apply with error", buildApplyCard({ cohortId: "c", cohortName: "n", sessionNumber: 1, prompt: "p", examples: ["e"] }, { message: "Name the piece of work.", issues, value: SHORT_MAX }), Object.values(APPLY_VERBS)],
+  ["apply submitted", buildApplySubmittedCard({ cohortId: "c", cohortName: "n", sessionNumber: 1, prompt: "p", examples: [] }, SHORT_MAX), []],
+  ["check-in", buildCheckInCard(checkInData), Object.values(CHECKIN_VERBS)],
+  ["check-in prefilled with error", buildCheckInCard({ ...checkInData, previous: values, isReminder: true }, { message: "Please fix these.", issues }), Object.values(CHECKIN_VERBS)],
+  ["check-in submitted", buildCheckInSubmittedCard(checkInData, values, true), Object.values(CHECKIN_VERBS)],
+  ["baseline adoption", buildAdoptionCard({ cohortId: "c", cohortName: SHORT_MAX, week: 0 }), Object.values(ADOPTION_VERBS)],
+  ["adoption with error", buildAdoptionCard({ cohortId: "c", cohortName: SHORT_MAX, week: 8 }, { message: "Choose how often.", issues }), Object.values(ADOPTION_VERBS)],
+  ["adoption submitted", buildAdoptionSubmittedCard({ cohortId: "c", cohortName: "n", week: 4 }, { stillUsing: true, frequency: "weekly", usedFor: LONG }), []],
+  ["policy (maximum size)", buildPolicyCard({ policy: bigPolicy, changes: [{ section: "allowedUses", added: bigPolicy.sections.allowedUses, removed: bigPolicy.sections.notAllowed }], tabUrl: "https://x/tab/policy" }), Object.values(POLICY_VERBS)],
+  ["policy acknowledged", buildPolicyAcknowledgedCard({ policy: bigPolicy, changes: [], tabUrl: "https://x" }), []],
+  ["question", buildQuestionCard({ cohortId: "c", cohortName: SHORT_MAX, draftId: "0b7c3a8e-2f71-4a8b-9a51-1c2d3e4f5a6b" }), Object.values(QUESTION_VERBS)],
+  ["question with error", buildQuestionCard({ cohortId: "c", cohortName: "n", draftId: "0b7c3a8e-2f71" }, { message: "Write your question.", issues, text: LONG, anonymous: true }), Object.values(QUESTION_VERBS)],
+  ["question sent", buildQuestionSentCard({ cohortId: "c", cohortName: "n", draftId: "d" }, LONG, true), []],
+  ["answer", buildAnswerCard({ cohortName: SHORT_MAX, question: LONG, answer: LONG, anonymous: true }), []],
+  ["win", buildWinCard({ cohortId: "c", cohortName: SHORT_MAX, draftId: "0b7c3a8e-2f71", hasChannel: true }), Object.values(WIN_VERBS)],
+  ["win shared", buildWinSharedCard({ cohortId: "c", cohortName: "n", draftId: "d", hasChannel: true }, LONG, true), []],
+  ["channel win", buildChannelWinCard({ displayName: SHORT_MAX, cohortName: SHORT_MAX, text: LONG, minutesSaved: 90 }), []],
+  ["facilitator alert", buildFacilitatorAlertCard({ cohortId: "c", cohortName: SHORT_MAX, alertId: "a", memberName: SHORT_MAX, reason: "asked-for-help", sessionNumber: 2, context: LONG }), Object.values(ALERT_VERBS)],
+  ["facilitator alert acknowledged", buildFacilitatorAlertCard({ cohortId: "c", cohortName: "n", alertId: "a", memberName: "m", reason: "missed-two-checkins", sessionNumber: 2, context: "", acknowledgedByName: "Megan" }), []],
+  ["help", buildHelpCard(), []],
+  ["help for unknown text", buildHelpCard({ didNotUnderstand: LONG }), []],
+  ["next steps", buildNextStepsCard({ cohortId: "c", cohortName: "n", due: timeline.slice(0, 6), upcoming: timeline[7], titleOf: (e) => e.key }), Object.values(NEXT_VERBS)],
+  ["next steps, nothing due", buildNextStepsCard({ cohortId: "c", cohortName: "n", due: [], titleOf: (e) => e.key }), []],
+  ["progress", buildProgressCard({ cohortName: SHORT_MAX, summary: { streak: 3, checkInsDone: 3, checkInsDue: 3, minutesSaved: 400, wins: 2, lastConfidence: 4, confidenceTrend: [2, 3, 4] } }), []],
+  ["my data", buildMyDataCard({ cohortId: "c", cohortName: "n", records }), Object.values(MY_DATA_VERBS)],
+  ["my data, confirming", buildMyDataCard({ cohortId: "c", cohortName: "n", records }, true), Object.values(MY_DATA_VERBS)],
+  ["my data deleted", buildMyDataDeletedCard("n", 8), []],
+  ["create cohort", buildCreateCohortCard({ teamName: SHORT_MAX, tracks: [{ id: "finance", name: "Finance" }], timeZones: ["Europe/London"], defaultStartDate: "2026-03-09" }, { message: "Fix this", issues }), Object.values(CREATE_COHORT_VERBS)],
+  ["cohort created", buildCohortCreatedCard(SHORT_MAX, 1200, "2026-03-09"), []],
+  ["notice", buildNoticeCard("Not in a cohort yet", LONG, "Ask your facilitator."), []],
+];
+
+describe("every card the bot sends", () => {
+  it.each(cases)("when the %s card is rendered, then it is a valid Adaptive Card 1.5 under 28 KB with known verbs", (_name, card, verbs) => {
+    const result = validateCard(card, verbs);
+    expect(result.errors).toEqual([]);
+    expect(result.sizeBytes).toBeLessThan(28 * 1024);
+    expect(card.version).toBe("1.5");
+  });
+
+  it("when a card has an Action.Execute without a verb, then validation fails (the check can fail)", () => {
+    const card = { type: "AdaptiveCard", version: "1.5", body: [], actions: [{ type: "Action.Execute", title: "Go" }] };
+    expect(validateCard(card).errors).toContain('Action.Execute "Go" has no verb');
+  });
+
+  it("when a card carries user-specific refresh, then only that user is named and no user id is in action data", () => {
+    const card = buildCheckInCard(checkInData) as { refresh: { userIds: string[] }; actions: Array<{ data: Record<string, unknown> }> };
+    expect(card.refresh.userIds).toEqual(["user-1"]);
+    expect(JSON.stringify(card.actions)).not.toContain("user-1");
+  });
+});
+
+describe("card submissions", () => {
+  const validCheckIn = { cohortId: "c", sessionNumber: "1", tried: "  drafted it ", worked: "", stuck: "", minutesSaved: "45", confidence: "4", wantsHelp: "false", injected: "drop me" };
+
+  it("when a valid check-in arrives as Teams sends it (strings), then it parses with types and unknown fields dropped", () => {
+    const parsed = CheckInSubmission.parse(validCheckIn);
+    expect(parsed).toEqual({ cohortId: "c", sessionNumber: 1, tried: "drafted it", worked: "", stuck: "", minutesSaved: 45, confidence: 4, wantsHelp: false });
+  });
+
+  it.each([
+    ["an empty required field", { tried: "   " }, "tried"],
+    ["confidence 0", { confidence: "0" }, "confidence"],
+    ["confidence 6", { confidence: "6" }, "confidence"],
+    ["confidence that is not a number", { confidence: "abc" }, "confidence"],
+    ["negative minutes", { minutesSaved: "-5" }, "minutesSaved"],
+    ["text over the limit", { stuck: "x".repeat(LIMITS.answerText + 1) }, "stuck"],
+  ])("when a check-in has %s, then it is refused naming the field", (_what, change, field) => {
+    const result = CheckInSubmission.safeParse({ ...validCheckIn, ...change });
+    expect(result.success).toBe(false);
+    expect(result.error!.issues.map((i) => i.path[0])).toContain(field);
+  });
+
+  it("when other cards are submitted, then their schemas coerce and limit input", () => {
+    expect(ApplySubmission.parse({ cohortId: "c", sessionNumber: "2", deliverable: " Q3 pack " })).toEqual({ cohortId: "c", sessionNumber: 2, deliverable: "Q3 pack" });
+    expect(ApplySubmission.safeParse({ cohortId: "c", sessionNumber: "2", deliverable: SHORT_MAX + "x" }).success).toBe(false);
+    expect(AdoptionSubmission.parse({ cohortId: "c", week: "4", stillUsing: "yes", frequency: "weekly" })).toMatchObject({ week: 4, stillUsing: true, usedFor: "" });
+    expect(AdoptionSubmission.safeParse({ cohortId: "c", week: "4", stillUsing: "maybe", frequency: "weekly" }).success).toBe(false);
+    expect(QuestionSubmission.parse({ cohortId: "c", draftId: "0b7c3a8e-2f71", text: "Why?", anonymous: "true" }).anonymous).toBe(true);
+    expect(QuestionSubmission.safeParse({ cohortId: "c", draftId: "../../etc", text: "Why?", anonymous: "true" }).success).toBe(false);
+    expect(WinSubmission.parse({ cohortId: "c", draftId: "0b7c3a8e-2f71", text: "Saved an hour", minutesSaved: "", share: "true" })).toMatchObject({ share: true, minutesSaved: undefined });
+  });
+});
