@@ -62,7 +62,9 @@ export async function startService(config: Config, options: ServiceOptions = {})
   });
 
   const bot = createTeamsBot(ctx);
-  server.post("/api/messages", (req, res) => bot.handle(req, res));
+  server.post("/api/messages", async (req, res) => {
+    await bot.handle(req, res);
+  });
 
   const { authenticator, localIssuer } = await createAuthenticator(ctx);
   if (config.mode === "local" && localIssuer) {

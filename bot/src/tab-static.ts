@@ -12,7 +12,7 @@ export function registerTabRoutes(server: restify.Server, tabDir: string): boole
 
   server.get("/assets/*", restify.plugins.serveStaticFiles(path.join(tabDir, "assets"), { maxAge: 31536000 }));
 
-  const sendIndex = (_req: restify.Request, res: restify.Response): void => {
+  const sendIndex = async (_req: restify.Request, res: restify.Response): Promise<void> => {
     // Read per request: cheap, and a rebuilt tab is picked up without a restart.
     const html = fs.readFileSync(indexFile);
     res.writeHead(200, { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-cache", "Content-Length": html.length });
@@ -23,7 +23,7 @@ export function registerTabRoutes(server: restify.Server, tabDir: string): boole
   for (const file of fs.readdirSync(tabDir)) {
     const full = path.join(tabDir, file);
     if (file !== "index.html" && fs.statSync(full).isFile()) {
-      server.get(`/${file}`, (_req, res) => {
+      server.get(`/${file}`, async (_req, res) => {
         const body = fs.readFileSync(full);
         res.writeHead(200, { "Content-Type": contentType(file), "Cache-Control": "public, max-age=3600" });
         res.end(body);

@@ -64,3 +64,4 @@ export function createRouteGuard(authenticator: Authenticator, logger: Logger, l
       }
     };
 }
+export type RouteGuard = ReturnType<typeof createRouteGuard>;

@@ -1,6 +1,6 @@
 /** The command list, from the same data the manifest is checked against. */
 import type { AdaptiveCardJson } from "../domain/ports";
-import { BOT_COMMANDS } from "../teams/commands";
+import { BOT_COMMANDS } from "../domain/bot-commands";
 import { adaptiveCard, facts, heading, paragraph } from "./card-kit";
 
 export function buildHelpCard(options: { didNotUnderstand?: string; scope?: "personal" | "team" | "groupChat" } = {}): AdaptiveCardJson {

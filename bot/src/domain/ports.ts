@@ -27,6 +27,7 @@ import type {
   Track,
   UserId,
   Win,
+  WinsChannel,
 } from "./types";
 
 /** A record as read from the store, with the ETag to guard the next write. */
@@ -218,7 +219,7 @@ export type SendResult = { ok: true; activityId: string } | { ok: false; failure
 /** Sends proactive cards. Implementations never throw for Teams-side failures: they classify. */
 export interface CardSender {
   sendToPerson(person: Person, card: AdaptiveCardJson, summary: string): Promise<SendResult>;
-  sendToChannel(tenantId: TenantId, teamId: string, channelId: string, card: AdaptiveCardJson, summary: string): Promise<SendResult>;
+  sendToChannel(tenantId: TenantId, channel: WinsChannel, card: AdaptiveCardJson, summary: string): Promise<SendResult>;
 }
 
 /**

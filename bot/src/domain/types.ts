@@ -87,6 +87,8 @@ export interface WinsChannel {
   teamId: string;
   channelId: string;
   channelName?: string;
+  /** The Bot Connector endpoint for the team, captured when the bot was used there. */
+  serviceUrl?: string;
 }
 
 export interface Cohort {

@@ -10,7 +10,7 @@ import type { LocalTokenIssuer } from "./local-token-issuer";
 export function registerLocalSignInRoutes(server: Server, ctx: AppContext, issuer: LocalTokenIssuer): void {
   if (ctx.config.mode !== "local") return;
 
-  server.get("/api/local/personas", (_req, res) => {
+  server.get("/api/local/personas", async (_req, res) => {
     const personas: LocalPersona[] = DEMO_PERSONAS.map((p) => ({ id: p.id, displayName: p.displayName, description: p.description, role: p.role }));
     res.json(personas);
   });

@@ -1,0 +1,33 @@
+/**
+ * The tab's API. Every route goes through the guard (authenticate, rate-limit, map errors); the
+ * handlers only parse input, call a use case and return JSON.
+ */
+import { RateLimiterMemory } from "rate-limiter-flexible";
+import type { Server } from "restify";
+import type { AppContext } from "../../app-context";
+import type { CardSender } from "../../domain/ports";
+import type { Authenticator } from "../auth.port";
+import { createRouteGuard } from "../http";
+import { registerCohortRoutes } from "./cohorts.routes";
+import { registerDashboardRoutes } from "./dashboard.routes";
+import { registerMeRoutes } from "./me.routes";
+import { registerPolicyRoutes } from "./policy.routes";
+import { registerQuestionRoutes } from "./questions.routes";
+
+export interface ApiDeps {
+  authenticator: Authenticator;
+  sender: CardSender;
+}
+
+export function registerApiRoutes(server: Server, ctx: AppContext, deps: ApiDeps): void {
+  // In memory per instance: with several instances a user's budget is per instance, which still
+  // stops a runaway client. A shared store (Redis) would make it exact if that ever matters.
+  const limiter = new RateLimiterMemory({ points: ctx.config.api.rateLimitPerMinute, duration: 60 });
+  const guard = createRouteGuard(deps.authenticator, ctx.logger, limiter);
+  registerMeRoutes(server, ctx, guard);
+  registerCohortRoutes(server, ctx, guard);
+  registerDashboardRoutes(server, ctx, guard);
+  registerPolicyRoutes(server, ctx, guard);
+  registerQuestionRoutes(server, ctx, guard, deps.sender);
+}
+

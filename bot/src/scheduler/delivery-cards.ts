@@ -1,0 +1,46 @@
+/**
+ * The card each delivery carries, built at send time from the records as they are then: a
+ * check-in quotes the latest commitment, a policy card shows the current version, and a delivery
+ * that no longer needs sending (policy already acknowledged, check-in already answered) is skipped.
+ */
+import type { AppContext } from "../app-context";
+import { buildFacilitatorAlertCard } from "../cards/facilitator-alert.card";
+import { buildAnswerCard } from "../cards/question.card";
+import type { Cohort, Delivery } from "../domain/types";
+import { cardForEvent, eventTitle } from "../usecases/member/event-cards";
+import { memberContextFor } from "../usecases/member/member-context";
+import type { CardDecision, DeliveryCardFactory } from "./dispatcher";
+
+export function createDeliveryCardFactory(ctx: AppContext): DeliveryCardFactory {
+  return {
+    async build(delivery: Delivery, cohort: Cohort): Promise<CardDecision> {
+      const { repos } = ctx;
+      if (delivery.kind === "answer") {
+        const question = await repos.questions.get(cohort.tenantId, cohort.id, delivery.eventKey.replace(/^answer\./, ""));
+        if (!question?.answer) return { skip: "the question has no answer" };
+        return { send: { card: buildAnswerCard({ cohortName: cohort.name, question: question.text, answer: question.answer, anonymous: question.anonymous }), summary: "A question was answered" } };
+      }
+      if (delivery.kind === "alert") {
+        const alert = await repos.alerts.get(cohort.tenantId, cohort.id, delivery.eventKey.replace(/^alert\./, ""));
+        if (!alert) return { skip: "the alert no longer exists" };
+        const card = buildFacilitatorAlertCard({ cohortId: cohort.id, cohortName: cohort.name, alertId: alert.id, memberName: alert.displayName, reason: alert.reason, sessionNumber: alert.sessionNumber, context: alert.context });
+        return { send: { card, summary: `${alert.displayName} needs a hand` } };
+      }
+
+      const member = await memberContextFor(ctx, cohort, delivery.userId);
+      if (!member) return { skip: "no longer a member of the cohort" };
+      if (delivery.kind === "policy") {
+        const policy = await repos.policies.current(cohort.tenantId);
+        if (!policy || delivery.eventKey !== `policy.v${policy.version}`) return { skip: "a newer policy version replaced this one" };
+        if (await repos.policies.hasAcknowledged(cohort.tenantId, policy.version, delivery.userId)) return { skip: "already acknowledged" };
+      }
+      const event = member.timeline.find((e) => e.key === delivery.eventKey) ?? (delivery.kind === "policy" ? member.timeline.find((e) => e.kind === "policy") : undefined);
+      if (!event) return { skip: "the event is no longer in the programme" };
+      if (event.kind === "checkin-reminder" && (await repos.loop.getCheckIn(cohort.tenantId, cohort.id, event.sessionNumber!, delivery.userId))) {
+        return { skip: "check-in already answered" };
+      }
+      const card = await cardForEvent(ctx, member, event);
+      return card ? { send: { card, summary: eventTitle(member.track, event) } } : { skip: "nothing to send for this event" };
+    },
+  };
+}

@@ -1,0 +1,83 @@
+/**
+ * Text commands: an exact match on the command name after the @mention is removed, never
+ * `includes`, so no command can shadow another. Each returns the card to reply with.
+ */
+import type { TurnContext } from "botbuilder";
+import type { AppContext } from "../app-context";
+import { buildHelpCard } from "../cards/help.card";
+import { buildMyDataCard } from "../cards/my-data.card";
+import { buildNextStepsCard } from "../cards/next-steps.card";
+import { buildNoticeCard } from "../cards/notice.card";
+import { buildProgressCard } from "../cards/progress.card";
+import { buildQuestionCard } from "../cards/question.card";
+import { buildWinCard } from "../cards/win.card";
+import type { AdaptiveCardJson } from "../domain/ports";
+import type { Actor } from "../domain/types";
+import { checkInCard, eventTitle, policyCard } from "../usecases/member/event-cards";
+import { loadMemberContext } from "../usecases/member/member-context";
+import { myData, myProgress, whatsNext } from "../usecases/member/my-programme";
+import { BOT_COMMANDS } from "../domain/bot-commands";
+import { createCohortCardFor } from "./create-cohort-from-team";
+
+export type CommandHandler = (ctx: AppContext, actor: Actor, turn: TurnContext) => Promise<AdaptiveCardJson>;
+
+const newDraftId = () => globalThis.crypto.randomUUID();
+
+export const COMMAND_HANDLERS: Record<string, CommandHandler> = {
+  help: async (_ctx, _actor, turn) => buildHelpCard({ scope: scopeOf(turn) }),
+
+  next: async (ctx, actor) => {
+    const { member, steps } = await whatsNext(ctx, actor);
+    return buildNextStepsCard({ cohortId: member.cohort.id, cohortName: member.cohort.name, due: steps.due, upcoming: steps.upcoming, titleOf: (e) => eventTitle(member.track, e) });
+  },
+
+  checkin: async (ctx, actor) => {
+    const member = await loadMemberContext(ctx, actor);
+    const now = ctx.clock.now();
+    const latest = [...member.timeline].reverse().find((e) => e.kind === "checkin" && new Date(e.dueAt) <= now);
+    if (!latest) return buildNoticeCard("No check-in yet", "Your first check-in opens a week after your first session. Until then: try the session on a real piece of work.");
+    return checkInCard(ctx, member, latest.sessionNumber!);
+  },
+
+  progress: async (ctx, actor) => {
+    const { member, summary } = await myProgress(ctx, actor);
+    return buildProgressCard({ cohortName: member.cohort.name, summary });
+  },
+
+  policy: async (ctx, actor) => {
+    const policy = await ctx.repos.policies.current(actor.tenantId);
+    if (!policy) return buildNoticeCard("No AI-use policy yet", "Your organisation has not published one yet. Until it does, ask your manager before using AI with company information.");
+    return policyCard(ctx, actor.tenantId, policy);
+  },
+
+  ask: async (ctx, actor) => {
+    const member = await loadMemberContext(ctx, actor);
+    return buildQuestionCard({ cohortId: member.cohort.id, cohortName: member.cohort.name, draftId: newDraftId() });
+  },
+
+  win: async (ctx, actor) => {
+    const member = await loadMemberContext(ctx, actor);
+    return buildWinCard({ cohortId: member.cohort.id, cohortName: member.cohort.name, draftId: newDraftId(), hasChannel: !!member.cohort.winsChannel });
+  },
+
+  "my data": async (ctx, actor) => {
+    const { member, records } = await myData(ctx, actor);
+    return buildMyDataCard({ cohortId: member.cohort.id, cohortName: member.cohort.name, records });
+  },
+
+  "create cohort": async (ctx, actor, turn) => {
+    if (scopeOf(turn) !== "team") return buildNoticeCard("Create a cohort from a team", "Type 'create cohort' in a channel of the team whose members should take part, mentioning me.");
+    return createCohortCardFor(ctx, actor, turn);
+  },
+};
+
+/** The command a message names, if any: exact match on its first words, case-insensitive. */
+export function matchCommand(text: string): string | undefined {
+  const normalised = text.trim().toLowerCase().replace(/\s+/g, " ");
+  return BOT_COMMANDS.map((c) => c.name).find((name) => normalised === name);
+}
+
+export function scopeOf(turn: TurnContext): "personal" | "team" | "groupChat" {
+  const type = turn.activity.conversation?.conversationType;
+  return type === "channel" ? "team" : type === "groupChat" ? "groupChat" : "personal";
+}

@@ -1,0 +1,10 @@
+import type { CloudAdapter } from "botbuilder";
+import type { CardSender } from "../domain/ports";
+
+/** What the Teams handlers need besides the application context. */
+export interface TeamsServices {
+  adapter: CloudAdapter;
+  /** Empty in local mode (no Bot Framework auth). */
+  botAppId: string;
+  sender: CardSender;
+}

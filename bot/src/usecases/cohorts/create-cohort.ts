@@ -1,0 +1,51 @@
+/**
+ * An admin (or someone who already facilitates a cohort) creates a cohort: checks the track and
+ * the leadership cohort (leaders go first), writes the cohort, then its members. The creator
+ * facilitates it.
+ */
+import crypto from "node:crypto";
+import type { AppContext } from "../../app-context";
+import type { CohortInput } from "../../api/contract";
+import { validateCohortSchedule } from "../../domain/cohort-rules";
+import { ForbiddenError, ValidationError } from "../../domain/errors";
+import type { Versioned } from "../../domain/ports";
+import { resolveTrack } from "../../domain/tracks";
+import type { Actor, Cohort, Membership } from "../../domain/types";
+
+export async function createCohort(ctx: AppContext, actor: Actor, input: CohortInput): Promise<Versioned<Cohort>> {
+  const { repos } = ctx;
+  const existing = await repos.cohorts.list(actor.tenantId);
+  if (!actor.isAdmin && !existing.some((c) => c.facilitatorIds.includes(actor.userId))) {
+    throw new ForbiddenError("Only admins and facilitators can create cohorts.");
+  }
+  if (!resolveTrack(input.trackId, await repos.tracks.list(actor.tenantId))) {
+    throw new ValidationError("That track does not exist.", [{ field: "trackId", message: "must be one of the available tracks" }]);
+  }
+  const leadership = input.leadershipCohortId ? existing.find((c) => c.id === input.leadershipCohortId) : undefined;
+  validateCohortSchedule({ kind: input.kind, startDate: input.startDate, timeZone: input.timeZone, leadershipCohortId: input.leadershipCohortId }, leadership);
+
+  const now = ctx.clock.now().toISOString();
+  const cohort: Cohort = {
+    id: crypto.randomUUID(),
+    tenantId: actor.tenantId,
+    name: input.name,
+    kind: input.kind,
+    trackId: input.trackId,
+    startDate: input.startDate,
+    timeZone: input.timeZone,
+    ...(input.localTime ? { localTime: input.localTime } : {}),
+    facilitatorIds: [...new Set([actor.userId, ...input.facilitatorIds])],
+    ...(input.leadershipCohortId ? { leadershipCohortId: input.leadershipCohortId } : {}),
+    ...(input.winsChannel ? { winsChannel: input.winsChannel } : {}),
+    status: "active",
+    createdAt: now,
+    createdBy: actor.userId,
+    updatedAt: now,
+  };
+  const created = await repos.cohorts.create(cohort);
+  const unique = new Map(input.members.map((m) => [m.userId, m]));
+  const memberships: Membership[] = [...unique.values()].map((m) => ({ tenantId: actor.tenantId, cohortId: cohort.id, userId: m.userId, displayName: m.displayName, ...(m.jobTitle ? { jobTitle: m.jobTitle } : {}), joinedAt: now }));
+  await repos.memberships.upsertMany(memberships);
+  ctx.logger.info({ tenantId: actor.tenantId, cohortId: cohort.id, members: memberships.length }, "cohort created");
+  return created;
+}

@@ -1,0 +1,62 @@
+/** The cohort lists and details the tab shows, filtered to what the caller may see. */
+import type { AppContext } from "../../app-context";
+import type { CohortDetail, CohortSummary } from "../../api/contract";
+import type { Versioned } from "../../domain/ports";
+import { programmeWeek } from "../../domain/timeline";
+import { listTracks } from "../../domain/tracks";
+import type { Actor, Cohort } from "../../domain/types";
+import { resolveCohortAccess, type CohortRole } from "../access";
+
+async function summarise(ctx: AppContext, cohort: Cohort, role: CohortRole, trackNames: Map<string, string>): Promise<CohortSummary> {
+  const members = await ctx.repos.memberships.listByCohort(cohort.tenantId, cohort.id);
+  return {
+    id: cohort.id,
+    name: cohort.name,
+    kind: cohort.kind,
+    status: cohort.status,
+    trackId: cohort.trackId,
+    trackName: trackNames.get(cohort.trackId) ?? cohort.trackId,
+    startDate: cohort.startDate,
+    timeZone: cohort.timeZone,
+    memberCount: members.length,
+    currentWeek: programmeWeek(cohort, ctx.clock.now()),
+    ...(cohort.leadershipCohortId ? { leadershipCohortId: cohort.leadershipCohortId } : {}),
+    yourRole: role,
+  };
+}
+
+async function trackNamesFor(ctx: AppContext, tenantId: string): Promise<Map<string, string>> {
+  return new Map(listTracks(await ctx.repos.tracks.list(tenantId)).map((t) => [t.id, t.name]));
+}
+
+export async function listVisibleCohorts(ctx: AppContext, actor: Actor): Promise<CohortSummary[]> {
+  const all = await ctx.repos.cohorts.list(actor.tenantId);
+  const memberOf = new Set((await ctx.repos.memberships.listByUser(actor.tenantId, actor.userId)).map((m) => m.cohortId));
+  const names = await trackNamesFor(ctx, actor.tenantId);
+  const visible: Array<[Cohort, CohortRole]> = [];
+  for (const cohort of all) {
+    if (actor.isAdmin) visible.push([cohort, "admin"]);
+    else if (cohort.facilitatorIds.includes(actor.userId)) visible.push([cohort, "facilitator"]);
+    else if (memberOf.has(cohort.id)) visible.push([cohort, "member"]);
+  }
+  return Promise.all(visible.map(([c, role]) => summarise(ctx, c, role, names)));
+}
+
+export async function cohortDetail(ctx: AppContext, actor: Actor, cohortId: string): Promise<CohortDetail> {
+  const { cohort, role } = await resolveCohortAccess(ctx, actor, cohortId);
+  return detailOf(ctx, cohort, role);
+}
+
+export async function detailOf(ctx: AppContext, cohort: Versioned<Cohort>, role: CohortRole): Promise<CohortDetail> {
+  const summary = await summarise(ctx, cohort, role, await trackNamesFor(ctx, cohort.tenantId));
+  const members = role === "member" ? [] : await ctx.repos.memberships.listByCohort(cohort.tenantId, cohort.id);
+  const facilitators = await ctx.repos.people.getMany(cohort.tenantId, cohort.facilitatorIds);
+  return {
+    ...summary,
+    etag: cohort.etag,
+    localTime: cohort.localTime ?? "09:30",
+    facilitators: cohort.facilitatorIds.map((id) => ({ userId: id, displayName: facilitators.find((f) => f.userId === id)?.displayName ?? "Facilitator" })),
+    members: members.map((m) => ({ userId: m.userId, displayName: m.displayName, ...(m.jobTitle ? { jobTitle: m.jobTitle } : {}) })),
+    ...(cohort.winsChannel ? { winsChannel: { teamId: cohort.winsChannel.teamId, channelId: cohort.winsChannel.channelId, ...(cohort.winsChannel.channelName ? { channelName: cohort.winsChannel.channelName } : {}) } } : {}),
+  };
+}

@@ -1,0 +1,26 @@
+/** Weeks 0, 4 and 8: is AI part of the member's real work? One answer per member and week. */
+import type { AppContext } from "../../app-context";
+import { ValidationError } from "../../domain/errors";
+import { ids } from "../../domain/ids";
+import type { Actor, AdoptionAnswer, UsageFrequency } from "../../domain/types";
+import { loadMemberContext, type MemberContext } from "./member-context";
+
+export async function answerAdoptionCheck(ctx: AppContext, actor: Actor, input: { cohortId: string; week: number; stillUsing: boolean; frequency: UsageFrequency; usedFor: string }): Promise<{ member: MemberContext; answer: AdoptionAnswer }> {
+  const member = await loadMemberContext(ctx, actor, input.cohortId);
+  if (input.week !== 0 && !member.track.adoptionCheckWeeks.includes(input.week)) {
+    throw new ValidationError(`There is no adoption check in week ${input.week} of this programme.`, [{ field: "week", message: "is not an adoption-check week" }]);
+  }
+  const answer: AdoptionAnswer = {
+    id: ids.adoptionId(member.cohort.id, input.week, actor.userId),
+    tenantId: actor.tenantId,
+    cohortId: member.cohort.id,
+    userId: actor.userId,
+    week: input.week,
+    stillUsing: input.stillUsing,
+    frequency: input.frequency,
+    usedFor: input.usedFor,
+    answeredAt: ctx.clock.now().toISOString(),
+  };
+  await ctx.repos.loop.upsertAdoption(answer);
+  return { member, answer };
+}

@@ -1,0 +1,99 @@
+/**
+ * The card for each step of the loop, built from the member's records as they are now. The bot
+ * uses these when a member asks (`next`, `checkin`, `policy`) and the scheduler when it is time.
+ */
+import type { AppContext } from "../../app-context";
+import { buildAdoptionCard } from "../../cards/adoption.card";
+import { buildApplyCard } from "../../cards/apply.card";
+import { buildCheckInCard } from "../../cards/checkin.card";
+import { buildPolicyCard } from "../../cards/policy.card";
+import { buildSessionBriefCard } from "../../cards/session-brief.card";
+import { diffPolicies } from "../../domain/policy-diff";
+import type { AdaptiveCardJson } from "../../domain/ports";
+import type { PolicyVersion, TenantId, TimelineEvent, Track } from "../../domain/types";
+import { sessionOf, type MemberContext } from "./member-context";
+
+export function tabUrl(ctx: AppContext, view = "programme"): string {
+  return `${ctx.config.publicUrl}/tab/${view}`;
+}
+
+export function eventTitle(track: Track, event: TimelineEvent): string {
+  const session = event.sessionNumber ? track.sessions.find((s) => s.number === event.sessionNumber) : undefined;
+  switch (event.kind) {
+    case "policy":
+      return "Acknowledge the AI-use policy";
+    case "baseline":
+      return "Starting point: your use of AI today";
+    case "learn":
+      return `Session ${event.sessionNumber}: ${session?.title ?? ""}`;
+    case "apply":
+      return `Commit to a real piece of work (session ${event.sessionNumber})`;
+    case "checkin":
+      return `Check-in on session ${event.sessionNumber}`;
+    case "checkin-reminder":
+      return `Reminder: check-in on session ${event.sessionNumber}`;
+    case "adoption":
+      return `Week ${event.adoptionWeek} adoption check`;
+  }
+}
+
+export function briefCard(ctx: AppContext, member: MemberContext, sessionNumber: number): AdaptiveCardJson {
+  const session = sessionOf(member.track, sessionNumber);
+  return buildSessionBriefCard({ cohortName: member.cohort.name, sessionNumber, sessionTitle: session.title, learn: session.learn, tabUrl: tabUrl(ctx) });
+}
+
+export async function applyCard(ctx: AppContext, member: MemberContext, sessionNumber: number): Promise<AdaptiveCardJson> {
+  const session = sessionOf(member.track, sessionNumber);
+  const existing = await ctx.repos.loop.getCommitment(member.cohort.tenantId, member.cohort.id, sessionNumber, member.membership.userId);
+  return buildApplyCard({ cohortId: member.cohort.id, cohortName: member.cohort.name, sessionNumber, prompt: session.apply.prompt, examples: session.apply.examples, previous: existing?.deliverable });
+}
+
+export async function checkInCard(ctx: AppContext, member: MemberContext, sessionNumber: number, options: { isReminder?: boolean } = {}): Promise<AdaptiveCardJson> {
+  const session = sessionOf(member.track, sessionNumber);
+  const userId = member.membership.userId;
+  const [commitment, existing] = await Promise.all([
+    ctx.repos.loop.getCommitment(member.cohort.tenantId, member.cohort.id, sessionNumber, userId),
+    ctx.repos.loop.getCheckIn(member.cohort.tenantId, member.cohort.id, sessionNumber, userId),
+  ]);
+  return buildCheckInCard({
+    cohortId: member.cohort.id,
+    cohortName: member.cohort.name,
+    sessionNumber,
+    sessionTitle: session.title,
+    commitment: commitment?.deliverable,
+    reflectQuestions: session.reflectQuestions,
+    previous: existing,
+    isReminder: options.isReminder,
+    userId,
+  });
+}
+
+export function adoptionCard(member: MemberContext, week: number): AdaptiveCardJson {
+  return buildAdoptionCard({ cohortId: member.cohort.id, cohortName: member.cohort.name, week });
+}
+
+export async function policyCard(ctx: AppContext, tenantId: TenantId, policy: PolicyVersion): Promise<AdaptiveCardJson> {
+  const previous = policy.version > 1 ? await ctx.repos.policies.get(tenantId, policy.version - 1) : undefined;
+  return buildPolicyCard({ policy, changes: diffPolicies(previous, policy), tabUrl: tabUrl(ctx, "policy") });
+}
+
+/** The card that asks the member to do `event` (undefined for events that ask nothing). */
+export async function cardForEvent(ctx: AppContext, member: MemberContext, event: TimelineEvent): Promise<AdaptiveCardJson | undefined> {
+  switch (event.kind) {
+    case "learn":
+      return briefCard(ctx, member, event.sessionNumber!);
+    case "apply":
+      return applyCard(ctx, member, event.sessionNumber!);
+    case "checkin":
+      return checkInCard(ctx, member, event.sessionNumber!);
+    case "checkin-reminder":
+      return checkInCard(ctx, member, event.sessionNumber!, { isReminder: true });
+    case "baseline":
+    case "adoption":
+      return adoptionCard(member, event.adoptionWeek ?? 0);
+    case "policy": {
+      const policy = await ctx.repos.policies.current(member.cohort.tenantId);
+      return policy ? policyCard(ctx, member.cohort.tenantId, policy) : undefined;
+    }
+  }
+}

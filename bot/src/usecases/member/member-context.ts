@@ -1,0 +1,50 @@
+/**
+ * Where a member is in their programme: the cohort (their current one if they are in several),
+ * its track and timeline. Every member story starts here, and a person in no cohort gets a clear
+ * answer instead of an error.
+ */
+import type { AppContext } from "../../app-context";
+import { NotFoundError } from "../../domain/errors";
+import type { Versioned } from "../../domain/ports";
+import { buildTimeline } from "../../domain/timeline";
+import { resolveTrack } from "../../domain/tracks";
+import type { Actor, Cohort, Membership, TimelineEvent, Track } from "../../domain/types";
+
+export interface MemberContext {
+  cohort: Versioned<Cohort>;
+  membership: Membership;
+  track: Track;
+  timeline: TimelineEvent[];
+}
+
+export class NotInCohortError extends NotFoundError {
+  constructor() {
+    super("You are not in a cohort yet. Your facilitator or L&D team will add you; until then you can still ask questions and read the AI-use policy.");
+  }
+}
+
+/** The member's cohort: the one named (if they belong to it), else the active one that started last. */
+export async function loadMemberContext(ctx: AppContext, actor: Actor, cohortId?: string): Promise<MemberContext> {
+  const memberships = await ctx.repos.memberships.listByUser(actor.tenantId, actor.userId);
+  const candidates = cohortId ? memberships.filter((m) => m.cohortId === cohortId) : memberships;
+  const cohorts = (await Promise.all(candidates.map((m) => ctx.repos.cohorts.get(actor.tenantId, m.cohortId)))).filter((c): c is Versioned<Cohort> => !!c && c.status !== "archived");
+  const cohort = cohorts.sort((a, b) => b.startDate.localeCompare(a.startDate))[0];
+  if (!cohort) throw new NotInCohortError();
+  const track = resolveTrack(cohort.trackId, await ctx.repos.tracks.list(actor.tenantId));
+  if (!track) throw new NotFoundError("This cohort's track is no longer available. Please tell your facilitator.");
+  return { cohort, membership: candidates.find((m) => m.cohortId === cohort.id)!, track, timeline: buildTimeline(cohort, track) };
+}
+
+export function sessionOf(track: Track, sessionNumber: number) {
+  const session = track.sessions.find((s) => s.number === sessionNumber);
+  if (!session) throw new NotFoundError(`Session ${sessionNumber} is not part of this programme.`);
+  return session;
+}
+
+/** The same context for a member the scheduler is writing to (no actor: it is the system acting). */
+export async function memberContextFor(ctx: AppContext, cohort: Versioned<Cohort> | Cohort, userId: string): Promise<MemberContext | undefined> {
+  const membership = await ctx.repos.memberships.get(cohort.tenantId, cohort.id, userId);
+  const track = resolveTrack(cohort.trackId, await ctx.repos.tracks.list(cohort.tenantId));
+  if (!membership || !track) return undefined;
+  return { cohort: { etag: "", ...cohort }, membership, track, timeline: buildTimeline(cohort, track) };
+}

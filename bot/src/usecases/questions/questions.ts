@@ -1,0 +1,62 @@
+/**
+ * The facilitators' questions inbox. Answering is ETag-guarded (two facilitators cannot both
+ * answer) and the answer goes back through the bot: to the asker for a named question; for an
+ * anonymous one, to the whole cohort (nobody knows who asked, and everyone can learn from it),
+ * as deliveries the scheduler sends at the allowed rate.
+ */
+import type { AppContext } from "../../app-context";
+import type { QuestionDto } from "../../api/contract";
+import { buildAnswerCard } from "../../cards/question.card";
+import { ValidationError } from "../../domain/errors";
+import { ids } from "../../domain/ids";
+import type { CardSender } from "../../domain/ports";
+import type { Actor, Question } from "../../domain/types";
+import { mapLimited } from "../../lib/concurrency";
+import { resolveCohortAccess, requireStaff } from "../access";
+
+function toDto(q: Question & { etag?: string }): QuestionDto {
+  return {
+    id: q.id,
+    text: q.text,
+    askedOn: q.askedOn,
+    anonymous: q.anonymous,
+    ...(q.anonymous ? {} : { askedByName: q.askedByName }),
+    status: q.status,
+    ...(q.answer ? { answer: q.answer } : {}),
+    etag: q.etag ?? "",
+  };
+}
+
+export async function listQuestions(ctx: AppContext, actor: Actor, cohortId: string): Promise<QuestionDto[]> {
+  const { cohort, role } = await resolveCohortAccess(ctx, actor, cohortId);
+  requireStaff(role);
+  const questions = await ctx.repos.questions.listByCohort(actor.tenantId, cohort.id);
+  const withEtags = await Promise.all(questions.map((q) => ctx.repos.questions.get(actor.tenantId, cohort.id, q.id)));
+  return withEtags.filter((q): q is NonNullable<typeof q> => !!q).map(toDto);
+}
+
+export async function answerQuestion(ctx: AppContext, sender: CardSender, actor: Actor, cohortId: string, questionId: string, input: { answer: string; etag: string }): Promise<QuestionDto> {
+  const { cohort, role } = await resolveCohortAccess(ctx, actor, cohortId);
+  requireStaff(role);
+  const question = await ctx.repos.questions.get(actor.tenantId, cohort.id, questionId);
+  if (!question) throw new ValidationError("That question does not exist.", [{ field: "questionId", message: "not found" }]);
+  const { etag, ...record } = question;
+  void etag;
+  const answered = await ctx.repos.questions.update({ ...record, status: "answered", answer: input.answer, answeredBy: actor.userId, answeredAt: ctx.clock.now().toISOString() }, input.etag);
+
+  if (answered.anonymous) {
+    const members = await ctx.repos.memberships.listByCohort(actor.tenantId, cohort.id);
+    const now = ctx.clock.now().toISOString();
+    const eventKey = `answer.${answered.id}`;
+    await mapLimited(members, 16, (m) =>
+      ctx.repos.deliveries.createIfAbsent({ id: ids.deliveryId(cohort.id, eventKey, m.userId), tenantId: actor.tenantId, cohortId: cohort.id, userId: m.userId, eventKey, kind: "answer", status: "pending", attempts: 0, notBefore: now, createdAt: now, updatedAt: now }),
+    );
+  } else {
+    const asker = await ctx.repos.people.get(actor.tenantId, answered.askedBy);
+    if (asker?.conversationReference) {
+      const result = await sender.sendToPerson(asker, buildAnswerCard({ cohortName: cohort.name, question: answered.text, answer: input.answer, anonymous: false }), "Your question was answered");
+      if (!result.ok) ctx.logger.warn({ tenantId: actor.tenantId, cohortId: cohort.id, kind: result.failure.kind }, "answer not delivered to asker");
+    }
+  }
+  return toDto(answered);
+}
