@@ -4,12 +4,12 @@
  * identity); with none (local mode, loopback only) it runs without auth, as the Agents Playground
  * expects.
  */
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions } from "botbuilder";
+import { CardFactory, CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions } from "botbuilder";
 import type { Request, Response } from "restify";
 import type { AppContext } from "../app-context";
 import { buildNoticeCard } from "../cards/notice.card";
 import type { CardSender } from "../domain/ports";
-import { CardFactory } from "botbuilder";
+import { envelopeProblem } from "./activity-envelope";
 import { createCardSender } from "./card-sender";
 import { CohortCoachBot } from "./cohort-coach.bot";
 
@@ -42,6 +42,14 @@ export function createTeamsBot(ctx: AppContext): TeamsBot {
   const handler = new CohortCoachBot(ctx, { adapter, botAppId: bot.appId ?? "", sender });
   return {
     sender,
-    handle: (req, res) => adapter.process(req as never, res as never, (turn) => handler.run(turn)),
+    async handle(req, res) {
+      const problem = envelopeProblem(req.body);
+      if (problem) {
+        res.status(400);
+        res.json({ error: { code: "VALIDATION.INVALID_INPUT", message: problem } });
+        return;
+      }
+      await adapter.process(req as never, res as never, (turn) => handler.run(turn));
+    },
   };
 }
