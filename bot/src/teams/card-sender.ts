@@ -9,11 +9,19 @@ import type { Person, TenantId, WinsChannel } from "../domain/types";
 export function createCardSender(adapter: CloudAdapter, botAppId: string, logger: Logger): CardSender {
   async function send(reference: Partial<ConversationReference>, card: AdaptiveCardJson, summary: string): Promise<SendResult> {
     let activityId = "";
+    // Caught inside the turn: an error escaping the logic would go to the adapter's turn-error
+    // handler, and the send would look successful.
+    let sendError: unknown;
     try {
       await adapter.continueConversationAsync(botAppId, reference, async (context) => {
-        const response = await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)], summary });
-        activityId = response?.id ?? "";
+        try {
+          const response = await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)], summary });
+          activityId = response?.id ?? "";
+        } catch (err) {
+          sendError = err;
+        }
       });
+      if (sendError) throw sendError;
       return { ok: true, activityId };
     } catch (err) {
       const failure = classify(err);

@@ -10,6 +10,7 @@ import type { AppContext } from "../app-context";
 import { buildNoticeCard } from "../cards/notice.card";
 import type { CardSender } from "../domain/ports";
 import { envelopeProblem } from "./activity-envelope";
+import { withSchedulerOwnedRetries } from "./scheduler-owned-retries";
 import { createCardSender } from "./card-sender";
 import { CohortCoachBot } from "./cohort-coach.bot";
 
@@ -28,7 +29,7 @@ export function createTeamsBot(ctx: AppContext): TeamsBot {
         ...(bot.type === "SingleTenant" ? { MicrosoftAppPassword: bot.password } : {}),
       }
     : {};
-  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication(options));
+  const adapter = new CloudAdapter(withSchedulerOwnedRetries(new ConfigurationBotFrameworkAuthentication(options)));
 
   adapter.onTurnError = async (turn, error) => {
     // Ids only: the error message may quote what the member wrote.

@@ -1,0 +1,156 @@
+/**
+ * The scheduler against the embedded Cosmos DB and the real CloudAdapter, sending to the Bot
+ * Connector stand-in, on an injected clock: the right local day and hour, exactly once through
+ * crashes and concurrent instances, Retry-After honoured, permanent failures never retried.
+ */
+import type { CardSender } from "../../../bot/src/domain/ports";
+import { createScheduler } from "../../../bot/src/scheduler/scheduler";
+import { person, seedCohort, type FixturePerson } from "../../helpers/fixtures";
+import { startTestServer, type TestServer } from "../../helpers/test-server";
+
+const members = Array.from({ length: 30 }, (_, i) => person(700 + i, `Member ${i}`));
+const fac = person(799, "Facilitator");
+const fast = { ratePerSecond: 2000, random: () => 0.5 };
+
+async function setup(tenantId: string, now: string): Promise<TestServer> {
+  const server = await startTestServer({ now });
+  await seedCohort(server.repos, { tenantId, members, facilitators: [fac], serviceUrl: server.connector.serviceUrl, policy: false });
+  return server;
+}
+
+function sendsPer(server: TestServer, people: FixturePerson[]): number[] {
+  const counts = server.connector.sendsByConversation();
+  return people.map((p) => counts.get(p.conversationId) ?? 0);
+}
+
+describe("the scheduler", () => {
+  it("when the clock reaches 09:30 local on the first working day, then the session brief goes out, not a minute before", async () => {
+    const server = await setup("t-time", "2026-03-02T09:29:00.000Z");
+    try {
+      const scheduler = createScheduler(server.ctx, server.service.bot.sender, fast);
+      await scheduler.tick();
+      expect(server.connector.activities.filter((a) => JSON.stringify(a.activity).includes("Session 1:"))).toHaveLength(0);
+      server.clock.set("2026-03-02T09:30:00.000Z");
+      await scheduler.tick();
+      expect(server.connector.activities.filter((a) => JSON.stringify(a.activity).includes("Session 1:"))).toHaveLength(members.length);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("when the clocks have gone forward, then the week-5 check-in goes out at 09:30 BST (08:30 UTC)", async () => {
+    const server = await setup("t-dst", "2026-03-30T08:29:00.000Z");
+    try {
+      const scheduler = createScheduler(server.ctx, server.service.bot.sender, fast);
+      await scheduler.tick();
+      const before = server.connector.activities.length;
+      server.clock.set("2026-03-30T08:30:00.000Z");
+      await scheduler.tick();
+      const sent = server.connector.activities.slice(before).map((a) => JSON.stringify(a.activity));
+      expect(sent.filter((s) => s.includes("reflecting on session 4"))).toHaveLength(members.length);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("when the sender is killed mid-fan-out and a new instance starts after the claims expire, then every member gets the card exactly once", async () => {
+    const server = await setup("t-crash", "2026-04-22T09:00:00.000Z"); // adoption.w8 alone is due
+    try {
+      let sends = 0;
+      const real = server.service.bot.sender;
+      const crashing: CardSender = {
+        ...real,
+        async sendToPerson(p, card, summary) {
+          if (p.userId !== fac.aadObjectId && ++sends > 12) throw new Error("process killed");
+          return real.sendToPerson(p, card, summary);
+        },
+      };
+      const first = createScheduler(server.ctx, crashing, { ...fast, instanceId: "doomed", batchSize: 20, concurrency: 1, plan: { catchUpMs: 3600_000 } });
+      await first.tick();
+      expect(sendsPer(server, members).filter((n) => n === 1)).toHaveLength(12);
+
+      const second = createScheduler(server.ctx, real, { ...fast, instanceId: "survivor", plan: { catchUpMs: 3600_000 } });
+      await second.tick();
+      // The 10 deliveries the dead instance never claimed go out; the 8 it claimed but did not send wait for their claims to expire.
+      expect(sendsPer(server, members).filter((n) => n === 1)).toHaveLength(22);
+
+      server.clock.set("2026-04-22T09:06:00.000Z");
+      await second.tick();
+      expect(sendsPer(server, members)).toEqual(members.map(() => 1));
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("when two instances tick at the same time, then every member gets the card exactly once", async () => {
+    const server = await setup("t-pair", "2026-04-22T09:00:00.000Z");
+    try {
+      const a = createScheduler(server.ctx, server.service.bot.sender, { ...fast, instanceId: "a", batchSize: 7, plan: { catchUpMs: 3600_000 } });
+      const b = createScheduler(server.ctx, server.service.bot.sender, { ...fast, instanceId: "b", batchSize: 7, plan: { catchUpMs: 3600_000 } });
+      const [ra, rb] = await Promise.all([a.tick(), b.tick()]);
+      // Every member gets the week-8 check, and the facilitator one alert per member who missed two check-ins.
+      expect(ra.sent + rb.sent).toBe(members.length * 2);
+      expect(sendsPer(server, members)).toEqual(members.map(() => 1));
+      const deliveries = await server.repos.deliveries.listByCohort("t-pair", "finance-test");
+      expect(deliveries.filter((d) => d.eventKey === "adoption.w8" && d.status === "sent")).toHaveLength(members.length);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("when Teams answers 429 with Retry-After, then the card waits that long and is sent once after", async () => {
+    const server = await setup("t-429", "2026-04-22T09:00:00.000Z");
+    try {
+      server.connector.setFaults({ rate429: 1, retryAfterSeconds: 30 });
+      const scheduler = createScheduler(server.ctx, server.service.bot.sender, { ...fast, plan: { catchUpMs: 3600_000 } });
+      const first = await scheduler.tick();
+      expect(first.retried).toBe(members.length * 2);
+      const waiting = await server.repos.deliveries.listByCohort("t-429", "finance-test");
+      expect(waiting.every((d) => d.status === "pending" && d.notBefore === "2026-04-22T09:00:30.000Z")).toBe(true);
+
+      server.connector.setFaults({});
+      const requestsBefore = server.connector.stats.requests;
+      server.clock.set("2026-04-22T09:00:29.000Z");
+      await scheduler.tick();
+      expect(server.connector.stats.requests).toBe(requestsBefore);
+
+      server.clock.set("2026-04-22T09:00:31.000Z");
+      await scheduler.tick();
+      expect(sendsPer(server, members)).toEqual(members.map(() => 1));
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("when a member has blocked the bot (403), then the delivery fails permanently and is never retried", async () => {
+    const server = await setup("t-403", "2026-04-22T09:00:00.000Z");
+    try {
+      const blocked = members[3]!;
+      server.connector.blockedConversations.add(blocked.conversationId);
+      const scheduler = createScheduler(server.ctx, server.service.bot.sender, { ...fast, plan: { catchUpMs: 3600_000 } });
+      const report = await scheduler.tick();
+      expect(report.failed).toBe(1);
+      const delivery = (await server.repos.deliveries.listByCohort("t-403", "finance-test")).find((d) => d.userId === blocked.aadObjectId)!;
+      expect(delivery).toMatchObject({ status: "failed", permanent: true, attempts: 1 });
+      expect((await server.repos.people.get("t-403", blocked.aadObjectId))!.unreachableSince).toBeDefined();
+      server.clock.set("2026-04-23T09:00:00.000Z");
+      await scheduler.tick();
+      expect(server.connector.stats.blocked).toBe(1);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("when a fan-out runs, then per-event counts are available for the tab", async () => {
+    const server = await setup("t-counts", "2026-04-22T09:00:00.000Z");
+    try {
+      server.connector.blockedConversations.add(members[0]!.conversationId);
+      await createScheduler(server.ctx, server.service.bot.sender, { ...fast, plan: { catchUpMs: 3600_000 } }).tick();
+      const counts = await server.repos.deliveries.countsByEvent("t-counts", "finance-test");
+      expect(counts.find((c) => c.eventKey === "adoption.w8")).toMatchObject({ sent: members.length - 1, failed: 1, pending: 0 });
+      expect(server.logs.some((l) => l.message === "delivery batch" && l.fields.cohortId === "finance-test")).toBe(true);
+    } finally {
+      await server.close();
+    }
+  });
+});
