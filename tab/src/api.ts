@@ -1,0 +1,56 @@
+/**
+ * The tab's API client. Every call carries the caller's token (Teams SSO, or the local sign-in's);
+ * errors carry the server's message so views can show it as it is.
+ */
+import type { ApiErrorBody } from "../../bot/src/api/contract";
+
+export class ApiError extends Error {
+  constructor(readonly status: number, message: string, readonly issues: Array<{ field: string; message: string }> = []) {
+    super(message);
+    this.name = "ApiError";
+  }
+}
+
+export type TokenSource = () => Promise<string>;
+
+let tokenSource: TokenSource | undefined;
+
+export function setTokenSource(source: TokenSource | undefined): void {
+  tokenSource = source;
+}
+
+async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const token = tokenSource ? await tokenSource() : undefined;
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { "Content-Type": "application/json" } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, "Cohort Coach cannot be reached. Check your connection and try again.");
+  }
+  const text = await res.text();
+  const data = text ? safeJson(text) : undefined;
+  if (!res.ok) {
+    const error = (data as ApiErrorBody | undefined)?.error;
+    throw new ApiError(res.status, error?.message ?? `Request failed (${res.status}).`, error?.issues ?? []);
+  }
+  return data as T;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+export const api = {
+  get: <T>(path: string) => request<T>("GET", path),
+  post: <T>(path: string, body: unknown) => request<T>("POST", path, body),
+  put: <T>(path: string, body: unknown) => request<T>("PUT", path, body),
+  del: <T>(path: string) => request<T>("DELETE", path),
+};

@@ -1,0 +1,33 @@
+/**
+ * The tab's only contact with Teams: initialise teams-js, follow the theme, and get the user's SSO
+ * token. Outside Teams (a plain browser in local mode) `initialise` resolves to `false`.
+ */
+import { app, authentication } from "@microsoft/teams-js";
+
+export type TeamsTheme = "default" | "dark" | "contrast";
+
+let inTeams = false;
+
+export async function initialiseTeams(onTheme: (theme: TeamsTheme) => void): Promise<boolean> {
+  if (window.parent === window) return false; // not framed: certainly not in Teams
+  try {
+    await Promise.race([app.initialize(), new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), 3000))]);
+    const context = await app.getContext();
+    onTheme((context.app.theme as TeamsTheme) ?? "default");
+    app.registerOnThemeChangeHandler((theme) => onTheme(theme as TeamsTheme));
+    app.notifySuccess();
+    inTeams = true;
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function isInTeams(): boolean {
+  return inTeams;
+}
+
+/** A fresh Teams SSO token (teams-js caches it until it nears expiry). */
+export function getTeamsToken(): Promise<string> {
+  return authentication.getAuthToken();
+}

@@ -1,0 +1,76 @@
+/** A member sees their own reflections and can delete them. */
+import { Button, Card, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, Text, Title3 } from "@fluentui/react-components";
+import { useState } from "react";
+import type { MyDataResponse } from "../../../bot/src/api/contract";
+import { api, ApiError } from "../api";
+import { Empty, Failure, Loading } from "../components/States";
+import { useApi } from "../useApi";
+
+export default function MyDataView() {
+  const [data, reload] = useApi<MyDataResponse>("/api/my/data");
+  const [error, setError] = useState<ApiError>();
+  if (data.state === "loading") return <Loading label="Loading your data" />;
+  if (data.state === "error") return <Failure error={data.error} onRetry={reload} />;
+  const total = data.data.cohorts.reduce((n, c) => n + c.commitments.length + c.checkIns.length + c.adoption.length + c.wins.length, 0);
+  const remove = async () => {
+    try {
+      await api.del("/api/my/data");
+      reload();
+    } catch (err) {
+      setError(err instanceof ApiError ? err : new ApiError(0, "Could not delete."));
+    }
+  };
+  return (
+    <section aria-labelledby="my-data-heading" style={{ display: "grid", gap: 12 }}>
+      <Title3 as="h2" id="my-data-heading">
+        My data
+      </Title3>
+      {error ? <Failure error={error} /> : null}
+      {total === 0 ? <Empty title="Nothing stored about you">Your reflections will appear here once you answer a check-in. Anonymous questions are never linked to you.</Empty> : null}
+      {data.data.cohorts.map((c) => (
+        <Card key={c.cohortId}>
+          <Text weight="semibold">{c.cohortName}</Text>
+          <ul>
+            {c.commitments.map((x) => (
+              <li key={`c${x.sessionNumber}`}>Session {x.sessionNumber} commitment: {x.deliverable}</li>
+            ))}
+            {c.checkIns.map((x) => (
+              <li key={`k${x.sessionNumber}`}>
+                Session {x.sessionNumber} check-in: {x.tried} (confidence {x.confidence}/5, {x.minutesSaved} minutes saved)
+              </li>
+            ))}
+            {c.adoption.map((x) => (
+              <li key={`a${x.week}`}>Week {x.week}: {x.stillUsing ? "using AI" : "not using AI"} ({x.frequency})</li>
+            ))}
+            {c.wins.map((x) => (
+              <li key={x.createdAt + x.text}>Win: {x.text}</li>
+            ))}
+          </ul>
+        </Card>
+      ))}
+      {total > 0 ? (
+        <Dialog>
+          <DialogTrigger disableButtonEnhancement>
+            <Button>Delete my reflections…</Button>
+          </DialogTrigger>
+          <DialogSurface>
+            <DialogBody>
+              <DialogTitle>Delete all your reflections?</DialogTitle>
+              <DialogContent>This removes your commitments, check-ins, adoption answers and wins. It cannot be undone.</DialogContent>
+              <DialogActions>
+                <DialogTrigger disableButtonEnhancement>
+                  <Button appearance="secondary">Keep them</Button>
+                </DialogTrigger>
+                <DialogTrigger disableButtonEnhancement>
+                  <Button appearance="primary" onClick={() => void remove()}>
+                    Delete
+                  </Button>
+                </DialogTrigger>
+              </DialogActions>
+            </DialogBody>
+          </DialogSurface>
+        </Dialog>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,211 @@
+/** A cohort's programme: its timeline with delivery and response status, progress charts and who needs help. */
+import { Badge, Card, Field, Link, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title3, tokens } from "@fluentui/react-components";
+import { VerticalBarChart } from "@fluentui/react-charts";
+import { useEffect, useState } from "react";
+import type { CohortSummary, MeResponse, MemberProgressStatus, ProgressResponse, TimelineResponse, WeeklyPoint } from "../../../bot/src/api/contract";
+import { api } from "../api";
+import { AggregateValue, NOT_ENOUGH } from "../components/AggregateValue";
+import { Empty, Failure, Loading } from "../components/States";
+import { useApi } from "../useApi";
+
+const STATUS_LABEL: Record<MemberProgressStatus, string> = {
+  "on-track": "On track",
+  stuck: "Stuck",
+  "asked-for-help": "Asked for help",
+  "missed-checkins": "Missed check-ins",
+  "not-started": "Not started",
+};
+const STATUS_COLOUR: Record<MemberProgressStatus, "success" | "warning" | "danger" | "informative" | "subtle"> = {
+  "on-track": "success",
+  stuck: "warning",
+  "asked-for-help": "danger",
+  "missed-checkins": "warning",
+  "not-started": "subtle",
+};
+
+export default function ProgrammeView({ me }: { me: MeResponse }) {
+  const [cohorts, reload] = useApi<CohortSummary[]>("/api/cohorts");
+  const [cohortId, setCohortId] = useState<string | undefined>();
+  useEffect(() => {
+    if (cohorts.state === "ready" && !cohortId && cohorts.data[0]) setCohortId(cohorts.data.find((c) => c.yourRole !== "member")?.id ?? cohorts.data[0].id);
+  }, [cohorts, cohortId]);
+
+  if (cohorts.state === "loading") return <Loading label="Loading cohorts" />;
+  if (cohorts.state === "error") return <Failure error={cohorts.error} onRetry={reload} />;
+  if (cohorts.data.length === 0) {
+    return <Empty title="No cohorts yet">{me.roles.includes("admin") ? "Create the first cohort in the Cohorts tab; start with your leadership team, who go first." : "You are not in a cohort yet. Your L&D team will add you."}</Empty>;
+  }
+  return (
+    <section aria-labelledby="programme-heading">
+      <Title3 as="h2" id="programme-heading">
+        Programme
+      </Title3>
+      <Field label="Cohort" style={{ maxWidth: 420 }}>
+        <Select value={cohortId} onChange={(_e, d) => setCohortId(d.value)}>
+          {cohorts.data.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name} (week {c.currentWeek})
+            </option>
+          ))}
+        </Select>
+      </Field>
+      {cohortId ? <CohortProgramme key={cohortId} cohort={cohorts.data.find((c) => c.id === cohortId)!} /> : null}
+    </section>
+  );
+}
+
+function CohortProgramme({ cohort }: { cohort: CohortSummary }) {
+  const [timeline, reloadTimeline] = useApi<TimelineResponse>(`/api/cohorts/${encodeURIComponent(cohort.id)}/timeline`);
+  const [progress, reloadProgress] = useApi<ProgressResponse>(`/api/cohorts/${encodeURIComponent(cohort.id)}/progress`);
+  const staff = cohort.yourRole !== "member";
+  return (
+    <div style={{ display: "grid", gap: 16, marginTop: 16 }}>
+      {progress.state === "loading" ? <Loading label="Loading progress" /> : null}
+      {progress.state === "error" ? <Failure error={progress.error} onRetry={reloadProgress} /> : null}
+      {progress.state === "ready" ? <Progress progress={progress.data} staff={staff} cohortId={cohort.id} /> : null}
+      {timeline.state === "loading" ? <Loading label="Loading timeline" /> : null}
+      {timeline.state === "error" ? <Failure error={timeline.error} onRetry={reloadTimeline} /> : null}
+      {timeline.state === "ready" ? <Timeline timeline={timeline.data} /> : null}
+    </div>
+  );
+}
+
+function Progress({ progress, staff, cohortId }: { progress: ProgressResponse; staff: boolean; cohortId: string }) {
+  const latestWeek = progress.weekly[progress.weekly.length - 1];
+  return (
+    <Card>
+      <Title3 as="h3">Progress</Title3>
+      <div style={{ display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(180px, 1fr))", gap: 16 }}>
+        <AggregateValue label="Latest check-in participation" value={latestWeek?.participation ?? { suppressed: true }} kind="share" />
+        <AggregateValue label="Latest average confidence" value={latestWeek?.confidence ?? { suppressed: true }} kind="score" />
+        <AggregateValue label="Policy acknowledged" value={progress.policyAcknowledged} kind="share" />
+        <AggregateValue label="Asked for help" value={progress.helpRequests} kind="number" />
+      </div>
+      {progress.weekly.length === 0 ? <Empty title="No check-ins yet">The first check-in comes a week after the first session.</Empty> : <WeeklyCharts weekly={progress.weekly} />}
+      <AdoptionChart progress={progress} />
+      {staff ? (
+        <>
+          <MemberTable progress={progress} />
+          <Link href={`/api/cohorts/${encodeURIComponent(cohortId)}/metrics.csv`} onClick={(e) => void downloadCsv(e, cohortId)}>
+            Download metrics (CSV)
+          </Link>
+        </>
+      ) : (
+        <Text size={200}>Group figures only: names are visible to this cohort's facilitators.</Text>
+      )}
+    </Card>
+  );
+}
+
+async function downloadCsv(event: React.MouseEvent, cohortId: string) {
+  event.preventDefault();
+  const csv = await api.get<string>(`/api/cohorts/${encodeURIComponent(cohortId)}/metrics.csv`);
+  const url = URL.createObjectURL(new Blob([csv], { type: "text/csv" }));
+  const a = Object.assign(document.createElement("a"), { href: url, download: `${cohortId}-metrics.csv` });
+  a.click();
+  URL.revokeObjectURL(url);
+}
+
+function chartData(weekly: WeeklyPoint[], pick: (w: WeeklyPoint) => WeeklyPoint["confidence"], scale = 1) {
+  return weekly.filter((w) => !pick(w).suppressed).map((w) => ({ x: `Week ${w.week}`, y: Math.round((pick(w).value ?? 0) * scale * 10) / 10, color: tokens.colorBrandBackground }));
+}
+
+function WeeklyCharts({ weekly }: { weekly: WeeklyPoint[] }) {
+  const charts = [
+    { title: "Participation (% of members who checked in)", data: chartData(weekly, (w) => w.participation, 100) },
+    { title: "Average confidence (1–5)", data: chartData(weekly, (w) => w.confidence) },
+    { title: "Minutes saved", data: chartData(weekly, (w) => w.minutesSaved) },
+  ];
+  return (
+    <div style={{ display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(280px, 1fr))", gap: 16 }}>
+      {charts.map((c) => (
+        <figure key={c.title} style={{ margin: 0 }} aria-label={c.title}>
+          <figcaption>
+            <Text weight="semibold">{c.title}</Text>
+          </figcaption>
+          {c.data.length ? <VerticalBarChart data={c.data} chartTitle={c.title} height={200} barWidth="auto" hideLegend /> : <Text>{NOT_ENOUGH}</Text>}
+        </figure>
+      ))}
+    </div>
+  );
+}
+
+function AdoptionChart({ progress }: { progress: ProgressResponse }) {
+  if (progress.adoption.length === 0) return null;
+  const visible = progress.adoption.filter((a) => !a.stillUsing.suppressed);
+  return (
+    <figure style={{ margin: 0 }} aria-label="Still using AI in real work">
+      <figcaption>
+        <Text weight="semibold">Still using AI in real work (% of respondents; week 0 is the baseline)</Text>
+      </figcaption>
+      {visible.length ? <VerticalBarChart data={visible.map((a) => ({ x: a.week === 0 ? "Week 0 (baseline)" : `Week ${a.week}`, y: Math.round((a.stillUsing.value ?? 0) * 100), color: tokens.colorPaletteGreenBackground3 }))} chartTitle="Adoption (% still using AI)" height={200} barWidth="auto" hideLegend /> : <Text>{NOT_ENOUGH}</Text>}
+    </figure>
+  );
+}
+
+function MemberTable({ progress }: { progress: ProgressResponse }) {
+  if (progress.members.length === 0) return <Empty title="No members yet" />;
+  const order: MemberProgressStatus[] = ["asked-for-help", "stuck", "missed-checkins", "not-started", "on-track"];
+  const sorted = [...progress.members].sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status));
+  return (
+    <Table aria-label="Members and how they are doing" size="small">
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell>Member</TableHeaderCell>
+          <TableHeaderCell>Status</TableHeaderCell>
+          <TableHeaderCell>Check-ins</TableHeaderCell>
+          <TableHeaderCell>Minutes saved</TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {sorted.map((m) => (
+          <TableRow key={m.userId}>
+            <TableCell>{m.displayName}</TableCell>
+            <TableCell>
+              <Badge appearance="tint" color={STATUS_COLOUR[m.status]}>
+                {STATUS_LABEL[m.status]}
+              </Badge>
+            </TableCell>
+            <TableCell>{m.checkInsDone}</TableCell>
+            <TableCell>{m.minutesSaved}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
+
+function Timeline({ timeline }: { timeline: TimelineResponse }) {
+  return (
+    <Card>
+      <Title3 as="h3">Timeline</Title3>
+      <Text size={200}>
+        Dates in {timeline.timeZone}. Today is {timeline.today}.
+      </Text>
+      <Table aria-label="Programme timeline" size="small">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>When</TableHeaderCell>
+            <TableHeaderCell>Week</TableHeaderCell>
+            <TableHeaderCell>Step</TableHeaderCell>
+            <TableHeaderCell>Delivered</TableHeaderCell>
+            <TableHeaderCell>Responses</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {timeline.events.map((e) => (
+            <TableRow key={e.key} aria-current={e.state === "today" ? "date" : undefined} style={e.state === "today" ? { fontWeight: 600 } : undefined}>
+              <TableCell>
+                {e.localDate} {e.localTime} {e.state === "today" ? <Badge color="brand">Today</Badge> : null}
+              </TableCell>
+              <TableCell>{e.week}</TableCell>
+              <TableCell>{e.title}</TableCell>
+              <TableCell>{e.delivery.sent + e.delivery.pending + e.delivery.failed === 0 ? "–" : `${e.delivery.sent} sent${e.delivery.pending ? `, ${e.delivery.pending} pending` : ""}${e.delivery.failed ? `, ${e.delivery.failed} failed` : ""}`}</TableCell>
+              <TableCell>{e.responses.suppressed ? "–" : e.responses.value}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </Card>
+  );
+}

@@ -1,0 +1,98 @@
+/** The facilitators' inbox: questions from the cohort (anonymous ones stay anonymous) and answers sent back through the bot. */
+import { Badge, Button, Card, Field, MessageBar, MessageBarBody, Select, Text, Textarea, Title3 } from "@fluentui/react-components";
+import { useEffect, useState } from "react";
+import type { CohortSummary, QuestionDto } from "../../../bot/src/api/contract";
+import { api, ApiError } from "../api";
+import { Empty, Failure, Loading } from "../components/States";
+import { useApi } from "../useApi";
+
+export default function QuestionsView() {
+  const [cohorts, reloadCohorts] = useApi<CohortSummary[]>("/api/cohorts");
+  const [cohortId, setCohortId] = useState<string>();
+  const staffCohorts = cohorts.state === "ready" ? cohorts.data.filter((c) => c.yourRole !== "member") : [];
+  useEffect(() => {
+    if (!cohortId && staffCohorts[0]) setCohortId(staffCohorts[0].id);
+  }, [cohortId, staffCohorts]);
+  if (cohorts.state === "loading") return <Loading label="Loading cohorts" />;
+  if (cohorts.state === "error") return <Failure error={cohorts.error} onRetry={reloadCohorts} />;
+  if (staffCohorts.length === 0) return <Empty title="No cohorts to answer for">You see questions for the cohorts you facilitate.</Empty>;
+  return (
+    <section aria-labelledby="questions-heading">
+      <Title3 as="h2" id="questions-heading">
+        Questions
+      </Title3>
+      <Field label="Cohort" style={{ maxWidth: 420 }}>
+        <Select value={cohortId} onChange={(_e, d) => setCohortId(d.value)}>
+          {staffCohorts.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      {cohortId ? <Inbox key={cohortId} cohortId={cohortId} /> : null}
+    </section>
+  );
+}
+
+function Inbox({ cohortId }: { cohortId: string }) {
+  const [questions, reload] = useApi<QuestionDto[]>(`/api/cohorts/${encodeURIComponent(cohortId)}/questions`);
+  if (questions.state === "loading") return <Loading label="Loading questions" />;
+  if (questions.state === "error") return <Failure error={questions.error} onRetry={reload} />;
+  if (questions.data.length === 0) return <Empty title="No questions yet">When members ask, their questions appear here. Anonymous ones carry no name.</Empty>;
+  return (
+    <ul style={{ listStyle: "none", padding: 0, display: "grid", gap: 12 }}>
+      {questions.data.map((q) => (
+        <li key={q.id}>
+          <QuestionCard cohortId={cohortId} question={q} onAnswered={reload} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function QuestionCard({ cohortId, question, onAnswered }: { cohortId: string; question: QuestionDto; onAnswered: () => void }) {
+  const [answer, setAnswer] = useState("");
+  const [error, setError] = useState<ApiError>();
+  const [sending, setSending] = useState(false);
+  const send = async () => {
+    setSending(true);
+    setError(undefined);
+    try {
+      await api.post(`/api/cohorts/${encodeURIComponent(cohortId)}/questions/${encodeURIComponent(question.id)}/answer`, { answer, etag: question.etag });
+      onAnswered();
+    } catch (err) {
+      setError(err instanceof ApiError ? err : new ApiError(0, "Could not send the answer."));
+    } finally {
+      setSending(false);
+    }
+  };
+  return (
+    <Card>
+      <Text size={200}>
+        {question.anonymous ? "Anonymous" : question.askedByName} · {question.askedOn}{" "}
+        <Badge color={question.status === "answered" ? "success" : "warning"}>{question.status === "answered" ? "Answered" : "Open"}</Badge>
+      </Text>
+      <Text block weight="semibold">
+        {question.text}
+      </Text>
+      {question.status === "answered" ? (
+        <Text block>{question.answer}</Text>
+      ) : (
+        <>
+          <Field label="Your answer" hint={question.anonymous ? "Shared with the whole cohort, since nobody knows who asked." : "Sent to the person who asked."}>
+            <Textarea value={answer} onChange={(_e, d) => setAnswer(d.value)} />
+          </Field>
+          {error ? (
+            <MessageBar intent="error" role="alert">
+              <MessageBarBody>{error.message}</MessageBarBody>
+            </MessageBar>
+          ) : null}
+          <Button appearance="primary" disabled={!answer.trim() || sending} onClick={() => void send()}>
+            {sending ? "Sending…" : "Send answer"}
+          </Button>
+        </>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,110 @@
+/**
+ * The tab in a real headless Chromium against the real server (embedded Cosmos DB, seeded demo
+ * organisation), signed in as each role through the local sign-in.
+ */
+import type { Browser, Page } from "playwright-core";
+import { POLICY_VERBS } from "../../bot/src/cards/policy.card";
+import { DEMO_PERSONAS, DEMO_TENANT_ID } from "../../bot/src/demo/personas";
+import { BotDriver } from "../helpers/bot-driver";
+import { ensureTabBuilt, launchBrowser, screenshot, seriousA11yViolations } from "../helpers/browser";
+import { startTestServer, type TestServer } from "../helpers/test-server";
+
+jest.setTimeout(120_000);
+
+describe("the tab in a browser", () => {
+  let server: TestServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    ensureTabBuilt();
+    server = await startTestServer({ seed: true, serveTab: true, now: "2026-11-23T10:00:00.000Z" });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function signInAs(personaName: string): Promise<{ page: Page; firstPaintMs: number }> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const started = Date.now();
+    await page.goto(`${server.baseUrl}/tab/programme`);
+    await page.getByRole("button", { name: `Sign in as ${personaName}` }).click();
+    await page.getByRole("heading", { name: "Cohort Coach" }).waitFor();
+    return { page, firstPaintMs: Date.now() - started };
+  }
+
+  it("when a facilitator opens a cohort, then they see its timeline, charts and who needs help", async () => {
+    const { page, firstPaintMs } = await signInAs("Megan");
+    await page.getByRole("table", { name: "Programme timeline" }).waitFor();
+    await page.getByLabel("Cohort", { exact: true }).selectOption("finance-spring");
+    await page.getByRole("cell", { name: "Alex Wilber" }).waitFor();
+    await page.getByRole("table", { name: "Members and how they are doing" }).waitFor();
+    expect(await page.getByText("Participation (% of members who checked in)").count()).toBe(1);
+    expect(await page.locator("svg").count()).toBeGreaterThan(0);
+    expect(await page.getByRole("table", { name: "Programme timeline" }).getByText("Today").count()).toBeGreaterThanOrEqual(0);
+    expect(await page.getByRole("cell", { name: "Alex Wilber" }).count()).toBe(1);
+    await screenshot(page, "facilitator-programme");
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    console.log(`time to first meaningful paint (sign-in page → signed-in shell): ${firstPaintMs} ms`);
+    const cohortListMs = await page.evaluate(() => performance.getEntriesByType("navigation")[0]?.duration ?? 0);
+    console.log(`navigation duration: ${Math.round(cohortListMs)} ms`);
+    await page.context().close();
+  });
+
+  it("when an admin publishes a new policy, then the acknowledgement rate drops, and rises when a member acknowledges through the bot", async () => {
+    const { page } = await signInAs("Adele");
+    await page.getByRole("tab", { name: "AI-use policy" }).click();
+    const rate = page.getByTestId("ack-finance-spring");
+    await rate.waitFor();
+    const before = await rate.innerText();
+    expect(before).toMatch(/%$/);
+    expect(before).not.toBe("0%");
+
+    await page.getByLabel("Summary (two sentences)").fill("Use the approved assistants on real work; you own what you send. Keep personal data out.");
+    await page.getByRole("button", { name: "Publish new version" }).click();
+    await page.getByText("Version 2 is published").waitFor();
+    await page.getByText("Acknowledgement of version 2").waitFor();
+    await expectText(page, "ack-finance-spring", "0%");
+    await screenshot(page, "admin-policy-published");
+
+    const alex = DEMO_PERSONAS.find((p) => p.id === "employee")!;
+    const bot = new BotDriver(server, DEMO_TENANT_ID);
+    const ack = await bot.invoke({ id: "29:alex", aadObjectId: alex.userId, name: alex.displayName }, POLICY_VERBS.acknowledge, { version: 2 });
+    expect(ack.status).toBe(200);
+    await page.reload();
+    await page.getByRole("tab", { name: "AI-use policy" }).click();
+    await expectText(page, "ack-finance-spring", "8%");
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it("when an employee opens the tab, then they see group figures and no other member's name", async () => {
+    const { page } = await signInAs("Alex");
+    await page.getByRole("table", { name: "Programme timeline" }).waitFor();
+    await page.getByText("Group figures only").waitFor();
+    const text = await page.locator("body").innerText();
+    for (const other of ["Grady Archie", "Henrietta Mueller", "Johanna Lorenz"]) expect(text).not.toContain(other);
+    expect(await page.getByRole("tab", { name: "Questions" }).count()).toBe(0);
+    expect(await page.getByRole("tab", { name: "Cohorts" }).count()).toBe(0);
+    await screenshot(page, "employee-programme");
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it("when the tab is narrow (a Teams side panel), then it still renders without sideways scrolling", async () => {
+    const context = await browser.newContext({ viewport: { width: 420, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(`${server.baseUrl}/`);
+    await page.getByRole("button", { name: "Sign in as Megan" }).click();
+    await page.getByRole("table", { name: "Programme timeline" }).waitFor();
+    await screenshot(page, "facilitator-narrow");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
+    await context.close();
+  });
+});
+
+async function expectText(page: Page, testId: string, expected: string): Promise<void> {
+  await page.waitForFunction(([id, value]) => document.querySelector(`[data-testid="${id}"]`)?.textContent === value, [testId, expected] as const, { timeout: 15_000 });
+}

@@ -1,0 +1,39 @@
+/**
+ * Headless Chromium (Debian's, at /usr/bin/chromium) driven by playwright-core, against the real
+ * server. Builds the tab once if it has not been built.
+ */
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import { chromium, type Browser, type Page } from "playwright-core";
+
+const ROOT = path.resolve(__dirname, "../..");
+export const ARTIFACTS = path.join(ROOT, "test-artifacts");
+
+export function ensureTabBuilt(): void {
+  if (fs.existsSync(path.join(ROOT, "dist/tab/index.html"))) return;
+  const build = spawnSync("npx", ["vite", "build", "--config", "tab/vite.config.ts", "--logLevel", "warn"], { cwd: ROOT, stdio: "inherit" });
+  if (build.status !== 0) throw new Error("could not build the tab");
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
+  });
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+/** Serious and critical accessibility violations on the page, as "rule: target" strings. */
+export async function seriousA11yViolations(page: Page): Promise<string[]> {
+  // Fluent UI's focus manager (tabster) adds invisible <i data-tabster-dummy> sentinels that pass
+  // focus straight on to real controls; axe reads them as focusable hidden elements.
+  const results = await new AxeBuilder({ page }).exclude("[data-tabster-dummy]").analyze();
+  return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+}
