@@ -13,11 +13,12 @@ const swc = [
 ];
 
 // ESM-only packages that jest's CommonJS runtime must have transformed.
-const esmPackages = ["jose"].join("|");
+const esmPackages = ["jose", "d3-[a-z-]+", "internmap", "delaunator", "robust-predicates"].join("|");
 
 const common = {
   transform: { "^.+\\.(t|j)sx?$": swc, "^.+\\.mjs$": swc },
-  transformIgnorePatterns: [`/node_modules/(?!(${esmPackages})/)`],
+  // Ignore node_modules unless the path leads to one of the ESM-only packages (even nested).
+  transformIgnorePatterns: [`/node_modules/(?!.*(${esmPackages})/)`],
   moduleFileExtensions: ["ts", "tsx", "js", "mjs", "cjs", "json"],
 };
 
@@ -42,6 +43,7 @@ module.exports = {
       testEnvironment: "jsdom",
       testMatch: ["<rootDir>/tests/tab/**/*.test.tsx"],
       setupFilesAfterEnv: ["<rootDir>/tests/helpers/jsdom-setup.ts"],
+      testTimeout: 20000,
       moduleNameMapper: { "\\.(css)$": "<rootDir>/tests/helpers/style-stub.js" },
     },
     {

@@ -10,7 +10,7 @@ const npx = process.platform === "win32" ? "npx.cmd" : "npx";
 
 if (!existsSync(path.join(root, "dist/tab/index.html"))) {
   console.log("Building the tab (first run only)…");
-  const build = spawnSync(npx, ["vite", "build", "--config", "tab/vite.config.ts", "--logLevel", "warn"], { cwd: root, stdio: "inherit" });
+  const build = spawnSync(npx, ["vite", "build", "--config", "tab/vite.config.mts", "--logLevel", "warn"], { cwd: root, stdio: "inherit" });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 

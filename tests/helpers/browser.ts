@@ -13,7 +13,7 @@ export const ARTIFACTS = path.join(ROOT, "test-artifacts");
 
 export function ensureTabBuilt(): void {
   if (fs.existsSync(path.join(ROOT, "dist/tab/index.html"))) return;
-  const build = spawnSync("npx", ["vite", "build", "--config", "tab/vite.config.ts", "--logLevel", "warn"], { cwd: ROOT, stdio: "inherit" });
+  const build = spawnSync("npx", ["vite", "build", "--config", "tab/vite.config.mts", "--logLevel", "warn"], { cwd: ROOT, stdio: "inherit" });
   if (build.status !== 0) throw new Error("could not build the tab");
 }
 
