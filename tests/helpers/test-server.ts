@@ -49,6 +49,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     PORT: "0",
     HOST: "127.0.0.1",
     LOCAL_DATA_DIR: dataDir,
+    LOCAL_PERSIST: options.dataDir ? "true" : "false",
     SEED_DEMO_DATA: options.seed ? "true" : "false",
     SCHEDULER_ENABLED: "false",
     LOG_LEVEL: "debug",

@@ -2,7 +2,7 @@
 import { LIMITS } from "../domain/limits";
 import type { AdaptiveCardJson } from "../domain/ports";
 import type { AlertReason } from "../domain/types";
-import { adaptiveCard, execute, facts, heading, paragraph, section, successBanner, truncate } from "./card-kit";
+import { adaptiveCard, bulletList, execute, facts, heading, openUrl, paragraph, section, successBanner, truncate } from "./card-kit";
 
 export const ALERT_VERBS = { reachOut: "alert.reach-out" } as const;
 
@@ -35,5 +35,19 @@ export function buildFacilitatorAlertCard(data: FacilitatorAlertCardData): Adapt
   return adaptiveCard(
     [...body, paragraph("A short, friendly message now keeps people in the programme.", { subtle: true })],
     [execute("I'll reach out", ALERT_VERBS.reachOut, { cohortId: data.cohortId, alertId: data.alertId }, "positive")],
+  );
+}
+
+/** One card for all the members who missed two check-ins by a session, however many they are. */
+export function buildMissedCheckInsCard(data: { cohortName: string; sessionNumber: number; names: string[]; tabUrl: string }): AdaptiveCardJson {
+  const shown = data.names.slice(0, 10).map((n) => truncate(n, 80));
+  const more = data.names.length - shown.length;
+  return adaptiveCard(
+    [
+      ...heading(`${data.names.length} ${data.names.length === 1 ? "member has" : "members have"} missed two check-ins`, `${data.cohortName} · by session ${data.sessionNumber}`),
+      bulletList(more > 0 ? [...shown, `…and ${more} more in the tab`] : shown),
+      paragraph("A short, friendly message now keeps people in the programme. Missing check-ins usually means busy, not uninterested.", { subtle: true }),
+    ],
+    [openUrl("See them in the tab", data.tabUrl)],
   );
 }

@@ -4,12 +4,13 @@
  * that no longer needs sending (policy already acknowledged, check-in already answered) is skipped.
  */
 import type { AppContext } from "../app-context";
-import { buildFacilitatorAlertCard } from "../cards/facilitator-alert.card";
+import { buildFacilitatorAlertCard, buildMissedCheckInsCard } from "../cards/facilitator-alert.card";
 import { buildAnswerCard } from "../cards/question.card";
 import type { Cohort, Delivery } from "../domain/types";
-import { cardForEvent, eventTitle } from "../usecases/member/event-cards";
+import { cardForEvent, eventTitle, tabUrl } from "../usecases/member/event-cards";
 import { memberContextFor } from "../usecases/member/member-context";
 import type { CardDecision, DeliveryCardFactory } from "./dispatcher";
+import { MISSED_DIGEST_PREFIX } from "./planner";
 
 export function createDeliveryCardFactory(ctx: AppContext): DeliveryCardFactory {
   return {
@@ -19,6 +20,12 @@ export function createDeliveryCardFactory(ctx: AppContext): DeliveryCardFactory 
         const question = await repos.questions.get(cohort.tenantId, cohort.id, delivery.eventKey.replace(/^answer\./, ""));
         if (!question?.answer) return { skip: "the question has no answer" };
         return { send: { card: buildAnswerCard({ cohortName: cohort.name, question: question.text, answer: question.answer, anonymous: question.anonymous }), summary: "A question was answered" } };
+      }
+      if (delivery.eventKey.startsWith(MISSED_DIGEST_PREFIX)) {
+        const session = Number(delivery.eventKey.slice(MISSED_DIGEST_PREFIX.length));
+        const missing = (await repos.alerts.listByCohort(cohort.tenantId, cohort.id)).filter((a) => a.reason === "missed-two-checkins" && a.sessionNumber === session && !a.acknowledgedBy);
+        if (missing.length === 0) return { skip: "nobody is missing check-ins any more" };
+        return { send: { card: buildMissedCheckInsCard({ cohortName: cohort.name, sessionNumber: session, names: missing.map((a) => a.displayName), tabUrl: tabUrl(ctx) }), summary: `${missing.length} members missed two check-ins` } };
       }
       if (delivery.kind === "alert") {
         const alert = await repos.alerts.get(cohort.tenantId, cohort.id, delivery.eventKey.replace(/^alert\./, ""));

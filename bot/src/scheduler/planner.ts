@@ -121,16 +121,20 @@ async function planEvent(
   }
 }
 
-/** A member who missed two check-ins gets their facilitators' attention, once per session. */
+/**
+ * Members who missed two check-ins get their facilitators' attention: one alert record per member
+ * (the tab lists them), and one digest card per facilitator and session, however many members it
+ * names, so a large cohort does not flood its facilitators' chat.
+ */
 async function planMissedCheckInAlerts(ctx: AppContext, cohort: Cohort, timeline: TimelineEvent[], members: Membership[], records: CohortRecords): Promise<PlannedEvent[]> {
   const alerts = alertReasonsForMissedCheckIns(cohort, timeline, members, records.checkIns, ctx.clock.now());
-  const planned: PlannedEvent[] = [];
-  for (const alert of alerts) {
-    if ((await ctx.repos.alerts.createIfAbsent(alert)) !== "created") continue;
-    planned.push({ eventKey: `alert.${alert.id}`, kind: "alert", dueAt: alert.raisedAt, recipients: cohort.facilitatorIds });
-  }
-  return planned;
+  const created = await mapLimited(alerts, 16, async (alert) => ((await ctx.repos.alerts.createIfAbsent(alert)) === "created" ? alert : undefined));
+  const sessions = [...new Set(created.filter((a): a is NonNullable<typeof a> => !!a).map((a) => a.sessionNumber))];
+  return sessions.map((session) => ({ eventKey: `${MISSED_DIGEST_PREFIX}${session}`, kind: "alert", dueAt: ctx.clock.now().toISOString(), recipients: cohort.facilitatorIds }));
 }
+
+/** Event key of the facilitators' digest of members who missed two check-ins by session n. */
+export const MISSED_DIGEST_PREFIX = "alerts.missed.s";
 
 function maxInstant(a: string, b: string): string {
   return new Date(a).getTime() >= new Date(b).getTime() ? a : b;

@@ -49,7 +49,8 @@ export interface Scheduler {
 export function createScheduler(ctx: AppContext, sender: CardSender, options: SchedulerOptions = {}): Scheduler {
   const instanceId = options.instanceId ?? `instance-${crypto.randomUUID()}`;
   const rate = options.ratePerSecond ?? ctx.config.scheduler.sendRatePerSecond;
-  const bucket = new TokenBucket(rate, Math.max(1, Math.floor(rate / 5)), options.timing ?? realTiming);
+  // A burst of one: Teams counts in sliding windows, so an even pace is what stays under the limit.
+  const bucket = new TokenBucket(rate, 1, options.timing ?? realTiming);
   const planOptions: PlanOptions = { ...DEFAULT_PLAN_OPTIONS, ...options.plan };
   const tickMs = ctx.config.scheduler.tickSeconds * 1000;
   let stopping = false;

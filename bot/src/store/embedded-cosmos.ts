@@ -6,11 +6,10 @@
  * does on SIGTERM/SIGINT so the last writes before a stop are never lost.
  */
 import fs from "node:fs";
-import https from "node:https";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { CosmosClient, type Database } from "@azure/cosmos";
-import createCosmosServer from "@vercel/cosmosdb-server";
+import { createHttpServer } from "@vercel/cosmosdb-server";
 import type { Logger } from "../domain/ports";
 import { ALL_CONTAINERS } from "./containers";
 import { mapLimited } from "../lib/concurrency";
@@ -29,13 +28,12 @@ const SNAPSHOT_DEBOUNCE_MS = 250;
 const SNAPSHOT_MAX_WAIT_MS = 2000;
 
 export async function startEmbeddedCosmos(dataDir: string | undefined, logger: Logger): Promise<EmbeddedCosmos> {
-  const server = createCosmosServer();
+  // Plain HTTP on loopback: the server lives in this process, so TLS would only cost CPU.
+  const server = createHttpServer();
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
-  const endpoint = `https://127.0.0.1:${port}`;
-  // The embedded server's certificate is self-signed; trust it for this one client only.
-  const agent = new https.Agent({ rejectUnauthorized: false, keepAlive: true });
-  const client = new CosmosClient({ endpoint, key: "embedded-local-key", agent, connectionPolicy: { enableEndpointDiscovery: false } });
+  const endpoint = `http://127.0.0.1:${port}`;
+  const client = new CosmosClient({ endpoint, key: "embedded-local-key", connectionPolicy: { enableEndpointDiscovery: false } });
 
   let database: Database | undefined;
   let dirty = false;
@@ -100,7 +98,7 @@ export async function startEmbeddedCosmos(dataDir: string | undefined, logger: L
     },
     async close() {
       await saveNow();
-      agent.destroy();
+      client.dispose();
       (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

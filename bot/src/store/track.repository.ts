@@ -6,12 +6,24 @@ import { queryDocs, readDoc, replaceIfMatch, toVersioned } from "./cosmos-docume
 
 const docId = (trackId: string) => `track:${trackId}`;
 
+/**
+ * Custom tracks are read on every card and rarely change, so each instance keeps them for a short
+ * while; an edit made on another instance shows up here within CACHE_MS.
+ */
+const CACHE_MS = 30_000;
+
 export class CosmosTrackRepository implements TrackRepository {
+  private readonly cache = new Map<TenantId, { at: number; tracks: Promise<Track[]> }>();
+
   constructor(private readonly tenants: Container) {}
 
-  async list(tenantId: TenantId): Promise<Track[]> {
-    const docs = await queryDocs(this.tenants, "SELECT * FROM c WHERE c.tenantId = @t AND c.docType = 'track'", [{ name: "@t", value: tenantId }], tenantId);
-    return docs.map((d) => fromDoc(toVersioned<Track>(d)));
+  list(tenantId: TenantId): Promise<Track[]> {
+    const hit = this.cache.get(tenantId);
+    if (hit && Date.now() - hit.at < CACHE_MS) return hit.tracks;
+    const tracks = queryDocs(this.tenants, "SELECT * FROM c WHERE c.tenantId = @t AND c.docType = 'track'", [{ name: "@t", value: tenantId }], tenantId).then((docs) => docs.map((d) => fromDoc(toVersioned<Track>(d))));
+    this.cache.set(tenantId, { at: Date.now(), tracks });
+    tracks.catch(() => this.cache.delete(tenantId));
+    return tracks;
   }
 
   async get(tenantId: TenantId, trackId: string): Promise<Versioned<Track> | undefined> {
@@ -20,6 +32,7 @@ export class CosmosTrackRepository implements TrackRepository {
   }
 
   async upsert(tenantId: TenantId, track: Track, etag?: string): Promise<Versioned<Track>> {
+    this.cache.delete(tenantId);
     const doc = { ...track, id: docId(track.id), trackId: track.id, tenantId, docType: "track" };
     const saved = etag ? await replaceIfMatch(this.tenants, doc, tenantId, etag) : (await this.tenants.items.upsert(doc)).resource!;
     return fromDoc(toVersioned<Track>(saved));

@@ -88,8 +88,11 @@ describe("the scheduler", () => {
       const a = createScheduler(server.ctx, server.service.bot.sender, { ...fast, instanceId: "a", batchSize: 7, plan: { catchUpMs: 3600_000 } });
       const b = createScheduler(server.ctx, server.service.bot.sender, { ...fast, instanceId: "b", batchSize: 7, plan: { catchUpMs: 3600_000 } });
       const [ra, rb] = await Promise.all([a.tick(), b.tick()]);
-      // Every member gets the week-8 check, and the facilitator one alert per member who missed two check-ins.
-      expect(ra.sent + rb.sent).toBe(members.length * 2);
+      // Every member gets the week-8 check; the facilitator one digest of those who missed two check-ins.
+      expect(ra.sent + rb.sent).toBe(members.length + 1);
+      const digests = server.connector.activities.filter((a) => a.conversationId === fac.conversationId);
+      expect(digests).toHaveLength(1);
+      expect(JSON.stringify(digests[0]!.activity)).toContain("30 members have missed two check-ins");
       expect(sendsPer(server, members)).toEqual(members.map(() => 1));
       const deliveries = await server.repos.deliveries.listByCohort("t-pair", "finance-test");
       expect(deliveries.filter((d) => d.eventKey === "adoption.w8" && d.status === "sent")).toHaveLength(members.length);
@@ -104,7 +107,7 @@ describe("the scheduler", () => {
       server.connector.setFaults({ rate429: 1, retryAfterSeconds: 30 });
       const scheduler = createScheduler(server.ctx, server.service.bot.sender, { ...fast, plan: { catchUpMs: 3600_000 } });
       const first = await scheduler.tick();
-      expect(first.retried).toBe(members.length * 2);
+      expect(first.retried).toBe(members.length + 1);
       const waiting = await server.repos.deliveries.listByCohort("t-429", "finance-test");
       expect(waiting.every((d) => d.status === "pending" && d.notBefore === "2026-04-22T09:00:30.000Z")).toBe(true);
 

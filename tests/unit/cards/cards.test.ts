@@ -7,7 +7,7 @@ import { ADOPTION_VERBS, AdoptionSubmission, buildAdoptionCard, buildAdoptionSub
 import { APPLY_VERBS, ApplySubmission, buildApplyCard, buildApplySubmittedCard } from "../../../bot/src/cards/apply.card";
 import { buildCheckInCard, buildCheckInSubmittedCard, CHECKIN_VERBS, CheckInSubmission, type CheckInCardData } from "../../../bot/src/cards/checkin.card";
 import { buildCohortCreatedCard, buildCreateCohortCard, CREATE_COHORT_VERBS } from "../../../bot/src/cards/create-cohort.card";
-import { ALERT_VERBS, buildFacilitatorAlertCard } from "../../../bot/src/cards/facilitator-alert.card";
+import { ALERT_VERBS, buildFacilitatorAlertCard, buildMissedCheckInsCard } from "../../../bot/src/cards/facilitator-alert.card";
 import { buildHelpCard } from "../../../bot/src/cards/help.card";
 import { buildMyDataCard, buildMyDataDeletedCard, MY_DATA_VERBS } from "../../../bot/src/cards/my-data.card";
 import { buildNextStepsCard, NEXT_VERBS } from "../../../bot/src/cards/next-steps.card";
@@ -77,6 +77,7 @@ const cases: Array<[string, AdaptiveCardJson, readonly string[]]> = [
   ["channel win", buildChannelWinCard({ displayName: SHORT_MAX, cohortName: SHORT_MAX, text: LONG, minutesSaved: 90 }), []],
   ["facilitator alert", buildFacilitatorAlertCard({ cohortId: "c", cohortName: SHORT_MAX, alertId: "a", memberName: SHORT_MAX, reason: "asked-for-help", sessionNumber: 2, context: LONG }), Object.values(ALERT_VERBS)],
   ["facilitator alert acknowledged", buildFacilitatorAlertCard({ cohortId: "c", cohortName: "n", alertId: "a", memberName: "m", reason: "missed-two-checkins", sessionNumber: 2, context: "", acknowledgedByName: "Megan" }), []],
+  ["missed check-ins digest (10,000 names)", buildMissedCheckInsCard({ cohortName: SHORT_MAX, sessionNumber: 3, names: Array.from({ length: 10000 }, (_, i) => `${SHORT_MAX}${i}`), tabUrl: "https://x/tab" }), []],
   ["help", buildHelpCard(), []],
   ["help for unknown text", buildHelpCard({ didNotUnderstand: LONG }), []],
   ["next steps", buildNextStepsCard({ cohortId: "c", cohortName: "n", due: timeline.slice(0, 6), upcoming: timeline[7], titleOf: (e) => e.key }), Object.values(NEXT_VERBS)],

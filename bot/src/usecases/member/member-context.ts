@@ -25,8 +25,10 @@ export class NotInCohortError extends NotFoundError {
 
 /** The member's cohort: the one named (if they belong to it), else the active one that started last. */
 export async function loadMemberContext(ctx: AppContext, actor: Actor, cohortId?: string): Promise<MemberContext> {
-  const memberships = await ctx.repos.memberships.listByUser(actor.tenantId, actor.userId);
-  const candidates = cohortId ? memberships.filter((m) => m.cohortId === cohortId) : memberships;
+  // A card names its cohort: one point read. Only a typed command needs the member's cohort list.
+  const candidates = cohortId
+    ? [await ctx.repos.memberships.get(actor.tenantId, cohortId, actor.userId)].filter((m): m is Membership => !!m)
+    : await ctx.repos.memberships.listByUser(actor.tenantId, actor.userId);
   const cohorts = (await Promise.all(candidates.map((m) => ctx.repos.cohorts.get(actor.tenantId, m.cohortId)))).filter((c): c is Versioned<Cohort> => !!c && c.status !== "archived");
   const cohort = cohorts.sort((a, b) => b.startDate.localeCompare(a.startDate))[0];
   if (!cohort) throw new NotInCohortError();

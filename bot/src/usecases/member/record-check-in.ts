@@ -44,7 +44,8 @@ export async function recordCheckIn(ctx: AppContext, actor: Actor, input: CheckI
   };
   await ctx.repos.loop.upsertCheckIn(checkIn);
 
-  const earlier = (await ctx.repos.loop.listMemberRecords(actor.tenantId, member.cohort.id, actor.userId)).checkIns;
+  const otherSessions = member.track.sessions.map((s) => s.number).filter((n) => n !== input.sessionNumber);
+  const earlier = (await Promise.all(otherSessions.map((n) => ctx.repos.loop.getCheckIn(actor.tenantId, member.cohort.id, n, actor.userId)))).filter((c): c is CheckIn => !!c);
   const newAlerts: FacilitatorAlert[] = [];
   for (const reason of alertReasonsAfterCheckIn(checkIn, earlier)) {
     const alert: FacilitatorAlert = {
