@@ -8,11 +8,21 @@ import { buildFacilitatorAlertCard, buildMissedCheckInsCard } from "../cards/fac
 import { buildAnswerCard } from "../cards/question.card";
 import type { Cohort, Delivery } from "../domain/types";
 import { cardForEvent, eventTitle, tabUrl } from "../usecases/member/event-cards";
-import { memberContextFor } from "../usecases/member/member-context";
+import { cohortSchedule, memberContextFor, type CohortSchedule } from "../usecases/member/member-context";
 import type { CardDecision, DeliveryCardFactory } from "./dispatcher";
 import { MISSED_DIGEST_PREFIX } from "./planner";
 
 export function createDeliveryCardFactory(ctx: AppContext): DeliveryCardFactory {
+  // One cohort's track and timeline serve every member of a fan-out; recompute only when the cohort changes.
+  const schedules = new Map<string, { updatedAt: string; schedule: Promise<CohortSchedule | undefined> }>();
+  const scheduleOf = (cohort: Cohort) => {
+    const key = `${cohort.tenantId}:${cohort.id}`;
+    const hit = schedules.get(key);
+    if (hit && hit.updatedAt === cohort.updatedAt) return hit.schedule;
+    const schedule = cohortSchedule(ctx, cohort);
+    schedules.set(key, { updatedAt: cohort.updatedAt, schedule });
+    return schedule;
+  };
   return {
     async build(delivery: Delivery, cohort: Cohort): Promise<CardDecision> {
       const { repos } = ctx;
@@ -34,7 +44,7 @@ export function createDeliveryCardFactory(ctx: AppContext): DeliveryCardFactory 
         return { send: { card, summary: `${alert.displayName} needs a hand` } };
       }
 
-      const member = await memberContextFor(ctx, cohort, delivery.userId);
+      const member = await memberContextFor(ctx, cohort, delivery.userId, await scheduleOf(cohort));
       if (!member) return { skip: "no longer a member of the cohort" };
       if (delivery.kind === "policy") {
         const policy = await repos.policies.current(cohort.tenantId);

@@ -3,7 +3,8 @@ import type { Container } from "@azure/cosmos";
 import { ids } from "../domain/ids";
 import type { PersonRepository } from "../domain/ports";
 import type { Instant, Person, TenantId, UserId } from "../domain/types";
-import { queryDocs, readDoc, toDomain } from "./cosmos-documents";
+import { mapLimited } from "../lib/concurrency";
+import { readDoc, toDomain } from "./cosmos-documents";
 
 export class CosmosPersonRepository implements PersonRepository {
   constructor(private readonly tenants: Container) {}
@@ -13,17 +14,10 @@ export class CosmosPersonRepository implements PersonRepository {
     return doc?.docType === "person" && doc.tenantId === tenantId ? strip(doc) : undefined;
   }
 
+  /** Point reads in parallel: 1 RU each in Azure, and no scan of the tenant's people. */
   async getMany(tenantId: TenantId, userIds: UserId[]): Promise<Person[]> {
-    if (userIds.length === 0) return [];
-    const people: Person[] = [];
-    for (let i = 0; i < userIds.length; i += 100) {
-      const docs = await queryDocs(this.tenants, "SELECT * FROM c WHERE c.tenantId = @t AND c.docType = 'person' AND ARRAY_CONTAINS(@ids, c.userId)", [
-        { name: "@t", value: tenantId },
-        { name: "@ids", value: userIds.slice(i, i + 100) },
-      ], tenantId);
-      people.push(...docs.map(strip));
-    }
-    return people;
+    const found = await mapLimited([...new Set(userIds)], 16, (userId) => this.get(tenantId, userId));
+    return found.filter((p): p is Person => !!p);
   }
 
   async upsert(person: Person): Promise<void> {

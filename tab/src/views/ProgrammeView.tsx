@@ -1,10 +1,11 @@
 /** A cohort's programme: its timeline with delivery and response status, progress charts and who needs help. */
-import { Badge, Card, Field, Link, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title3, tokens } from "@fluentui/react-components";
+import { Badge, Card, Link, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title3, tokens } from "@fluentui/react-components";
 import { VerticalBarChart } from "@fluentui/react-charts";
 import { useEffect, useState } from "react";
 import type { CohortSummary, MeResponse, MemberProgressStatus, ProgressResponse, TimelineResponse, WeeklyPoint } from "../../../bot/src/api/contract";
 import { api } from "../api";
 import { AggregateValue, NOT_ENOUGH } from "../components/AggregateValue";
+import { CohortPicker } from "../components/CohortPicker";
 import { Empty, Failure, Loading } from "../components/States";
 import { useApi } from "../useApi";
 
@@ -40,15 +41,7 @@ export default function ProgrammeView({ me }: { me: MeResponse }) {
       <Title3 as="h2" id="programme-heading">
         Programme
       </Title3>
-      <Field label="Cohort" style={{ maxWidth: 420 }}>
-        <Select value={cohortId} onChange={(_e, d) => setCohortId(d.value)}>
-          {cohorts.data.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name} (week {c.currentWeek})
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <CohortPicker cohorts={cohorts.data} value={cohortId} onChange={setCohortId} describe={(c) => `${c.name} (week ${c.currentWeek})`} />
       {cohortId ? <CohortProgramme key={cohortId} cohort={cohorts.data.find((c) => c.id === cohortId)!} /> : null}
     </section>
   );

@@ -1,8 +1,9 @@
 /** The facilitators' inbox: questions from the cohort (anonymous ones stay anonymous) and answers sent back through the bot. */
-import { Badge, Button, Card, Field, MessageBar, MessageBarBody, Select, Text, Textarea, Title3 } from "@fluentui/react-components";
+import { Badge, Button, Card, Field, MessageBar, MessageBarBody, Text, Textarea, Title3 } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import type { CohortSummary, QuestionDto } from "../../../bot/src/api/contract";
 import { api, ApiError } from "../api";
+import { CohortPicker } from "../components/CohortPicker";
 import { Empty, Failure, Loading } from "../components/States";
 import { useApi } from "../useApi";
 
@@ -21,15 +22,7 @@ export default function QuestionsView() {
       <Title3 as="h2" id="questions-heading">
         Questions
       </Title3>
-      <Field label="Cohort" style={{ maxWidth: 420 }}>
-        <Select value={cohortId} onChange={(_e, d) => setCohortId(d.value)}>
-          {staffCohorts.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <CohortPicker cohorts={staffCohorts} value={cohortId} onChange={setCohortId} />
       {cohortId ? <Inbox key={cohortId} cohortId={cohortId} /> : null}
     </section>
   );

@@ -43,10 +43,19 @@ export function sessionOf(track: Track, sessionNumber: number) {
   return session;
 }
 
-/** The same context for a member the scheduler is writing to (no actor: it is the system acting). */
-export async function memberContextFor(ctx: AppContext, cohort: Versioned<Cohort> | Cohort, userId: string): Promise<MemberContext | undefined> {
-  const membership = await ctx.repos.memberships.get(cohort.tenantId, cohort.id, userId);
+export interface CohortSchedule {
+  track: Track;
+  timeline: TimelineEvent[];
+}
+
+export async function cohortSchedule(ctx: AppContext, cohort: Cohort): Promise<CohortSchedule | undefined> {
   const track = resolveTrack(cohort.trackId, await ctx.repos.tracks.list(cohort.tenantId));
-  if (!membership || !track) return undefined;
-  return { cohort: { etag: "", ...cohort }, membership, track, timeline: buildTimeline(cohort, track) };
+  return track ? { track, timeline: buildTimeline(cohort, track) } : undefined;
+}
+
+/** The same context for a member the scheduler is writing to (no actor: it is the system acting). */
+export async function memberContextFor(ctx: AppContext, cohort: Versioned<Cohort> | Cohort, userId: string, schedule?: CohortSchedule): Promise<MemberContext | undefined> {
+  const [membership, resolved] = await Promise.all([ctx.repos.memberships.get(cohort.tenantId, cohort.id, userId), schedule ?? cohortSchedule(ctx, cohort)]);
+  if (!membership || !resolved) return undefined;
+  return { cohort: { etag: "", ...cohort }, membership, ...resolved };
 }

@@ -4,21 +4,13 @@
  * cohort's facilitators (once per member, reason and session).
  */
 import type { AppContext } from "../../app-context";
+import type { CheckInValues } from "../../cards/checkin.card";
 import { alertReasonsAfterCheckIn } from "../../domain/alerts";
 import { ids } from "../../domain/ids";
 import type { Actor, CheckIn, Confidence, FacilitatorAlert } from "../../domain/types";
 import { loadMemberContext, sessionOf, type MemberContext } from "./member-context";
 
-export interface CheckInInput {
-  cohortId: string;
-  sessionNumber: number;
-  tried: string;
-  worked: string;
-  stuck: string;
-  minutesSaved: number;
-  confidence: number;
-  wantsHelp: boolean;
-}
+export type CheckInInput = CheckInValues & { cohortId: string; sessionNumber: number };
 
 export interface CheckInOutcome {
   member: MemberContext;

@@ -1,0 +1,17 @@
+import { Field, Select } from "@fluentui/react-components";
+import type { CohortSummary } from "../../../bot/src/api/contract";
+
+/** Chooses the cohort a view shows. */
+export function CohortPicker({ cohorts, value, onChange, describe = (c) => c.name }: { cohorts: CohortSummary[]; value?: string; onChange: (id: string) => void; describe?: (c: CohortSummary) => string }) {
+  return (
+    <Field label="Cohort" style={{ maxWidth: 420 }}>
+      <Select value={value} onChange={(_e, d) => onChange(d.value)}>
+        {cohorts.map((c) => (
+          <option key={c.id} value={c.id}>
+            {describe(c)}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+}
