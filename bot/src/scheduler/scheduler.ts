@@ -65,7 +65,7 @@ export function createScheduler(ctx: AppContext, sender: CardSender, options: Sc
     retryPolicy: options.retryPolicy ?? DEFAULT_RETRY_POLICY,
     random: options.random ?? Math.random,
     claimTtlMs: options.claimTtlMs ?? 5 * 60_000,
-    batchSize: options.batchSize ?? 100,
+    batchSize: options.batchSize ?? 250,
     concurrency: options.concurrency ?? 16,
     shouldStop: () => stopping,
   };
