@@ -1,6 +1,6 @@
 // `npm run playground`: the Microsoft 365 Agents Playground (a Teams-like chat client that runs
-// locally) connected to the bot started by `npm start`. You chat as Alex Wilber, a seeded member
-// of the finance cohort: try `help`, `next`, `policy`, `checkin`, `ask`, `win`, `progress`.
+// locally) connected to the bot that `npm start` serves. Local mode has no Bot Framework auth and
+// listens on loopback only, which is what the Playground expects.
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -12,10 +12,24 @@ const endpoint = `http://localhost:${port}/api/messages`;
 
 const health = await fetch(`http://localhost:${port}/healthz`).catch(() => undefined);
 if (!health?.ok) {
-  console.error(`Cohort Coach is not running on port ${port}. Start it first with \`npm start\`, then run \`npm run playground\` in another terminal.`);
+  console.error(`Cohort Coach is not running on port ${port}. Start it with \`npm start\`, then run \`npm run playground\` in a second terminal.`);
   process.exit(1);
 }
-console.log(`Opening the Agents Playground against ${endpoint} (Teams channel).`);
-const child = spawn(process.execPath, [cli, "start", "--app-endpoint", endpoint, "--channel-id", "msteams"], { stdio: "inherit" });
+
+console.log(`
+Microsoft 365 Agents Playground → ${endpoint} (channel "msteams")
+
+You chat as Alex Wilber, a seeded member of the finance cohort. Opening the chat installs the
+app, so the bot greets you once with the programme and your next step. Then try:
+  next      what is waiting for you; each button opens that step's card
+  policy    the AI-use policy; "I have read…" acknowledges it
+  checkin   this week's check-in, quoting the work you committed to; "I'd like help" alerts Megan
+  ask       a question to the facilitators, anonymously if you switch the toggle on
+  win       share a win; progress · my data · help
+Every card updates in place when you submit it; a mistake comes back on the card, nothing stored.
+Stop with Ctrl+C.
+`);
+
+const child = spawn(process.execPath, [cli, "start", "--app-endpoint", endpoint, "--channel-id", "msteams", "--disable-telemetry"], { stdio: "inherit" });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
 child.on("exit", (code) => process.exit(code ?? 0));

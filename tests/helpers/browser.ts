@@ -1,6 +1,6 @@
 /**
  * Headless Chromium (Debian's, at /usr/bin/chromium) driven by playwright-core, against the real
- * server. Builds the tab once if it has not been built.
+ * server. Builds the tab first when its build is missing or stale.
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -11,9 +11,9 @@ import { chromium, type Browser, type Page } from "playwright-core";
 const ROOT = path.resolve(__dirname, "../..");
 export const ARTIFACTS = path.join(ROOT, "test-artifacts");
 
+/** Builds the tab when dist/tab is missing or older than tab/: a stale build would test old code. */
 export function ensureTabBuilt(): void {
-  if (fs.existsSync(path.join(ROOT, "dist/tab/index.html"))) return;
-  const build = spawnSync("npx", ["vite", "build", "--config", "tab/vite.config.mts", "--logLevel", "warn"], { cwd: ROOT, stdio: "inherit" });
+  const build = spawnSync(process.execPath, ["scripts/lib/tab-build.mjs"], { cwd: ROOT, stdio: "inherit" });
   if (build.status !== 0) throw new Error("could not build the tab");
 }
 

@@ -1,7 +1,4 @@
-/**
- * Text commands: an exact match on the command name after the @mention is removed, never
- * `includes`, so no command can shadow another. Each returns the card to reply with.
- */
+/** What each text command answers with: one card, built from the member's records as they are now. */
 import type { TurnContext } from "botbuilder";
 import type { AppContext } from "../app-context";
 import { buildHelpCard } from "../cards/help.card";
@@ -11,19 +8,20 @@ import { buildNoticeCard } from "../cards/notice.card";
 import { buildProgressCard } from "../cards/progress.card";
 import { buildQuestionCard } from "../cards/question.card";
 import { buildWinCard } from "../cards/win.card";
+import { newDraftId } from "../cards/card-kit";
 import type { AdaptiveCardJson } from "../domain/ports";
 import type { Actor } from "../domain/types";
 import { checkInCard, eventTitle, policyCard } from "../usecases/member/event-cards";
 import { loadMemberContext } from "../usecases/member/member-context";
-import { myData, myProgress, whatsNext } from "../usecases/member/my-programme";
-import { BOT_COMMANDS } from "../domain/bot-commands";
-import { createCohortCardFor } from "./create-cohort-from-team";
+import { myData } from "../usecases/member/my-data";
+import { myProgress } from "../usecases/member/my-progress";
+import { whatsNext } from "../usecases/member/whats-next";
+import { createCohortForm, mayCreateCohorts, teamChannelOf } from "./create-cohort-from-team";
+import { scopeOf } from "./scope";
 
 export type CommandHandler = (ctx: AppContext, actor: Actor, turn: TurnContext) => Promise<AdaptiveCardJson>;
 
-const newDraftId = () => globalThis.crypto.randomUUID();
-
-export const COMMAND_HANDLERS: Record<string, CommandHandler> = {
+export const COMMAND_HANDLERS: Readonly<Record<string, CommandHandler>> = {
   help: async (_ctx, _actor, turn) => buildHelpCard({ scope: scopeOf(turn) }),
 
   next: async (ctx, actor) => {
@@ -34,7 +32,7 @@ export const COMMAND_HANDLERS: Record<string, CommandHandler> = {
   checkin: async (ctx, actor) => {
     const member = await loadMemberContext(ctx, actor);
     const now = ctx.clock.now();
-    const latest = [...member.timeline].reverse().find((e) => e.kind === "checkin" && new Date(e.dueAt) <= now);
+    const latest = member.timeline.findLast((e) => e.kind === "checkin" && new Date(e.dueAt) <= now);
     if (!latest) return buildNoticeCard("No check-in yet", "Your first check-in opens a week after your first session. Until then: try the session on a real piece of work.");
     return checkInCard(ctx, member, latest.sessionNumber!);
   },
@@ -51,13 +49,13 @@ export const COMMAND_HANDLERS: Record<string, CommandHandler> = {
   },
 
   ask: async (ctx, actor) => {
-    const member = await loadMemberContext(ctx, actor);
-    return buildQuestionCard({ cohortId: member.cohort.id, cohortName: member.cohort.name, draftId: newDraftId() });
+    const { cohort } = await loadMemberContext(ctx, actor);
+    return buildQuestionCard({ cohortId: cohort.id, cohortName: cohort.name, draftId: newDraftId() });
   },
 
   win: async (ctx, actor) => {
-    const member = await loadMemberContext(ctx, actor);
-    return buildWinCard({ cohortId: member.cohort.id, cohortName: member.cohort.name, draftId: newDraftId(), hasChannel: !!member.cohort.winsChannel });
+    const { cohort } = await loadMemberContext(ctx, actor);
+    return buildWinCard({ cohortId: cohort.id, cohortName: cohort.name, draftId: newDraftId(), hasChannel: !!cohort.winsChannel });
   },
 
   "my data": async (ctx, actor) => {
@@ -66,18 +64,9 @@ export const COMMAND_HANDLERS: Record<string, CommandHandler> = {
   },
 
   "create cohort": async (ctx, actor, turn) => {
-    if (scopeOf(turn) !== "team") return buildNoticeCard("Create a cohort from a team", "Type 'create cohort' in a channel of the team whose members should take part, mentioning me.");
-    return createCohortCardFor(ctx, actor, turn);
+    const team = teamChannelOf(turn);
+    if (!team) return buildNoticeCard("Create a cohort from a team", "Type **create cohort** in a channel of the team whose members should take part, mentioning me.");
+    if (!(await mayCreateCohorts(ctx, actor))) return buildNoticeCard("Not allowed", "Only admins and facilitators can create cohorts. Ask your L&D team to set one up for this team.");
+    return createCohortForm(ctx, actor, team);
   },
 };
-
-/** The command a message names, if any: exact match on its first words, case-insensitive. */
-export function matchCommand(text: string): string | undefined {
-  const normalised = text.trim().toLowerCase().replace(/\s+/g, " ");
-  return BOT_COMMANDS.map((c) => c.name).find((name) => normalised === name);
-}
-
-export function scopeOf(turn: TurnContext): "personal" | "team" | "groupChat" {
-  const type = turn.activity.conversation?.conversationType;
-  return type === "channel" ? "team" : type === "groupChat" ? "groupChat" : "personal";
-}

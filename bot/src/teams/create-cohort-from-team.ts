@@ -1,45 +1,63 @@
 /**
- * `create cohort` in a team channel: read the team's roster (paged), create the cohort from its
- * members, and open 1:1 chats with members the bot cannot reach yet, so the programme reaches them.
+ * `create cohort` in a team channel: the form for admins and facilitators; on submit, the team's
+ * roster (read page by page) becomes the cohort's members and the channel its wins channel; then,
+ * once the form is answered, the bot opens a 1:1 chat with every member it cannot reach yet and
+ * stores the reference, so the programme reaches people who never installed the app themselves.
  */
-import { TeamsInfo, TurnContext, type ConversationParameters, type TeamsChannelAccount } from "botbuilder";
+import { TeamsInfo, type ChannelAccount, type TeamsChannelAccount, type TurnContext } from "botbuilder";
 import type { AppContext } from "../app-context";
 import { buildCreateCohortCard, type CreateCohortSubmission } from "../cards/create-cohort.card";
-import { ForbiddenError, ValidationError } from "../domain/errors";
+import { ValidationError } from "../domain/errors";
+import { isSafeIdPart } from "../domain/ids";
 import type { AdaptiveCardJson, Versioned } from "../domain/ports";
 import { listTracks } from "../domain/tracks";
 import type { Actor, Cohort } from "../domain/types";
 import { mapLimited } from "../lib/concurrency";
 import { createCohort } from "../usecases/cohorts/create-cohort";
+import type { SubmissionProblem } from "../usecases/member/event-cards";
+import { registerPerson } from "../usecases/member/register-person";
+import { registerTeam } from "../usecases/member/register-team";
+import { personalChatReference } from "./conversation-references";
 import type { TeamsServices } from "./teams-services";
 
 const TIME_ZONES = ["Europe/London", "Europe/Dublin", "Europe/Paris", "Europe/Berlin", "America/New_York", "America/Chicago", "America/Los_Angeles", "Asia/Singapore", "Australia/Sydney"];
+/** Teams' largest roster page. */
+const ROSTER_PAGE_SIZE = 500;
+/** 1:1 chats opened at once: well inside Teams' per-tenant request rate. */
+const OPEN_CHATS_CONCURRENCY = 4;
 
-interface TeamChannelData {
+export interface TeamChannel {
+  teamId: string;
+  teamName: string;
+  channelId: string;
+  channelName?: string;
+}
+
+interface TeamsChannelData {
   team?: { id?: string; name?: string };
   channel?: { id?: string; name?: string };
 }
 
-export async function createCohortCardFor(ctx: AppContext, actor: Actor, turn: TurnContext): Promise<AdaptiveCardJson> {
-  const team = (turn.activity.channelData as TeamChannelData | undefined)?.team;
-  const tracks = listTracks(await ctx.repos.tracks.list(actor.tenantId)).map((t) => ({ id: t.id, name: t.name }));
-  const nextMonday = new Date(ctx.clock.now().getTime() + ((8 - ctx.clock.now().getUTCDay()) % 7 || 7) * 86400_000).toISOString().slice(0, 10);
-  return buildCreateCohortCard({ teamName: team?.name || "This team", tracks, timeZones: TIME_ZONES, defaultStartDate: nextMonday });
+/** The team and channel a message or invoke came from; undefined outside a team channel. */
+export function teamChannelOf(turn: TurnContext): TeamChannel | undefined {
+  const { team, channel } = (turn.activity.channelData ?? {}) as TeamsChannelData;
+  if (turn.activity.conversation?.conversationType !== "channel" || !team?.id) return undefined;
+  return { teamId: team.id, teamName: team.name || "This team", channelId: channel?.id ?? team.id, ...(channel?.name ? { channelName: channel.name } : {}) };
 }
 
-export async function createCohortFromTeam(
-  ctx: AppContext,
-  services: TeamsServices,
-  turn: TurnContext,
-  actor: Actor,
-  input: CreateCohortSubmission,
-  later: (task: () => Promise<void>) => void,
-): Promise<{ cohort: Versioned<Cohort>; memberCount: number }> {
-  const channelData = turn.activity.channelData as TeamChannelData | undefined;
-  if (!channelData?.team?.id) throw new ValidationError("Type 'create cohort' in a channel of the team whose members should join.");
-  const roster = await readRoster(turn);
-  const members = roster.filter((m) => m.aadObjectId).map((m) => ({ userId: m.aadObjectId!, displayName: m.name || m.givenName || "Team member" }));
-  if (members.length === 0) throw new ValidationError("This team has no members I can add.");
+/** Admins, and people who already facilitate a cohort. `createCohort` checks the same rule again on submit. */
+export async function mayCreateCohorts(ctx: AppContext, actor: Actor): Promise<boolean> {
+  return actor.isAdmin || (await ctx.repos.cohorts.list(actor.tenantId)).some((c) => c.facilitatorIds.includes(actor.userId));
+}
+
+export async function createCohortForm(ctx: AppContext, actor: Actor, team: TeamChannel, problem?: SubmissionProblem): Promise<AdaptiveCardJson> {
+  const tracks = listTracks(await ctx.repos.tracks.list(actor.tenantId)).map((t) => ({ id: t.id, name: t.name }));
+  return buildCreateCohortCard({ teamName: team.teamName, tracks, timeZones: TIME_ZONES, defaultStartDate: nextMonday(ctx.clock.now()) }, problem);
+}
+
+export async function createCohortFromTeam(ctx: AppContext, turn: TurnContext, actor: Actor, team: TeamChannel, input: CreateCohortSubmission): Promise<{ cohort: Versioned<Cohort>; roster: TeamsChannelAccount[] }> {
+  const roster = (await readRoster(turn)).filter((m) => m.aadObjectId && isSafeIdPart(m.aadObjectId));
+  if (roster.length === 0) throw new ValidationError("This team has no members I can add.");
   const cohort = await createCohort(ctx, actor, {
     name: input.name,
     kind: input.kind,
@@ -47,45 +65,62 @@ export async function createCohortFromTeam(
     startDate: input.startDate,
     timeZone: input.timeZone,
     facilitatorIds: [actor.userId],
-    members,
-    winsChannel: { teamId: channelData.team.id, channelId: channelData.channel?.id ?? channelData.team.id, ...(channelData.channel?.name ? { channelName: channelData.channel.name } : {}) },
-  }).catch((err) => {
-    if (err instanceof ForbiddenError) throw new ForbiddenError("Only admins and existing facilitators can create cohorts from a team.");
-    throw err;
+    members: roster.map((m) => ({ userId: m.aadObjectId!, displayName: (m.name || m.givenName || "Team member").slice(0, 200) })),
+    winsChannel: { teamId: team.teamId, channelId: team.channelId, ...(team.channelName ? { channelName: team.channelName } : {}) },
   });
-  // Remember how to post wins to this channel.
-  const { etag, ...stored } = cohort;
-  const withServiceUrl = await ctx.repos.cohorts.update({ ...stored, winsChannel: { ...stored.winsChannel!, serviceUrl: turn.activity.serviceUrl } }, etag);
-  later(() => reachMembers(ctx, services, turn, roster));
-  return { cohort: withServiceUrl, memberCount: members.length };
+  await registerTeam(ctx, actor.tenantId, { teamId: team.teamId, serviceUrl: turn.activity.serviceUrl });
+  return { cohort, roster };
 }
 
 async function readRoster(turn: TurnContext): Promise<TeamsChannelAccount[]> {
   const members: TeamsChannelAccount[] = [];
   let continuationToken: string | undefined;
   do {
-    const page = await TeamsInfo.getPagedMembers(turn, 500, continuationToken);
+    const page = await TeamsInfo.getPagedMembers(turn, ROSTER_PAGE_SIZE, continuationToken);
     members.push(...page.members);
     continuationToken = page.continuationToken;
   } while (continuationToken);
   return members;
 }
 
-/** Opens a 1:1 conversation with each member the bot has no reference for, and stores it. */
-async function reachMembers(ctx: AppContext, services: TeamsServices, turn: TurnContext, roster: TeamsChannelAccount[]): Promise<void> {
-  const tenantId = turn.activity.conversation.tenantId ?? (turn.activity.channelData as { tenant?: { id?: string } })?.tenant?.id;
-  if (!tenantId) return;
-  const known = new Set((await ctx.repos.people.getMany(tenantId, roster.map((m) => m.aadObjectId!).filter(Boolean))).filter((p) => p.conversationReference).map((p) => p.userId));
-  const unreached = roster.filter((m) => m.aadObjectId && !known.has(m.aadObjectId));
-  await mapLimited(unreached, 4, async (member) => {
-    const parameters = { isGroup: false, bot: turn.activity.recipient, members: [{ id: member.id, name: member.name }], tenantId, channelData: { tenant: { id: tenantId } } } as unknown as ConversationParameters;
+/** Where the team lives: enough to open 1:1 chats after the turn that asked has ended. */
+export interface TeamOrigin {
+  tenantId: string;
+  serviceUrl: string;
+  bot: ChannelAccount;
+}
+
+export function teamOriginOf(turn: TurnContext, tenantId: string): TeamOrigin {
+  return { tenantId, serviceUrl: turn.activity.serviceUrl, bot: turn.activity.recipient };
+}
+
+/** Opens a 1:1 chat with each roster member the bot has no reference for, and stores it. */
+export async function openPersonalChats(ctx: AppContext, services: TeamsServices, origin: TeamOrigin, roster: TeamsChannelAccount[]): Promise<number> {
+  const { tenantId, serviceUrl, bot } = origin;
+  const known = await ctx.repos.people.getMany(tenantId, roster.map((m) => m.aadObjectId!));
+  const reachable = new Set(known.filter((p) => p.conversationReference && !p.unreachableSince).map((p) => p.userId));
+  const unreached = roster.filter((m) => !reachable.has(m.aadObjectId!));
+  const opened = await mapLimited(unreached, OPEN_CHATS_CONCURRENCY, async (member) => {
+    const user = { id: member.id, name: member.name, aadObjectId: member.aadObjectId };
     try {
-      await services.adapter.createConversationAsync(services.botAppId, "msteams", turn.activity.serviceUrl, "", parameters, async (context) => {
-        const reference = TurnContext.getConversationReference(context.activity);
-        await ctx.repos.people.upsert({ tenantId, userId: member.aadObjectId!, displayName: member.name ?? "", conversationReference: { ...reference, user: { id: member.id, name: member.name, aadObjectId: member.aadObjectId } }, updatedAt: ctx.clock.now().toISOString() });
+      let conversationId = "";
+      await services.adapter.createConversationAsync(services.botAppId, "msteams", serviceUrl, "", { isGroup: false, bot, members: [user], tenantId, channelData: { tenant: { id: tenantId } } }, async (context) => {
+        conversationId = context.activity.conversation.id;
       });
+      const reference = personalChatReference({ conversationId, tenantId, serviceUrl, bot, user });
+      await registerPerson(ctx, { tenantId, userId: member.aadObjectId!, displayName: member.name ?? "", isAdmin: false }, reference);
+      return true;
     } catch (err) {
-      ctx.logger.warn({ tenantId, userId: member.aadObjectId, err: err instanceof Error ? err.name : "error" }, "could not open a 1:1 chat with member");
+      ctx.logger.warn({ tenantId, userId: member.aadObjectId, err: err instanceof Error ? err.name : "error" }, "could not open a 1:1 chat with a team member");
+      return false;
     }
   });
+  const count = opened.filter(Boolean).length;
+  ctx.logger.info({ tenantId, unreached: unreached.length, opened: count }, "1:1 chats opened from a team roster");
+  return count;
+}
+
+function nextMonday(now: Date): string {
+  const daysAhead = (8 - now.getUTCDay()) % 7 || 7;
+  return new Date(now.getTime() + daysAhead * 86_400_000).toISOString().slice(0, 10);
 }

@@ -1,28 +1,36 @@
 /**
- * Slow work done after a card action is answered: alerting facilitators, posting a win to the
- * cohort's channel. Failures are logged, never shown to the member whose card already updated.
+ * Work a turn leaves for after its answer. Teams wants an invoke answered within a few seconds, so
+ * alerting facilitators or posting a win waits until the response has been written; a failure
+ * there is logged (ids only), never shown to the member whose card has already updated.
  */
-import type { AppContext } from "../app-context";
-import { buildFacilitatorAlertCard } from "../cards/facilitator-alert.card";
-import { buildChannelWinCard } from "../cards/win.card";
-import type { Cohort, FacilitatorAlert, Win } from "../domain/types";
-import type { TeamsServices } from "./teams-services";
+import type { TurnContext } from "botbuilder";
+import type { Logger } from "../domain/ports";
 
-export async function sendAlertsToFacilitators(ctx: AppContext, services: TeamsServices, cohort: Cohort, alerts: FacilitatorAlert[]): Promise<void> {
-  const facilitators = await ctx.repos.people.getMany(cohort.tenantId, cohort.facilitatorIds);
-  for (const alert of alerts) {
-    const card = buildFacilitatorAlertCard({ cohortId: cohort.id, cohortName: cohort.name, alertId: alert.id, memberName: alert.displayName, reason: alert.reason, sessionNumber: alert.sessionNumber, context: alert.context });
-    for (const facilitator of facilitators.filter((f) => f.conversationReference && !f.unreachableSince)) {
-      const result = await services.sender.sendToPerson(facilitator, card, `${alert.displayName} needs a hand`);
-      if (!result.ok) ctx.logger.warn({ tenantId: cohort.tenantId, cohortId: cohort.id, alertId: alert.id, kind: result.failure.kind }, "facilitator alert not delivered");
+const KEY = Symbol("cohort-coach.follow-ups");
+
+export class FollowUps {
+  private readonly tasks: Array<() => Promise<unknown>> = [];
+
+  /** Makes this list the one `FollowUps.of(turn)` returns for the turn. */
+  attachTo(turn: TurnContext): void {
+    turn.turnState.set(KEY, this);
+  }
+
+  static of(turn: TurnContext): FollowUps {
+    const followUps = turn.turnState.get(KEY) as FollowUps | undefined;
+    if (!followUps) throw new Error("the turn has no follow-up list attached");
+    return followUps;
+  }
+
+  add(task: () => Promise<unknown>): void {
+    this.tasks.push(task);
+  }
+
+  /** Runs every task, each on its own: one failing does not stop the others. */
+  async run(logger: Logger): Promise<void> {
+    const results = await Promise.allSettled(this.tasks.splice(0).map((task) => task()));
+    for (const result of results) {
+      if (result.status === "rejected") logger.error({ err: result.reason instanceof Error ? result.reason.name : "error" }, "follow-up failed");
     }
   }
-}
-
-export async function postWinToChannel(ctx: AppContext, services: TeamsServices, cohort: Cohort, win: Win): Promise<void> {
-  if (!cohort.winsChannel) return;
-  const card = buildChannelWinCard({ displayName: win.displayName, cohortName: cohort.name, text: win.text, minutesSaved: win.minutesSaved });
-  const result = await services.sender.sendToChannel(cohort.tenantId, cohort.winsChannel, card, `${win.displayName} shared a win`);
-  if (result.ok) await ctx.repos.wins.markPosted(cohort.tenantId, cohort.id, win.id, ctx.clock.now().toISOString());
-  else ctx.logger.warn({ tenantId: cohort.tenantId, cohortId: cohort.id, winId: win.id, kind: result.failure.kind }, "win not posted to channel");
 }

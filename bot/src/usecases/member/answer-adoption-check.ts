@@ -1,15 +1,23 @@
-/** Weeks 0, 4 and 8: is AI part of the member's real work? One answer per member and week. */
+/** Weeks 0, 4 and 8: is AI part of the member's real work? One answer per member and week; a second one replaces it. */
 import type { AppContext } from "../../app-context";
 import { ValidationError } from "../../domain/errors";
 import { ids } from "../../domain/ids";
 import type { Actor, AdoptionAnswer, UsageFrequency } from "../../domain/types";
 import { loadMemberContext, type MemberContext } from "./member-context";
 
-export async function answerAdoptionCheck(ctx: AppContext, actor: Actor, input: { cohortId: string; week: number; stillUsing: boolean; frequency: UsageFrequency; usedFor: string }): Promise<{ member: MemberContext; answer: AdoptionAnswer }> {
+export interface AdoptionInput {
+  cohortId: string;
+  week: number;
+  stillUsing: boolean;
+  frequency: UsageFrequency;
+  usedFor: string;
+}
+
+export async function answerAdoptionCheck(ctx: AppContext, actor: Actor, input: AdoptionInput): Promise<{ member: MemberContext; answer: AdoptionAnswer }> {
   const member = await loadMemberContext(ctx, actor, input.cohortId);
-  if (input.week !== 0 && !member.track.adoptionCheckWeeks.includes(input.week)) {
-    throw new ValidationError(`There is no adoption check in week ${input.week} of this programme.`, [{ field: "week", message: "is not an adoption-check week" }]);
-  }
+  const check = member.timeline.find((e) => (e.kind === "baseline" || e.kind === "adoption") && e.adoptionWeek === input.week);
+  if (!check) throw new ValidationError(`There is no adoption check in week ${input.week} of this programme.`, [{ field: "week", message: "is not an adoption-check week" }]);
+  if (new Date(check.dueAt) > ctx.clock.now()) throw new ValidationError(`The week ${input.week} adoption check opens on ${check.localDate}.`, [{ field: "week", message: "has not opened yet" }]);
   const answer: AdoptionAnswer = {
     id: ids.adoptionId(member.cohort.id, input.week, actor.userId),
     tenantId: actor.tenantId,

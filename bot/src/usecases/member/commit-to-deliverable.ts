@@ -2,11 +2,11 @@
 import type { AppContext } from "../../app-context";
 import { ids } from "../../domain/ids";
 import type { Actor, ApplyCommitment } from "../../domain/types";
-import { loadMemberContext, sessionOf, type MemberContext } from "./member-context";
+import { loadMemberContext, startedSessionOf, type MemberContext } from "./member-context";
 
 export async function commitToDeliverable(ctx: AppContext, actor: Actor, input: { cohortId: string; sessionNumber: number; deliverable: string }): Promise<{ member: MemberContext; commitment: ApplyCommitment }> {
   const member = await loadMemberContext(ctx, actor, input.cohortId);
-  sessionOf(member.track, input.sessionNumber);
+  startedSessionOf(member, input.sessionNumber, ctx.clock.now());
   const now = ctx.clock.now().toISOString();
   const existing = await ctx.repos.loop.getCommitment(actor.tenantId, member.cohort.id, input.sessionNumber, actor.userId);
   const commitment: ApplyCommitment = {

@@ -4,14 +4,21 @@
  */
 import type { AppContext } from "../../app-context";
 import { buildAdoptionCard } from "../../cards/adoption.card";
-import { buildApplyCard } from "../../cards/apply.card";
-import { buildCheckInCard } from "../../cards/checkin.card";
-import { buildPolicyCard } from "../../cards/policy.card";
+import { buildApplyCard, buildApplySubmittedCard } from "../../cards/apply.card";
+import { buildCheckInCard, buildCheckInSubmittedCard, type CheckInValues } from "../../cards/checkin.card";
+import { buildPolicyAcknowledgedCard, buildPolicyCard } from "../../cards/policy.card";
 import { buildSessionBriefCard } from "../../cards/session-brief.card";
+import type { FieldIssue } from "../../domain/errors";
 import { diffPolicies } from "../../domain/policy-diff";
 import type { AdaptiveCardJson } from "../../domain/ports";
-import type { PolicyVersion, TenantId, TimelineEvent, Track } from "../../domain/types";
+import type { ApplyCommitment, CheckIn, PolicyVersion, TenantId, TimelineEvent, Track } from "../../domain/types";
 import { sessionOf, type MemberContext } from "./member-context";
+
+/** What was wrong with a submission, shown on the card it came from (which keeps what was typed). */
+export interface SubmissionProblem {
+  message: string;
+  issues: FieldIssue[];
+}
 
 export function tabUrl(ctx: AppContext, view = "programme"): string {
   return `${ctx.config.publicUrl}/tab/${view}`;
@@ -42,13 +49,27 @@ export function briefCard(ctx: AppContext, member: MemberContext, sessionNumber:
   return buildSessionBriefCard({ cohortName: member.cohort.name, sessionNumber, sessionTitle: session.title, learn: session.learn, tabUrl: tabUrl(ctx) });
 }
 
-export async function applyCard(ctx: AppContext, member: MemberContext, sessionNumber: number): Promise<AdaptiveCardJson> {
+export async function applyCard(ctx: AppContext, member: MemberContext, sessionNumber: number, rejected?: { problem: SubmissionProblem; typed: string }): Promise<AdaptiveCardJson> {
   const session = sessionOf(member.track, sessionNumber);
   const existing = await ctx.repos.loop.getCommitment(member.cohort.tenantId, member.cohort.id, sessionNumber, member.membership.userId);
-  return buildApplyCard({ cohortId: member.cohort.id, cohortName: member.cohort.name, sessionNumber, prompt: session.apply.prompt, examples: session.apply.examples, previous: existing?.deliverable });
+  return buildApplyCard(
+    { cohortId: member.cohort.id, cohortName: member.cohort.name, sessionNumber, prompt: session.apply.prompt, examples: session.apply.examples, previous: existing?.deliverable },
+    rejected && { ...rejected.problem, value: rejected.typed },
+  );
 }
 
-export async function checkInCard(ctx: AppContext, member: MemberContext, sessionNumber: number, options: { isReminder?: boolean } = {}): Promise<AdaptiveCardJson> {
+export function applyCommittedCard(member: MemberContext, commitment: ApplyCommitment): AdaptiveCardJson {
+  const session = sessionOf(member.track, commitment.sessionNumber);
+  return buildApplySubmittedCard({ cohortId: member.cohort.id, cohortName: member.cohort.name, sessionNumber: session.number, prompt: session.apply.prompt, examples: session.apply.examples }, commitment.deliverable);
+}
+
+export interface CheckInCardOptions {
+  isReminder?: boolean;
+  /** A rejected submission: the problem, and what the member typed (shown again instead of the stored answers). */
+  rejected?: { problem: SubmissionProblem; typed: Partial<CheckInValues> };
+}
+
+export async function checkInCard(ctx: AppContext, member: MemberContext, sessionNumber: number, options: CheckInCardOptions = {}): Promise<AdaptiveCardJson> {
   const session = sessionOf(member.track, sessionNumber);
   const userId = member.membership.userId;
   const [commitment, existing] = await Promise.all([
@@ -62,19 +83,39 @@ export async function checkInCard(ctx: AppContext, member: MemberContext, sessio
     sessionTitle: session.title,
     commitment: commitment?.deliverable,
     reflectQuestions: session.reflectQuestions,
-    previous: existing,
+    previous: options.rejected?.typed ?? existing,
     isReminder: options.isReminder,
     userId,
-  });
+  }, options.rejected?.problem);
 }
 
-export function adoptionCard(member: MemberContext, week: number): AdaptiveCardJson {
-  return buildAdoptionCard({ cohortId: member.cohort.id, cohortName: member.cohort.name, week });
+/** The check-in as its member should see it now: their answers once given (unless they asked to edit), else the form. */
+export async function checkInView(ctx: AppContext, member: MemberContext, sessionNumber: number, options: { edit?: boolean } = {}): Promise<AdaptiveCardJson> {
+  const existing = await ctx.repos.loop.getCheckIn(member.cohort.tenantId, member.cohort.id, sessionNumber, member.membership.userId);
+  return existing && !options.edit ? checkInAnsweredCard(member, existing, false) : checkInCard(ctx, member, sessionNumber);
+}
+
+export function checkInAnsweredCard(member: MemberContext, checkIn: CheckIn, justUpdated: boolean): AdaptiveCardJson {
+  const session = sessionOf(member.track, checkIn.sessionNumber);
+  return buildCheckInSubmittedCard(
+    { cohortId: member.cohort.id, cohortName: member.cohort.name, sessionNumber: session.number, sessionTitle: session.title, reflectQuestions: [], userId: member.membership.userId },
+    checkIn,
+    justUpdated,
+  );
+}
+
+export function adoptionCard(member: MemberContext, week: number, problem?: SubmissionProblem): AdaptiveCardJson {
+  return buildAdoptionCard({ cohortId: member.cohort.id, cohortName: member.cohort.name, week }, problem);
 }
 
 export async function policyCard(ctx: AppContext, tenantId: TenantId, policy: PolicyVersion): Promise<AdaptiveCardJson> {
   const previous = policy.version > 1 ? await ctx.repos.policies.get(tenantId, policy.version - 1) : undefined;
   return buildPolicyCard({ policy, changes: diffPolicies(previous, policy), tabUrl: tabUrl(ctx, "policy") });
+}
+
+export async function policyAcknowledgedCard(ctx: AppContext, tenantId: TenantId, policy: PolicyVersion): Promise<AdaptiveCardJson> {
+  const previous = policy.version > 1 ? await ctx.repos.policies.get(tenantId, policy.version - 1) : undefined;
+  return buildPolicyAcknowledgedCard({ policy, changes: diffPolicies(previous, policy), tabUrl: tabUrl(ctx, "policy") });
 }
 
 /** The card that asks the member to do `event` (undefined for events that ask nothing). */

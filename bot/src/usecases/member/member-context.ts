@@ -4,7 +4,7 @@
  * answer instead of an error.
  */
 import type { AppContext } from "../../app-context";
-import { NotFoundError } from "../../domain/errors";
+import { NotFoundError, ValidationError } from "../../domain/errors";
 import type { Versioned } from "../../domain/ports";
 import { buildTimeline } from "../../domain/timeline";
 import { resolveTrack } from "../../domain/tracks";
@@ -19,7 +19,7 @@ export interface MemberContext {
 
 export class NotInCohortError extends NotFoundError {
   constructor() {
-    super("You are not in a cohort yet. Your facilitator or L&D team will add you; until then you can still ask questions and read the AI-use policy.");
+    super("You are not in a cohort yet. Your facilitator or L&D team will add you; until then, type **policy** to read the AI-use policy.");
   }
 }
 
@@ -40,6 +40,16 @@ export async function loadMemberContext(ctx: AppContext, actor: Actor, cohortId?
 export function sessionOf(track: Track, sessionNumber: number) {
   const session = track.sessions.find((s) => s.number === sessionNumber);
   if (!session) throw new NotFoundError(`Session ${sessionNumber} is not part of this programme.`);
+  return session;
+}
+
+/** A session the member can answer for: part of the track and already begun (no check-ins on next month's session). */
+export function startedSessionOf(member: MemberContext, sessionNumber: number, now: Date) {
+  const session = sessionOf(member.track, sessionNumber);
+  const brief = member.timeline.find((e) => e.kind === "learn" && e.sessionNumber === sessionNumber);
+  if (brief && new Date(brief.dueAt) > now) {
+    throw new ValidationError(`Session ${sessionNumber} has not started yet: it begins on ${brief.localDate}.`, [{ field: "sessionNumber", message: "has not started yet" }]);
+  }
   return session;
 }
 

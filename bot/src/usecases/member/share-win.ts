@@ -1,4 +1,7 @@
-/** A member shares a win; with their consent it is posted to the cohort's channel (after the card answers). */
+/**
+ * A member shares a win, recorded once per card (the card's draft id keys it, so a double click is
+ * one win). With their consent, the caller then posts it with `postWinToChannel`, after answering.
+ */
 import type { AppContext } from "../../app-context";
 import { ids } from "../../domain/ids";
 import type { Actor, Win } from "../../domain/types";

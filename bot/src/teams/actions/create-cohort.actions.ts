@@ -1,0 +1,19 @@
+/** In a team channel: the create-cohort form is submitted. */
+import { buildCohortCreatedCard, CREATE_COHORT_VERBS, CreateCohortSubmission } from "../../cards/create-cohort.card";
+import { ValidationError } from "../../domain/errors";
+import { parseSubmission } from "../action-data";
+import { createCohortForm, createCohortFromTeam, openPersonalChats, teamChannelOf, teamOriginOf } from "../create-cohort-from-team";
+import type { ActionHandlers } from "./action-handler";
+
+export const createCohortActions: ActionHandlers = {
+  [CREATE_COHORT_VERBS.submit]: async ({ ctx, services, turn, actor, data, later }) => {
+    const team = teamChannelOf(turn);
+    if (!team) throw new ValidationError("Create a cohort from a channel of the team whose members should take part.");
+    const submission = parseSubmission(CreateCohortSubmission, data);
+    if (!submission.ok) return createCohortForm(ctx, actor, team, submission.problem);
+    const { cohort, roster } = await createCohortFromTeam(ctx, turn, actor, team, submission.value);
+    const origin = teamOriginOf(turn, actor.tenantId);
+    later(() => openPersonalChats(ctx, services, origin, roster));
+    return buildCohortCreatedCard(cohort.name, roster.length, cohort.startDate);
+  },
+};

@@ -1,0 +1,18 @@
+/** From the "what's next" card: open the card of one waiting step. */
+import { NEXT_VERBS } from "../../cards/next-steps.card";
+import { buildNoticeCard } from "../../cards/notice.card";
+import { NotFoundError } from "../../domain/errors";
+import { cardForEvent } from "../../usecases/member/event-cards";
+import { loadMemberContext } from "../../usecases/member/member-context";
+import { EventRef, parseActionData } from "../action-data";
+import type { ActionHandlers } from "./action-handler";
+
+export const nextActions: ActionHandlers = {
+  [NEXT_VERBS.open]: async ({ ctx, actor, data }) => {
+    const { cohortId, eventKey } = parseActionData(EventRef, data);
+    const member = await loadMemberContext(ctx, actor, cohortId);
+    const event = member.timeline.find((e) => e.key === eventKey);
+    if (!event) throw new NotFoundError("That step is not part of your programme.");
+    return (await cardForEvent(ctx, member, event)) ?? buildNoticeCard("Nothing to do here", "This step does not need an answer.");
+  },
+};
