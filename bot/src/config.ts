@@ -82,6 +82,8 @@ export interface Config {
   publicUrl: string;
   cosmos:
     | { kind: "embedded"; database: string; dataDir: string; persist: boolean }
+    /** An embedded server already running in another process (the benchmark's); never persisted. */
+    | { kind: "embedded-server"; endpoint: string; database: string }
     | { kind: "azure"; endpoint: string; database: string; key?: string; managedIdentityClientId?: string };
   bot: { appId?: string; password?: string; tenantId?: string; type: "SingleTenant" | "UserAssignedMSI" };
   auth: { clientId?: string; appIdUri?: string; allowedTenantIds: string[]; adminUserIds: string[]; adminGroupIds: string[]; localKeyFile: string };

@@ -8,6 +8,8 @@ import type { BenchCohort } from "./bench-cohort";
 
 export class CheckInLoad {
   readonly latencies: number[] = [];
+  /** When each measured check-in started (epoch ms), in the same order as `latencies`. */
+  readonly startedAt: number[] = [];
   errors = 0;
   private timer: NodeJS.Timeout | undefined;
   private inFlight = new Set<Promise<void>>();
@@ -30,10 +32,14 @@ export class CheckInLoad {
       data: { cohortId: this.cohort.cohortId, sessionNumber: "1", tried: "Drafted the weekly ops report", worked: "Structure", stuck: "", minutesSaved: "30", confidence: "4", wantsHelp: "false" },
     });
     const started = performance.now();
+    const startedAt = Date.now();
     const request = fetch(`${this.baseUrl}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(activity) })
       .then(async (res) => {
         await res.text();
-        if (res.status === 200) this.latencies.push(performance.now() - started);
+        if (res.status === 200) {
+          this.latencies.push(performance.now() - started);
+          this.startedAt.push(startedAt);
+        }
         else this.errors++;
       })
       .catch(() => {

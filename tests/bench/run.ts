@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --members N --rate R --phases clean,faults]`
+ * `npm run bench [-- --members N --rate R --phases clean,faults --db process|inprocess]`
  *
  * Fans one event out to N members (default 10,000) through the real service: the embedded Cosmos
  * DB server, the scheduler, botbuilder's CloudAdapter and a local stand-in for the Bot Connector
@@ -7,23 +7,28 @@
  * fan-out runs, members submit check-ins (adaptiveCard/action invokes over HTTP) and their
  * latency is measured. Prints: duration, successful sends/s against the configured ceiling,
  * duplicates, lost cards, retries, and check-in p50/p95.
+ *
+ * The embedded Cosmos DB server runs in its own process by default (`--db process`), as the
+ * database does in Azure; `--db inprocess` shares the service's event loop, as `npm start` does.
  */
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { loadConfig } from "../../bot/src/config";
+import { loadConfig, type Config } from "../../bot/src/config";
 import type { Clock } from "../../bot/src/domain/clock";
 import { createLogger } from "../../bot/src/logger";
 import { createScheduler } from "../../bot/src/scheduler/scheduler";
 import { startService } from "../../bot/src/service";
 import { startBotConnectorStub, type FaultPlan } from "../helpers/bot-connector-stub";
 import { seedBenchCohort, BENCH_EVENT_DUE_AT } from "./bench-cohort";
+import { startCosmosProcess } from "./cosmos-process";
 import { CheckInLoad } from "./checkin-load";
 
 interface Args {
   members: number;
   rate: number;
   phases: Array<"clean" | "faults">;
+  db: "process" | "inprocess";
 }
 
 function parseArgs(argv: string[]): Args {
@@ -34,11 +39,12 @@ function parseArgs(argv: string[]): Args {
   const members = Number(value("members") ?? 10_000);
   const rate = Number(value("rate") ?? 50);
   const phases = (value("phases") ?? "clean,faults").split(",").filter((p): p is "clean" | "faults" => p === "clean" || p === "faults");
-  if (!Number.isInteger(members) || members < 1 || !(rate > 0) || phases.length === 0) {
-    console.error("Usage: npm run bench -- [--members N] [--rate R] [--phases clean,faults]");
+  const db = value("db") ?? "process";
+  if (!Number.isInteger(members) || members < 1 || !(rate > 0) || phases.length === 0 || (db !== "process" && db !== "inprocess")) {
+    console.error("Usage: npm run bench -- [--members N] [--rate R] [--phases clean,faults] [--db process|inprocess]");
     process.exit(2);
   }
-  return { members, rate, phases };
+  return { members, rate, phases, db };
 }
 
 /** Real time, shifted so that the benchmark's event is due "now". */
@@ -61,7 +67,9 @@ async function runPhase(args: Args, phase: "clean" | "faults"): Promise<Record<s
   connector.setLimits({ perConversationPerSecond: 7, globalPerSecond: 50 });
   connector.setFaults(faults);
 
-  const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", LOCAL_DATA_DIR: dataDir, LOCAL_PERSIST: "false", SEED_DEMO_DATA: "false", SCHEDULER_ENABLED: "false", LOG_LEVEL: "error", SEND_RATE_PER_SECOND: String(args.rate) });
+  const localConfig = loadConfig({ PORT: "0", HOST: "127.0.0.1", LOCAL_DATA_DIR: dataDir, LOCAL_PERSIST: "false", SEED_DEMO_DATA: "false", SCHEDULER_ENABLED: "false", LOG_LEVEL: "error", SEND_RATE_PER_SECOND: String(args.rate) });
+  const database = args.db === "process" ? await startCosmosProcess() : undefined;
+  const config: Config = database ? { ...localConfig, cosmos: { kind: "embedded-server", endpoint: database.endpoint, database: localConfig.cosmos.database } } : localConfig;
   const clock = shiftedClock(BENCH_EVENT_DUE_AT);
   const service = await startService(config, { clock, logger: createLogger("error"), startScheduler: false });
   const ctx = service.ctx;
@@ -113,8 +121,13 @@ async function runPhase(args: Args, phase: "clean" | "faults"): Promise<Record<s
   // The send rate is measured over the sending itself: first card to last card.
   const sendTimes = connector.activities.filter((a) => seeded.conversationIds.has(a.conversationId)).map((a) => a.at);
   const sendSeconds = Math.max(0.001, (Math.max(...sendTimes) - Math.min(...sendTimes)) / 1000);
+  // Before the first card the scheduler is writing one delivery per member; after it, sending.
+  const firstSendAt = Math.min(...sendTimes);
+  const whilePlanning = load.latencies.filter((_, i) => load.startedAt[i]! < firstSendAt);
+  const whileSending = load.latencies.filter((_, i) => load.startedAt[i]! >= firstSendAt);
 
   await service.stop();
+  await database?.close();
   await connector.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
 
@@ -135,13 +148,14 @@ async function runPhase(args: Args, phase: "clean" | "faults"): Promise<Record<s
     "check-ins measured": load.latencies.length,
     "check-in p50 (ms)": percentile(load.latencies, 50).toFixed(1),
     "check-in p95 (ms)": percentile(load.latencies, 95).toFixed(1),
+    "p95 while planning / sending (ms)": `${percentile(whilePlanning, 95).toFixed(0)} / ${percentile(whileSending, 95).toFixed(0)}`,
     "check-in errors": load.errors,
   };
 }
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  console.log(`Cohort Coach fan-out benchmark: ${args.members} members, ceiling ${args.rate} sends/s, phases ${args.phases.join(", ")}`);
+  console.log(`Cohort Coach fan-out benchmark: ${args.members} members, ceiling ${args.rate} sends/s, phases ${args.phases.join(", ")}, embedded Cosmos DB ${args.db === "process" ? "in its own process" : "in the service's process"}`);
   console.log(`Machine: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
   const results = [];
   for (const phase of args.phases) results.push(await runPhase(args, phase));

@@ -105,7 +105,8 @@ export interface QuestionRepository {
   /** Idempotent on the question id. */
   createIfAbsent(question: Question): Promise<CreateOutcome>;
   get(tenantId: TenantId, cohortId: CohortId, questionId: string): Promise<Versioned<Question> | undefined>;
-  listByCohort(tenantId: TenantId, cohortId: CohortId): Promise<Question[]>;
+  /** Newest first, each with the ETag an answer must quote. */
+  listByCohort(tenantId: TenantId, cohortId: CohortId): Promise<Versioned<Question>[]>;
   /** Throws ConcurrencyError when `etag` is stale (two facilitators answering at once). */
   update(question: Question, etag: string): Promise<Versioned<Question>>;
 }
@@ -133,6 +134,8 @@ export interface PolicyRepository {
 
 export interface AlertRepository {
   createIfAbsent(alert: FacilitatorAlert): Promise<CreateOutcome>;
+  /** The same for many alerts of one cohort, in few requests; returns those that were new. */
+  createManyIfAbsent(alerts: FacilitatorAlert[]): Promise<FacilitatorAlert[]>;
   listByCohort(tenantId: TenantId, cohortId: CohortId): Promise<Versioned<FacilitatorAlert>[]>;
   get(tenantId: TenantId, cohortId: CohortId, alertId: string): Promise<Versioned<FacilitatorAlert> | undefined>;
   update(alert: FacilitatorAlert, etag: string): Promise<Versioned<FacilitatorAlert>>;
@@ -150,6 +153,8 @@ export interface DeliveryCounts {
 export interface DeliveryRepository {
   /** Writes the delivery unless one with the same id exists. */
   createIfAbsent(delivery: Delivery): Promise<CreateOutcome>;
+  /** The same for many deliveries of one cohort, in few requests; returns how many were new. */
+  createManyIfAbsent(deliveries: Delivery[]): Promise<number>;
   /**
    * Claims up to `limit` deliveries of one cohort that are pending (or claimed with an expired
    * claim) and due by `now`, ETag-guarded so two instances never claim the same one.

@@ -9,7 +9,7 @@ import { buildAnswerCard } from "../cards/question.card";
 import type { Cohort, Delivery } from "../domain/types";
 import { cardForEvent, eventTitle, tabUrl } from "../usecases/member/event-cards";
 import { cohortSchedule, memberContextFor, type CohortSchedule } from "../usecases/member/member-context";
-import type { CardDecision, DeliveryCardFactory } from "./dispatcher";
+import type { CardDecision, DeliveryCardFactory } from "./send-delivery";
 import { MISSED_DIGEST_PREFIX } from "./planner";
 
 export function createDeliveryCardFactory(ctx: AppContext): DeliveryCardFactory {

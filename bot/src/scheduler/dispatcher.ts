@@ -9,128 +9,200 @@
  */
 import type { AppContext } from "../app-context";
 import { ConcurrencyError } from "../domain/errors";
-import type { AdaptiveCardJson, CardSender, Versioned } from "../domain/ports";
+import type { Versioned } from "../domain/ports";
 import type { Cohort, Delivery, Person } from "../domain/types";
 import { mapLimited } from "../lib/concurrency";
-import { decideRetry, type RetryPolicy } from "./retry-policy";
-import type { TokenBucket } from "./token-bucket";
+import { MemberLanes, Signal, type Lane } from "./member-lanes";
+import { sendDelivery, type DispatchOutcome, type SendDeps, type SendOutcome } from "./send-delivery";
+import type { Timing } from "./send-pacer";
 
-export type CardDecision = { send: { card: AdaptiveCardJson; summary: string } } | { skip: string };
-
-/** Builds the card a delivery carries, from the records as they are at send time. */
-export interface DeliveryCardFactory {
-  build(delivery: Delivery, cohort: Cohort): Promise<CardDecision>;
-}
-
-export interface DispatchDeps {
-  sender: CardSender;
-  cards: DeliveryCardFactory;
-  bucket: TokenBucket;
+export interface DispatchDeps extends SendDeps {
   instanceId: string;
-  retryPolicy: RetryPolicy;
-  random: () => number;
   claimTtlMs: number;
   batchSize: number;
-  /** Members served in parallel; one member's cards go out in order. */
+  /** Sends in flight at once; one member's cards go out in order. */
   concurrency: number;
   /** Stop claiming new batches (the scheduler is stopping). */
   shouldStop: () => boolean;
+  /**
+   * Renews this instance's right to send (the scheduler's send lease) before each claim; false
+   * when another instance has it now, and this pass claims nothing more.
+   */
+  keepSending: () => Promise<boolean>;
+  /**
+   * Retries that fall due within this long are waited for in the same pass, so a fan-out's
+   * throttled tail does not sit until the next tick; later ones are left to the next tick.
+   */
+  retryWithinPassMs: number;
+  /** Sleeps for those waits: real time in Azure, the test's clock in tests. */
+  timing: Timing;
 }
 
-export interface DispatchReport {
-  sent: number;
-  retried: number;
-  failed: number;
-  skipped: number;
-  lostClaims: number;
-}
+export type DispatchReport = Record<DispatchOutcome, number>;
+
+const RECLAIM_INTERVAL_MS = 2000;
 
 export function emptyDispatchReport(): DispatchReport {
   return { sent: 0, retried: 0, failed: 0, skipped: 0, lostClaims: 0 };
 }
 
+/** Adds `more` into `into`, field by field. */
+export function addReports<T extends DispatchReport>(into: T, more: DispatchReport): T {
+  for (const key of Object.keys(emptyDispatchReport()) as DispatchOutcome[]) into[key] += more[key];
+  return into;
+}
+
+/** One claim's deliveries: its report is logged once the last of them has been dealt with. */
+interface Batch {
+  number: number;
+  claimed: number;
+  open: number;
+  report: DispatchReport;
+}
+
+interface QueuedDelivery {
+  delivery: Versioned<Delivery>;
+  person: Person | undefined;
+  batch: Batch;
+}
+
+/**
+ * Sends a cohort's due deliveries as one continuous stream: workers send while the next batch is
+ * claimed in the background, so the pacer is never left waiting on Cosmos DB between batches.
+ * Retries that fall due within `retryWithinPassMs` are claimed again in the same pass.
+ */
 export async function dispatchCohort(ctx: AppContext, deps: DispatchDeps, cohort: Cohort): Promise<DispatchReport> {
-  const report = emptyDispatchReport();
-  for (let batch = 1; !deps.shouldStop(); batch++) {
+  const total = emptyDispatchReport();
+  const lanes = new MemberLanes<QueuedDelivery>();
+  const progress = new Signal();
+  /** Retries this pass scheduled and has not claimed again, by delivery id: when they are due (ms). */
+  const retriesDue = new Map<string, number>();
+  let batches = 0;
+  let inFlight = 0;
+  /** The last claim was full, so more is probably due: claim ahead, before the queue runs dry. */
+  let backlogLeft = true;
+  /**
+   * Once the backlog is claimed, retries are claimed in clumps, when the queue is nearly empty
+   * and not more often than every RECLAIM_INTERVAL_MS: each claim is a query, not a point read.
+   */
+  let reclaimNotBefore = 0;
+  /** Set after waiting out a retry: claim now. */
+  let claimNow = false;
+  /** Another instance holds the send lease now: send what is claimed, claim nothing more. */
+  let handedOver = false;
+  let failure: { error: unknown } | undefined;
+  let claiming: Promise<void> | undefined;
+  let waitingForRetry: Promise<boolean> | undefined;
+
+  const nextRetryAt = () => (retriesDue.size ? Math.min(...retriesDue.values()) : Number.POSITIVE_INFINITY);
+
+  async function claimBatch(): Promise<void> {
+    handedOver = !(await deps.keepSending());
+    if (handedOver) return;
     const now = ctx.clock.now();
-    const claimed = await ctx.repos.deliveries.claimDue(
-      cohort.tenantId,
-      cohort.id,
-      deps.instanceId,
-      now.toISOString(),
-      new Date(now.getTime() + deps.claimTtlMs).toISOString(),
-      deps.batchSize,
-    );
-    if (claimed.length === 0) break;
-    const batchReport = emptyDispatchReport();
+    const claimed = await ctx.repos.deliveries.claimDue(cohort.tenantId, cohort.id, deps.instanceId, now.toISOString(), new Date(now.getTime() + deps.claimTtlMs).toISOString(), deps.batchSize);
+    backlogLeft = claimed.length >= deps.batchSize;
+    if (!backlogLeft) reclaimNotBefore = now.getTime() + RECLAIM_INTERVAL_MS;
+    if (claimed.length === 0) return;
+    for (const delivery of claimed) retriesDue.delete(delivery.id);
+    const batch: Batch = { number: ++batches, claimed: claimed.length, open: claimed.length, report: emptyDispatchReport() };
     const people = await loadPeople(ctx, cohort.tenantId, claimed);
-    const byMember = groupByMember(claimed);
-    await mapLimited([...byMember.values()], deps.concurrency, async (deliveries) => {
-      for (const delivery of deliveries) await sendOne(ctx, deps, cohort, delivery, people.get(delivery.userId), batchReport);
-    });
-    for (const key of Object.keys(report) as Array<keyof DispatchReport>) report[key] += batchReport[key];
-    ctx.logger.info({ tenantId: cohort.tenantId, cohortId: cohort.id, batch, claimed: claimed.length, ...batchReport }, "delivery batch");
+    for (const delivery of inSendingOrder(claimed)) lanes.add(delivery.userId, { delivery, person: people.get(delivery.userId), batch });
   }
-  return report;
-}
 
-async function sendOne(ctx: AppContext, deps: DispatchDeps, cohort: Cohort, delivery: Versioned<Delivery>, person: Person | undefined, report: DispatchReport): Promise<void> {
-  const { etag, ...record } = delivery;
-  const stamp = () => ctx.clock.now().toISOString();
-  const save = async (changes: Partial<Delivery>): Promise<void> => {
-    try {
-      await ctx.repos.deliveries.update({ ...record, ...changes, updatedAt: stamp() }, etag);
-    } catch (err) {
-      if (!(err instanceof ConcurrencyError)) throw err;
-      report.lostClaims++;
+  /** Starts the next claim when it is time (see above); resolves when its deliveries are queued. */
+  function refill(): Promise<void> | undefined {
+    if (claiming || handedOver || failure || deps.shouldStop()) return claiming;
+    const now = ctx.clock.now().getTime();
+    const time = claimNow || (backlogLeft ? lanes.waiting < deps.batchSize / 2 : lanes.waiting <= deps.concurrency && nextRetryAt() <= now && reclaimNotBefore <= now);
+    if (!time) return undefined;
+    claimNow = false;
+    claiming = claimBatch()
+      .catch((error: unknown) => {
+        failure ??= { error };
+      })
+      .finally(() => {
+        claiming = undefined;
+        progress.notify();
+      });
+    return claiming;
+  }
+
+  /**
+   * With nothing queued or in flight: sleeps until this pass's next retry if it is due soon, and
+   * says whether there is more to claim. Each due time is waited for once: a retry that is then not
+   * claimable belongs to another instance now.
+   */
+  async function waitForNextRetry(): Promise<boolean> {
+    const next = nextRetryAt();
+    const wakeAt = Math.max(next, reclaimNotBefore);
+    const waitMs = wakeAt - ctx.clock.now().getTime();
+    if (!Number.isFinite(next) || waitMs > deps.retryWithinPassMs || handedOver || deps.shouldStop()) return false;
+    if (waitMs > 0) await deps.timing.sleep(waitMs);
+    for (const [id, due] of retriesDue) if (due <= wakeAt) retriesDue.delete(id);
+    claimNow = true;
+    return true;
+  }
+
+  function settle(item: QueuedDelivery, { outcomes, retryAt }: SendOutcome): void {
+    if (retryAt !== undefined) retriesDue.set(item.delivery.id, retryAt);
+    for (const outcome of outcomes) {
+      item.batch.report[outcome]++;
+      total[outcome]++;
     }
-  };
-
-  // A claim that expired while this batch waited for its turn may already be another instance's.
-  if (!record.claimExpiresAt || new Date(record.claimExpiresAt) <= ctx.clock.now()) {
-    report.lostClaims++;
-    return;
-  }
-  if (!person?.conversationReference || person.unreachableSince) {
-    report.failed++;
-    await save({ status: "failed", permanent: true, failureReason: person?.unreachableSince ? "member blocked or removed the app" : "app not installed for this member", claimedBy: undefined, claimExpiresAt: undefined });
-    return;
-  }
-  const decision = await deps.cards.build(record, cohort);
-  if ("skip" in decision) {
-    report.skipped++;
-    await save({ status: "skipped", failureReason: decision.skip, claimedBy: undefined, claimExpiresAt: undefined });
-    return;
+    if (--item.batch.open === 0) {
+      ctx.logger.info({ tenantId: cohort.tenantId, cohortId: cohort.id, batch: item.batch.number, claimed: item.batch.claimed, ...item.batch.report }, "delivery batch");
+    }
   }
 
-  await deps.bucket.take();
-  const attempts = record.attempts + 1;
-  const result = await deps.sender.sendToPerson(person, decision.send.card, decision.send.summary);
-  if (result.ok) {
-    report.sent++;
-    await save({ status: "sent", attempts, sentAt: stamp(), activityId: result.activityId, failureReason: undefined, claimedBy: undefined, claimExpiresAt: undefined });
-    return;
+  async function sendLane(lane: Lane<QueuedDelivery>): Promise<void> {
+    inFlight++;
+    try {
+      // One member's cards go out in order; items claimed later for the same member join this lane.
+      let item = lane.next();
+      while (item) {
+        settle(item, await sendDelivery(ctx, deps, cohort, item.delivery, item.person));
+        item = failure || deps.shouldStop() ? undefined : lane.next();
+      }
+    } catch (error) {
+      failure ??= { error };
+    } finally {
+      lane.close();
+      inFlight--;
+      progress.notify();
+    }
   }
-  const retry = decideRetry(result.failure, attempts, deps.retryPolicy, deps.random);
-  if (retry.retry) {
-    report.retried++;
-    await save({
-      status: "pending",
-      attempts,
-      notBefore: new Date(ctx.clock.now().getTime() + retry.delayMs).toISOString(),
-      failureReason: describe(result.failure),
-      claimedBy: undefined,
-      claimExpiresAt: undefined,
-    });
-    return;
+
+  async function worker(): Promise<void> {
+    while (!failure && !deps.shouldStop()) {
+      const pendingClaim = refill();
+      const lane = lanes.take();
+      if (lane) await sendLane(lane);
+      else if (pendingClaim) await pendingClaim;
+      // Others' sends may yet end in a retry, or free a claim: wait for them.
+      else if (inFlight > 0) await progress.next();
+      else if (!(await (waitingForRetry ??= waitForNextRetry().finally(() => (waitingForRetry = undefined))))) return;
+    }
   }
-  report.failed++;
-  await save({ status: "failed", attempts, permanent: retry.permanent, failureReason: retry.reason, claimedBy: undefined, claimExpiresAt: undefined });
-  if (retry.permanent) await ctx.repos.people.markUnreachable(person.tenantId, person.userId, stamp());
+
+  await Promise.all(Array.from({ length: Math.max(1, deps.concurrency) }, worker));
+  await claiming;
+  if (failure) throw failure.error;
+  // Stopping (a restart, a scale-in): hand back what was claimed and not sent, so another instance
+  // sends it now rather than after the claims expire.
+  const unsent = lanes.drain();
+  await mapLimited(unsent, 8, (item) => releaseClaim(ctx, item.delivery));
+  if (unsent.length) ctx.logger.info({ tenantId: cohort.tenantId, cohortId: cohort.id, released: unsent.length }, "claims released on stop");
+  return total;
 }
 
-function describe(failure: { kind: string; status?: number }): string {
-  return `${failure.kind}${failure.status ? ` (${failure.status})` : ""}`;
+async function releaseClaim(ctx: AppContext, delivery: Versioned<Delivery>): Promise<void> {
+  const { etag, ...record } = delivery;
+  try {
+    await ctx.repos.deliveries.update({ ...record, status: "pending", claimedBy: undefined, claimExpiresAt: undefined, updatedAt: ctx.clock.now().toISOString() }, etag);
+  } catch (err) {
+    if (!(err instanceof ConcurrencyError)) throw err; // already another instance's
+  }
 }
 
 async function loadPeople(ctx: AppContext, tenantId: string, deliveries: Delivery[]): Promise<Map<string, Person>> {
@@ -139,12 +211,9 @@ async function loadPeople(ctx: AppContext, tenantId: string, deliveries: Deliver
   return new Map(people.map((p) => [p.userId, p]));
 }
 
-/** Each member's deliveries in the order they are due (the brief before the apply card). */
-function groupByMember(deliveries: Array<Versioned<Delivery>>): Map<string, Array<Versioned<Delivery>>> {
-  const sorted = [...deliveries].sort((a, b) => a.notBefore.localeCompare(b.notBefore) || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
-  const groups = new Map<string, Array<Versioned<Delivery>>>();
-  for (const d of sorted) groups.set(d.userId, [...(groups.get(d.userId) ?? []), d]);
-  return groups;
+/** The order they are due in, and the brief before the apply card when both are due at once. */
+function inSendingOrder(deliveries: Array<Versioned<Delivery>>): Array<Versioned<Delivery>> {
+  return [...deliveries].sort((a, b) => a.notBefore.localeCompare(b.notBefore) || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
 }
 
 const KIND_ORDER: Delivery["kind"][] = ["policy", "baseline", "checkin", "checkin-reminder", "learn", "apply", "adoption", "answer", "alert"];

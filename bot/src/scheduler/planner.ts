@@ -8,18 +8,15 @@ import { ids } from "../domain/ids";
 import type { CohortRecords } from "../domain/ports";
 import { buildTimeline } from "../domain/timeline";
 import { resolveTrack } from "../domain/tracks";
-import type { Cohort, Delivery, DeliveryKind, Membership, TimelineEvent, UserId } from "../domain/types";
-import { mapLimited } from "../lib/concurrency";
+import type { Cohort, DeliveryKind, Membership, TimelineEvent, UserId } from "../domain/types";
 import { alertReasonsForMissedCheckIns } from "./missed-checkins";
 
 export interface PlanOptions {
   /** Events older than this are not sent any more (a cohort created with a past start date must not get a backlog of cards). The policy is the exception: it is asked until acknowledged. */
   catchUpMs: number;
-  /** Parallel writes while creating a large cohort's deliveries. */
-  writeConcurrency: number;
 }
 
-export const DEFAULT_PLAN_OPTIONS: PlanOptions = { catchUpMs: 3 * 24 * 3600_000, writeConcurrency: 16 };
+export const DEFAULT_PLAN_OPTIONS: PlanOptions = { catchUpMs: 3 * 24 * 3600_000 };
 
 export interface PlanReport {
   tenantId: string;
@@ -65,8 +62,8 @@ export async function planCohort(ctx: AppContext, cohort: Cohort, options: PlanO
     const missing = item.recipients.filter((userId) => !existing.has(userId));
     if (missing.length === 0) continue;
     const stamp = now.toISOString();
-    const created = await mapLimited(missing, options.writeConcurrency, async (userId) => {
-      const delivery: Delivery = {
+    const count = await repos.deliveries.createManyIfAbsent(
+      missing.map((userId) => ({
         id: ids.deliveryId(cohort.id, item.eventKey, userId),
         tenantId: cohort.tenantId,
         cohortId: cohort.id,
@@ -78,10 +75,8 @@ export async function planCohort(ctx: AppContext, cohort: Cohort, options: PlanO
         notBefore: item.dueAt,
         createdAt: stamp,
         updatedAt: stamp,
-      };
-      return (await repos.deliveries.createIfAbsent(delivery)) === "created" ? 1 : 0;
-    });
-    const count = created.reduce<number>((a, b) => a + b, 0);
+      })),
+    );
     report.created += count;
     report.events.push(item.eventKey);
     logger.info({ tenantId: cohort.tenantId, cohortId: cohort.id, eventKey: item.eventKey, created: count }, "deliveries planned");
@@ -128,8 +123,8 @@ async function planEvent(
  */
 async function planMissedCheckInAlerts(ctx: AppContext, cohort: Cohort, timeline: TimelineEvent[], members: Membership[], records: CohortRecords): Promise<PlannedEvent[]> {
   const alerts = alertReasonsForMissedCheckIns(cohort, timeline, members, records.checkIns, ctx.clock.now());
-  const created = await mapLimited(alerts, 16, async (alert) => ((await ctx.repos.alerts.createIfAbsent(alert)) === "created" ? alert : undefined));
-  const sessions = [...new Set(created.filter((a): a is NonNullable<typeof a> => !!a).map((a) => a.sessionNumber))];
+  const created = await ctx.repos.alerts.createManyIfAbsent(alerts);
+  const sessions = [...new Set(created.map((a) => a.sessionNumber))];
   return sessions.map((session) => ({ eventKey: `${MISSED_DIGEST_PREFIX}${session}`, kind: "alert", dueAt: ctx.clock.now().toISOString(), recipients: cohort.facilitatorIds }));
 }
 

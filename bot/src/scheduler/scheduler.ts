@@ -1,24 +1,34 @@
 /**
  * The scheduler: every tick, each active cohort's due events become delivery records (planning)
- * and due deliveries are claimed and sent (dispatch). Safe with several instances running: planning
- * is idempotent (deterministic ids) and a short lease per cohort keeps instances from repeating it;
- * sending is coordinated by ETag-guarded claims in Cosmos DB. No in-memory locks.
+ * and due deliveries are claimed and sent (dispatch). Safe with several instances running, with no
+ * in-memory locks: planning is idempotent (deterministic ids) and a short lease per cohort keeps
+ * instances from repeating it; each delivery is claimed with an ETag before it is sent.
+ *
+ * One instance sends at a time, under the `send` lease: Teams' rate limit is per app, not per
+ * instance, so two instances each pacing themselves to the limit would exceed it together. The
+ * holder renews the lease before every claim and releases it after its tick; if it dies, another
+ * instance takes over once the lease expires (`sendLeaseMs`).
  */
 import crypto from "node:crypto";
 import type { AppContext } from "../app-context";
 import type { CardSender } from "../domain/ports";
 import type { Cohort } from "../domain/types";
 import { createDeliveryCardFactory } from "./delivery-cards";
-import { dispatchCohort, emptyDispatchReport, type DeliveryCardFactory, type DispatchReport } from "./dispatcher";
+import { addReports, dispatchCohort, emptyDispatchReport, type DispatchReport } from "./dispatcher";
+import type { DeliveryCardFactory } from "./send-delivery";
 import { DEFAULT_PLAN_OPTIONS, planCohort, type PlanOptions } from "./planner";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry-policy";
-import { realTiming, TokenBucket, type Timing } from "./token-bucket";
+import { limitsForRate, realTiming, SendPacer, type Timing } from "./send-pacer";
+
+const SEND_LEASE = "send";
 
 export interface SchedulerOptions {
   /** Identifies this instance in claims and leases. */
   instanceId?: string;
-  /** Time for the send pacing (the token bucket); the benchmark and tests may speed it up. */
+  /** Time for the send pacing and for waiting out short retries; tests tie it to their clock. */
   timing?: Timing;
+  /** Retries due within this long are waited for in the same tick (default 10 s). */
+  retryWithinPassMs?: number;
   random?: () => number;
   retryPolicy?: RetryPolicy;
   plan?: Partial<PlanOptions>;
@@ -28,6 +38,8 @@ export interface SchedulerOptions {
   concurrency?: number;
   /** Sends per second; defaults to config.scheduler.sendRatePerSecond. */
   ratePerSecond?: number;
+  /** How long the send lease lasts without renewal (default one minute). */
+  sendLeaseMs?: number;
 }
 
 export interface TickReport extends DispatchReport {
@@ -49,25 +61,36 @@ export interface Scheduler {
 export function createScheduler(ctx: AppContext, sender: CardSender, options: SchedulerOptions = {}): Scheduler {
   const instanceId = options.instanceId ?? `instance-${crypto.randomUUID()}`;
   const rate = options.ratePerSecond ?? ctx.config.scheduler.sendRatePerSecond;
-  // A burst of one: Teams counts in sliding windows, so an even pace is what stays under the limit.
-  const bucket = new TokenBucket(rate, 1, options.timing ?? realTiming);
+  const timing = options.timing ?? realTiming;
+  const pacer = new SendPacer(limitsForRate(rate), timing);
   const planOptions: PlanOptions = { ...DEFAULT_PLAN_OPTIONS, ...options.plan };
   const tickMs = ctx.config.scheduler.tickSeconds * 1000;
   let stopping = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<TickReport> | undefined;
 
+  const sendLeaseMs = options.sendLeaseMs ?? 60_000;
+  const holdSendLease = (): Promise<boolean> => {
+    const now = ctx.clock.now();
+    return ctx.repos.leases.tryAcquire(SEND_LEASE, instanceId, now.toISOString(), new Date(now.getTime() + sendLeaseMs).toISOString());
+  };
+
   const dispatchDeps = {
     sender,
     cards: options.cards ?? createDeliveryCardFactory(ctx),
-    bucket,
+    pacer,
     instanceId,
     retryPolicy: options.retryPolicy ?? DEFAULT_RETRY_POLICY,
     random: options.random ?? Math.random,
     claimTtlMs: options.claimTtlMs ?? 5 * 60_000,
-    batchSize: options.batchSize ?? 250,
+    // Large claims (2,000 is 40 s of sending at 50/s): fewer claim queries, which the embedded
+    // server answers by scanning the whole container.
+    batchSize: options.batchSize ?? 2000,
     concurrency: options.concurrency ?? 16,
     shouldStop: () => stopping,
+    keepSending: holdSendLease,
+    retryWithinPassMs: options.retryWithinPassMs ?? 10_000,
+    timing,
   };
 
   async function planUnderLease(cohort: Cohort): Promise<number> {
@@ -82,17 +105,25 @@ export function createScheduler(ctx: AppContext, sender: CardSender, options: Sc
   async function tick(): Promise<TickReport> {
     const started = Date.now();
     const report: TickReport = { ...emptyDispatchReport(), cohorts: 0, planned: 0, durationMs: 0 };
-    for await (const cohort of ctx.repos.cohorts.listActiveForScheduling()) {
-      if (stopping) break;
-      report.cohorts++;
-      try {
-        report.planned += await planUnderLease(cohort);
-        const sent = await dispatchCohort(ctx, dispatchDeps, cohort);
-        for (const key of Object.keys(sent) as Array<keyof DispatchReport>) report[key] += sent[key];
-      } catch (err) {
-        // One cohort's trouble (a bad track, a store hiccup) must not stop the others' cards.
-        ctx.logger.error({ tenantId: cohort.tenantId, cohortId: cohort.id, err: err instanceof Error ? err.message : String(err) }, "scheduler failed for cohort");
+    let sentThisTick = false;
+    try {
+      for await (const cohort of ctx.repos.cohorts.listActiveForScheduling()) {
+        if (stopping) break;
+        report.cohorts++;
+        try {
+          report.planned += await planUnderLease(cohort);
+          if (await holdSendLease()) {
+            sentThisTick = true;
+            addReports(report, await dispatchCohort(ctx, dispatchDeps, cohort));
+          }
+        } catch (err) {
+          // One cohort's trouble (a bad track, a store hiccup) must not stop the others' cards.
+          ctx.logger.error({ tenantId: cohort.tenantId, cohortId: cohort.id, err: err instanceof Error ? err.message : String(err) }, "scheduler failed for cohort");
+        }
       }
+    } finally {
+      // Another instance need not wait for the lease to expire before its next tick.
+      if (sentThisTick) await ctx.repos.leases.release(SEND_LEASE, instanceId).catch(() => undefined);
     }
     report.durationMs = Date.now() - started;
     if (report.planned || report.sent || report.failed || report.retried) ctx.logger.info({ instanceId, ...report }, "scheduler tick");

@@ -3,9 +3,10 @@
  * fields never leak into domain objects, and Cosmos status codes become the domain's outcomes
  * (409 → already exists, 412 → lost a race, 404 → not there).
  */
-import type { Container, ItemDefinition, SqlParameter } from "@azure/cosmos";
+import type { Container, ItemDefinition, JSONObject, OperationInput, SqlParameter } from "@azure/cosmos";
 import { AlreadyExistsError, ConcurrencyError } from "../domain/errors";
 import type { CreateOutcome, Versioned } from "../domain/ports";
+import { mapLimited } from "../lib/concurrency";
 
 export type DocType =
   | "cohort"
@@ -65,6 +66,30 @@ export async function createIfAbsent(container: Container, doc: ItemDefinition):
     if (statusOf(err) === 409) return "exists";
     throw err;
   }
+}
+
+/** Cosmos DB's limit on operations in one transactional batch. */
+const MAX_BATCH_OPERATIONS = 100;
+
+/**
+ * Creates many documents of one partition in transactional batches of 100 (one request each
+ * instead of one per document). A batch that meets an existing document (someone got there first)
+ * is written item by item instead. Returns, for each document, whether this call created it.
+ */
+export async function createManyIfAbsent(container: Container, docs: ItemDefinition[], partitionKey: string): Promise<boolean[]> {
+  const chunks: ItemDefinition[][] = [];
+  for (let i = 0; i < docs.length; i += MAX_BATCH_OPERATIONS) chunks.push(docs.slice(i, i + MAX_BATCH_OPERATIONS));
+  const results = await mapLimited(chunks, 2, async (chunk) => {
+    const operations: OperationInput[] = chunk.map((doc) => ({ operationType: "Create", partitionKey, resourceBody: doc as JSONObject }));
+    const response = await container.items.batch(operations, partitionKey);
+    const failed = response.result?.some((r) => r.statusCode >= 400) || (response.code !== undefined && response.code >= 400);
+    if (!failed) return chunk.map(() => true);
+    // Azure rolls a failed batch back (its other operations answer 424); the embedded server
+    // keeps what it wrote before the conflict, and says so with a 201 for each of those.
+    const keptByFailedBatch = (response.result ?? []).map((r) => r.statusCode === 201);
+    return mapLimited(chunk, 8, async (doc, i) => keptByFailedBatch[i] === true || (await createIfAbsent(container, doc)) === "created");
+  });
+  return results.flat();
 }
 
 export async function createOrFail(container: Container, doc: ItemDefinition, what: string): Promise<ItemDefinition> {

@@ -11,7 +11,7 @@ import { CosmosAlertRepository } from "./alert.repository";
 import { CosmosCohortRepository } from "./cohort.repository";
 import { ALL_CONTAINERS, CONTAINERS } from "./containers";
 import { CosmosDeliveryRepository } from "./delivery.repository";
-import { startEmbeddedCosmos, type EmbeddedCosmos } from "./embedded-cosmos";
+import { connectToEmbeddedServer, startEmbeddedCosmos, type EmbeddedCosmos } from "./embedded-cosmos";
 import { CosmosLeaseRepository } from "./lease.repository";
 import { CosmosLoopRecordRepository } from "./loop-record.repository";
 import { CosmosMembershipRepository } from "./membership.repository";
@@ -35,6 +35,8 @@ export async function createStore(config: Config["cosmos"], logger: Logger): Pro
   if (config.kind === "embedded") {
     embedded = await startEmbeddedCosmos(config.persist ? config.dataDir : undefined, logger);
     client = embedded.client;
+  } else if (config.kind === "embedded-server") {
+    client = connectToEmbeddedServer(config.endpoint);
   } else if (config.key) {
     client = new CosmosClient({ endpoint: config.endpoint, key: config.key });
   } else {

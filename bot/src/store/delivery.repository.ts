@@ -6,15 +6,27 @@
 import type { Container } from "@azure/cosmos";
 import { ConcurrencyError } from "../domain/errors";
 import { ids } from "../domain/ids";
+import { mapLimited } from "../lib/concurrency";
 import type { CreateOutcome, DeliveryCounts, DeliveryRepository, Versioned } from "../domain/ports";
 import type { CohortId, Delivery, Instant, TenantId, UserId } from "../domain/types";
-import { createIfAbsent, queryDocs, readDoc, replaceIfMatch, toDomain, toVersioned } from "./cosmos-documents";
+import { createIfAbsent, createManyIfAbsent, queryDocs, readDoc, replaceIfMatch, toDomain, toVersioned } from "./cosmos-documents";
+
+const CLAIM_CONCURRENCY = 4;
 
 export class CosmosDeliveryRepository implements DeliveryRepository {
   constructor(private readonly deliveries: Container) {}
 
   createIfAbsent(delivery: Delivery): Promise<CreateOutcome> {
     return createIfAbsent(this.deliveries, this.toDoc(delivery));
+  }
+
+  /** Writes one cohort's new deliveries in a few batch requests; returns how many were new. */
+  async createManyIfAbsent(deliveries: Delivery[]): Promise<number> {
+    if (deliveries.length === 0) return 0;
+    const partition = ids.cohortKey(deliveries[0]!.tenantId, deliveries[0]!.cohortId);
+    if (deliveries.some((d) => ids.cohortKey(d.tenantId, d.cohortId) !== partition)) throw new Error("a delivery batch must stay within one cohort");
+    const created = await createManyIfAbsent(this.deliveries, deliveries.map((d) => this.toDoc(d)), partition);
+    return created.filter(Boolean).length;
   }
 
   async claimDue(tenantId: TenantId, cohortId: CohortId, claimant: string, now: Instant, claimUntil: Instant, limit: number): Promise<Versioned<Delivery>[]> {
@@ -31,17 +43,19 @@ export class CosmosDeliveryRepository implements DeliveryRepository {
       ],
       partition,
     );
-    const claimed: Versioned<Delivery>[] = [];
-    for (const doc of candidates) {
+    // A few at a time: one by one, a batch of claims would take long; all at once, they would
+    // queue ahead of members' requests at the database.
+    const claims = await mapLimited(candidates, CLAIM_CONCURRENCY, async (doc) => {
       const delivery = toDomain<Delivery>(doc);
       try {
         const saved = await replaceIfMatch(this.deliveries, this.toDoc({ ...delivery, status: "claimed", claimedBy: claimant, claimExpiresAt: claimUntil, updatedAt: now }), partition, String(doc._etag));
-        claimed.push(toVersioned<Delivery>(saved));
+        return toVersioned<Delivery>(saved);
       } catch (err) {
-        if (!(err instanceof ConcurrencyError)) throw err; // another instance claimed it first
+        if (err instanceof ConcurrencyError) return undefined; // another instance claimed it first
+        throw err;
       }
-    }
-    return claimed;
+    });
+    return claims.filter((claim): claim is Versioned<Delivery> => claim !== undefined);
   }
 
   async update(delivery: Delivery, etag: string): Promise<Versioned<Delivery>> {

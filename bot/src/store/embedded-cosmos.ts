@@ -29,11 +29,12 @@ const SNAPSHOT_MAX_WAIT_MS = 2000;
 
 export async function startEmbeddedCosmos(dataDir: string | undefined, logger: Logger): Promise<EmbeddedCosmos> {
   // Plain HTTP on loopback: the server lives in this process, so TLS would only cost CPU.
-  const server = createHttpServer();
+  // Keep-alive: without it every Cosmos DB request opens (and closes) a new TCP connection.
+  const server = createHttpServer({ keepAlive: true });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   const endpoint = `http://127.0.0.1:${port}`;
-  const client = new CosmosClient({ endpoint, key: "embedded-local-key", connectionPolicy: { enableEndpointDiscovery: false } });
+  const client = connectToEmbeddedServer(endpoint);
 
   let database: Database | undefined;
   let dirty = false;
@@ -103,6 +104,11 @@ export async function startEmbeddedCosmos(dataDir: string | undefined, logger: L
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** The embedded server accepts any key, and it must not be asked for other regions' endpoints. */
+export function connectToEmbeddedServer(endpoint: string): CosmosClient {
+  return new CosmosClient({ endpoint, key: "embedded-local-key", connectionPolicy: { enableEndpointDiscovery: false } });
 }
 
 function stripSystemFields(doc: Record<string, unknown>): Record<string, unknown> {

@@ -6,7 +6,7 @@ import type { Container } from "@azure/cosmos";
 import { ids } from "../domain/ids";
 import type { CreateOutcome, QuestionRepository, Versioned } from "../domain/ports";
 import type { CohortId, Question, TenantId } from "../domain/types";
-import { createIfAbsent, queryDocs, readDoc, replaceIfMatch, toDomain, toVersioned } from "./cosmos-documents";
+import { createIfAbsent, queryDocs, readDoc, replaceIfMatch, toVersioned } from "./cosmos-documents";
 
 export class CosmosQuestionRepository implements QuestionRepository {
   constructor(private readonly records: Container) {}
@@ -20,9 +20,9 @@ export class CosmosQuestionRepository implements QuestionRepository {
     return doc?.docType === "question" && doc.tenantId === tenantId ? toVersioned<Question>(doc) : undefined;
   }
 
-  async listByCohort(tenantId: TenantId, cohortId: CohortId): Promise<Question[]> {
+  async listByCohort(tenantId: TenantId, cohortId: CohortId): Promise<Versioned<Question>[]> {
     const docs = await queryDocs(this.records, "SELECT * FROM c WHERE c.cohortKey = @k AND c.tenantId = @t AND c.docType = 'question' ORDER BY c.askedOn DESC", [{ name: "@k", value: ids.cohortKey(tenantId, cohortId) }, { name: "@t", value: tenantId }], ids.cohortKey(tenantId, cohortId));
-    return docs.map((d) => toDomain<Question>(d));
+    return docs.map((d) => toVersioned<Question>(d));
   }
 
   async update(question: Question, etag: string): Promise<Versioned<Question>> {

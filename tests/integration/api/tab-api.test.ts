@@ -154,6 +154,9 @@ describe("the tab's API", () => {
     expect(deliveries.map((d) => d.userId).sort()).toEqual(members.map((m) => m.aadObjectId).sort());
     const again = await fac.send("POST", `/api/cohorts/fin/questions/${encodeURIComponent(question.id)}/answer`, { answer: "Changed", etag: question.etag });
     expect(again.status).toBe(409);
+    const missing = await fac.send("POST", "/api/cohorts/fin/questions/question%3Afin%3Anot-asked/answer", { answer: "Anything", etag: question.etag });
+    expect(missing.status).toBe(404);
+    expect(missing.body.error.message).toBe("That question does not exist.");
   });
 
   it("when a member reads and deletes their data, then it is theirs only", async () => {

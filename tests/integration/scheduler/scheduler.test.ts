@@ -65,17 +65,52 @@ describe("the scheduler", () => {
           return real.sendToPerson(p, card, summary);
         },
       };
-      const first = createScheduler(server.ctx, crashing, { ...fast, instanceId: "doomed", batchSize: 20, concurrency: 1, plan: { catchUpMs: 3600_000 } });
+      const first = createScheduler(server.ctx, crashing, { ...fast, instanceId: "doomed", batchSize: 10, concurrency: 1, plan: { catchUpMs: 3600_000 } });
       await first.tick();
       expect(sendsPer(server, members).filter((n) => n === 1)).toHaveLength(12);
+      const deliveries = await server.repos.deliveries.listByCohort("t-crash", "finance-test");
+      const stranded = deliveries.filter((d) => d.eventKey === "adoption.w8" && d.status === "claimed" && d.claimedBy === "doomed").length;
+      expect(stranded).toBeGreaterThan(0);
+      expect(stranded).toBeLessThan(members.length - 12);
 
       const second = createScheduler(server.ctx, real, { ...fast, instanceId: "survivor", plan: { catchUpMs: 3600_000 } });
       await second.tick();
-      // The 10 deliveries the dead instance never claimed go out; the 8 it claimed but did not send wait for their claims to expire.
-      expect(sendsPer(server, members).filter((n) => n === 1)).toHaveLength(22);
+      // The deliveries the dead instance never claimed go out; those it claimed but did not send wait for their claims to expire.
+      expect(sendsPer(server, members).filter((n) => n === 1)).toHaveLength(members.length - stranded);
 
       server.clock.set("2026-04-22T09:06:00.000Z");
       await second.tick();
+      expect(sendsPer(server, members)).toEqual(members.map(() => 1));
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("when the scheduler is stopped mid-fan-out, then it hands back its unsent claims and another instance sends them at once", async () => {
+    const server = await setup("t-stop", "2026-04-22T09:00:00.000Z");
+    try {
+      const real = server.service.bot.sender;
+      let sends = 0;
+      let stopping: Promise<void> | undefined;
+      const stoppingAfterFive: CardSender = {
+        ...real,
+        async sendToPerson(p, card, summary) {
+          if (++sends === 5) stopping = leaving.stop();
+          return real.sendToPerson(p, card, summary);
+        },
+      };
+      const leaving = createScheduler(server.ctx, stoppingAfterFive, { ...fast, instanceId: "leaving", concurrency: 1, plan: { catchUpMs: 3600_000 } });
+      const report = await leaving.tick();
+      await stopping;
+      expect(report.sent).toBe(5);
+      const deliveries = await server.repos.deliveries.listByCohort("t-stop", "finance-test");
+      expect(deliveries.filter((d) => d.status === "sent")).toHaveLength(5);
+      expect(deliveries.filter((d) => d.status === "pending" && !d.claimedBy)).toHaveLength(members.length + 1 - 5);
+      expect(server.logs.some((l) => l.message === "claims released on stop" && l.fields.released === members.length + 1 - 5)).toBe(true);
+
+      // Same minute: nothing waits for a claim to expire.
+      const next = createScheduler(server.ctx, real, { ...fast, instanceId: "next", plan: { catchUpMs: 3600_000 } });
+      expect((await next.tick()).sent).toBe(members.length + 1 - 5);
       expect(sendsPer(server, members)).toEqual(members.map(() => 1));
     } finally {
       await server.close();
@@ -90,12 +125,32 @@ describe("the scheduler", () => {
       const [ra, rb] = await Promise.all([a.tick(), b.tick()]);
       // Every member gets the week-8 check; the facilitator one digest of those who missed two check-ins.
       expect(ra.sent + rb.sent).toBe(members.length + 1);
+      // One of them held the send lease: together they never exceed Teams' per-app rate.
+      expect(Math.min(ra.sent, rb.sent)).toBe(0);
       const digests = server.connector.activities.filter((a) => a.conversationId === fac.conversationId);
       expect(digests).toHaveLength(1);
       expect(JSON.stringify(digests[0]!.activity)).toContain("30 members have missed two check-ins");
       expect(sendsPer(server, members)).toEqual(members.map(() => 1));
       const deliveries = await server.repos.deliveries.listByCohort("t-pair", "finance-test");
       expect(deliveries.filter((d) => d.eventKey === "adoption.w8" && d.status === "sent")).toHaveLength(members.length);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("when the sending instance dies holding the send lease, then another sends everything once the lease expires", async () => {
+    const server = await setup("t-lease", "2026-04-22T09:00:00.000Z");
+    try {
+      // As if an instance had taken the lease at 09:00 and then been killed (no release).
+      expect(await server.repos.leases.tryAcquire("send", "killed-instance", "2026-04-22T09:00:00.000Z", "2026-04-22T09:01:00.000Z")).toBe(true);
+      const survivor = createScheduler(server.ctx, server.service.bot.sender, { ...fast, instanceId: "survivor", plan: { catchUpMs: 3600_000 } });
+      const meanwhile = await survivor.tick();
+      expect(meanwhile).toMatchObject({ planned: members.length + 1, sent: 0 });
+      expect(server.connector.stats.requests).toBe(0);
+
+      server.clock.set("2026-04-22T09:01:00.001Z");
+      expect((await survivor.tick()).sent).toBe(members.length + 1);
+      expect(sendsPer(server, members)).toEqual(members.map(() => 1));
     } finally {
       await server.close();
     }
@@ -120,6 +175,32 @@ describe("the scheduler", () => {
       server.clock.set("2026-04-22T09:00:31.000Z");
       await scheduler.tick();
       expect(sendsPer(server, members)).toEqual(members.map(() => 1));
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("when Teams answers 429 with a short Retry-After, then the same tick waits it out and sends once after", async () => {
+    const server = await setup("t-429-short", "2026-04-22T09:00:00.000Z");
+    try {
+      server.connector.setFaults({ rate429: 1, retryAfterSeconds: 2 });
+      const sleeps: number[] = [];
+      // The scheduler's sleeps move the test's clock; by the time it wakes, Teams has recovered.
+      const timing = {
+        now: () => server.clock.now().getTime(),
+        sleep: async (ms: number) => {
+          sleeps.push(ms);
+          server.connector.setFaults({});
+          server.clock.advance(ms);
+        },
+      };
+      const scheduler = createScheduler(server.ctx, server.service.bot.sender, { ...fast, timing, plan: { catchUpMs: 3600_000 } });
+      const report = await scheduler.tick();
+      expect(report).toMatchObject({ retried: members.length + 1, sent: members.length + 1, failed: 0 });
+      expect(sleeps).toEqual([2000]);
+      expect(sendsPer(server, members)).toEqual(members.map(() => 1));
+      const deliveries = await server.repos.deliveries.listByCohort("t-429-short", "finance-test");
+      expect(deliveries.every((d) => d.status === "sent" && d.attempts === 2 && d.sentAt! >= "2026-04-22T09:00:02.000Z")).toBe(true);
     } finally {
       await server.close();
     }

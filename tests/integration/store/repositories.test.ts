@@ -144,6 +144,19 @@ describe("the Cosmos DB repositories", () => {
     expect(await repos.deliveries.claimDue(tenant, "claims", "instance-c", NOW, until, 40)).toEqual([]);
   });
 
+  it("when a large cohort's deliveries are written in batches and some exist already, then each exists once and only the new ones count", async () => {
+    const tenant = "tenant-bulk";
+    await repos.deliveries.createIfAbsent(delivery(tenant, "c", "u7"));
+    await repos.deliveries.createIfAbsent(delivery(tenant, "c", "u180"));
+    const all = Array.from({ length: 250 }, (_, i) => delivery(tenant, "c", `u${i}`));
+    expect(await repos.deliveries.createManyIfAbsent(all)).toBe(248);
+    expect(await repos.deliveries.createManyIfAbsent(all)).toBe(0);
+    const stored = await repos.deliveries.listByCohort(tenant, "c");
+    expect(new Set(stored.map((d) => d.userId)).size).toBe(250);
+    expect(stored).toHaveLength(250);
+    await expect(repos.deliveries.createManyIfAbsent([delivery(tenant, "c", "x"), delivery(tenant, "other", "y")])).rejects.toThrow("one cohort");
+  });
+
   it("when a claim has expired, then another instance takes the delivery over", async () => {
     const tenant = "tenant-expired-claim";
     await repos.deliveries.createIfAbsent(delivery(tenant, "c", "u1"));
@@ -184,7 +197,7 @@ describe("the Cosmos DB repositories", () => {
     await repos.questions.createIfAbsent({ id, tenantId: tenant, cohortId: "c", text: "Is this a silly question?", askedOn: "2026-03-02", status: "open", anonymous: true });
     expect(await repos.questions.createIfAbsent({ id, tenantId: tenant, cohortId: "c", text: "Is this a silly question?", askedOn: "2026-03-02", status: "open", anonymous: true })).toBe("exists");
     const [stored] = await repos.questions.listByCohort(tenant, "c");
-    expect(Object.keys(stored!).sort()).toEqual(["anonymous", "askedOn", "cohortId", "id", "status", "tenantId", "text"]);
+    expect(Object.keys(stored!).sort()).toEqual(["anonymous", "askedOn", "cohortId", "etag", "id", "status", "tenantId", "text"]);
   });
 
   it("when a member deletes their data, then their reflections are gone and others' remain", async () => {

@@ -7,14 +7,14 @@
 import type { AppContext } from "../../app-context";
 import type { QuestionDto } from "../../api/contract";
 import { buildAnswerCard } from "../../cards/question.card";
-import { ValidationError } from "../../domain/errors";
+import { NotFoundError } from "../../domain/errors";
 import { ids } from "../../domain/ids";
-import type { CardSender } from "../../domain/ports";
+import type { CardSender, Versioned } from "../../domain/ports";
 import type { Actor, Question } from "../../domain/types";
 import { mapLimited } from "../../lib/concurrency";
 import { resolveCohortAccess, requireStaff } from "../access";
 
-function toDto(q: Question & { etag?: string }): QuestionDto {
+function toDto(q: Versioned<Question>): QuestionDto {
   return {
     id: q.id,
     text: q.text,
@@ -23,23 +23,21 @@ function toDto(q: Question & { etag?: string }): QuestionDto {
     ...(q.anonymous ? {} : { askedByName: q.askedByName }),
     status: q.status,
     ...(q.answer ? { answer: q.answer } : {}),
-    etag: q.etag ?? "",
+    etag: q.etag,
   };
 }
 
 export async function listQuestions(ctx: AppContext, actor: Actor, cohortId: string): Promise<QuestionDto[]> {
   const { cohort, role } = await resolveCohortAccess(ctx, actor, cohortId);
   requireStaff(role);
-  const questions = await ctx.repos.questions.listByCohort(actor.tenantId, cohort.id);
-  const withEtags = await Promise.all(questions.map((q) => ctx.repos.questions.get(actor.tenantId, cohort.id, q.id)));
-  return withEtags.filter((q): q is NonNullable<typeof q> => !!q).map(toDto);
+  return (await ctx.repos.questions.listByCohort(actor.tenantId, cohort.id)).map(toDto);
 }
 
 export async function answerQuestion(ctx: AppContext, sender: CardSender, actor: Actor, cohortId: string, questionId: string, input: { answer: string; etag: string }): Promise<QuestionDto> {
   const { cohort, role } = await resolveCohortAccess(ctx, actor, cohortId);
   requireStaff(role);
   const question = await ctx.repos.questions.get(actor.tenantId, cohort.id, questionId);
-  if (!question) throw new ValidationError("That question does not exist.", [{ field: "questionId", message: "not found" }]);
+  if (!question) throw new NotFoundError("That question does not exist.");
   const { etag, ...record } = question;
   void etag;
   const answered = await ctx.repos.questions.update({ ...record, status: "answered", answer: input.answer, answeredBy: actor.userId, answeredAt: ctx.clock.now().toISOString() }, input.etag);
