@@ -51,13 +51,7 @@ export async function seedCohort(repos: Repositories, o: SeedOptions): Promise<C
       tenantId: o.tenantId,
       userId: p.aadObjectId,
       displayName: p.name,
-      conversationReference: {
-        bot: { id: "28:cohort-coach-bot", name: "Cohort Coach" },
-        channelId: "msteams",
-        conversation: { id: p.conversationId, conversationType: "personal", tenantId: o.tenantId },
-        serviceUrl: o.serviceUrl,
-        user: { id: p.id, aadObjectId: p.aadObjectId, name: p.name },
-      },
+      conversationReference: conversationOf(p, o.tenantId, o.serviceUrl),
       updatedAt: now,
     });
   }
@@ -65,4 +59,15 @@ export async function seedCohort(repos: Repositories, o: SeedOptions): Promise<C
     await repos.policies.publish({ tenantId: o.tenantId, version: 1, ...STARTER_POLICY, publishedAt: "2026-02-01T09:00:00.000Z", publishedBy: "admin" }, 0);
   }
   return cohort;
+}
+
+/** The bot's 1:1 conversation with `p`, as an install would have stored it. */
+export function conversationOf(p: FixturePerson, tenantId: string, serviceUrl: string): Record<string, unknown> {
+  return {
+    bot: { id: "28:cohort-coach-bot", name: "Cohort Coach" },
+    channelId: "msteams",
+    conversation: { id: p.conversationId, conversationType: "personal", tenantId },
+    serviceUrl,
+    user: { id: p.id, aadObjectId: p.aadObjectId, name: p.name },
+  };
 }

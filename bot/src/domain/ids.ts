@@ -44,6 +44,10 @@ export const ids = {
     `alert:${part(cohortId, "cohortId")}:${part(userId, "userId")}:${part(reason, "reason")}:s${part(sessionNumber, "sessionNumber")}`,
   deliveryId: (cohortId: CohortId, eventKey: string, userId: UserId) =>
     `delivery:${part(cohortId, "cohortId")}:${part(eventKey, "eventKey")}:${part(userId, "userId")}`,
+  /** One per cohort: rewritten whenever its members change. */
+  rosterId: (cohortId: CohortId) => `roster:${part(cohortId, "cohortId")}`,
+  /** One per cohort: what its last planning was based on. */
+  planMarkId: (cohortId: CohortId) => `plan:${part(cohortId, "cohortId")}`,
 };
 
 /** True when `value` can be used as an id part (API path parameters are checked with this). */

@@ -46,7 +46,7 @@ export interface CohortRepository {
    * System use only (the scheduler): active cohorts of every tenant, one page at a time.
    * Never used to answer a user's request.
    */
-  listActiveForScheduling(): AsyncIterable<Cohort>;
+  listActiveForScheduling(): AsyncIterable<Versioned<Cohort>>;
 }
 
 export interface MembershipRepository {
@@ -56,6 +56,11 @@ export interface MembershipRepository {
   get(tenantId: TenantId, cohortId: CohortId, userId: UserId): Promise<Membership | undefined>;
   upsertMany(memberships: Membership[]): Promise<void>;
   remove(tenantId: TenantId, cohortId: CohortId, userId: UserId): Promise<void>;
+  /**
+   * An opaque token that changes whenever the cohort's members change (written after the change),
+   * so the scheduler can tell "nothing new" without reading every membership.
+   */
+  rosterVersion(tenantId: TenantId, cohortId: CohortId): Promise<string | undefined>;
 }
 
 export interface PersonRepository {
@@ -174,6 +179,17 @@ export interface DeliveryRepository {
   /** The members who already have a delivery for this event (one cheap projection query). */
   listUserIdsForEvent(tenantId: TenantId, cohortId: CohortId, eventKey: string): Promise<Set<UserId>>;
   countsByEvent(tenantId: TenantId, cohortId: CohortId): Promise<DeliveryCounts[]>;
+  /** The cohort's last completed planning, if any. */
+  getPlanMark(tenantId: TenantId, cohortId: CohortId): Promise<PlanMark | undefined>;
+  savePlanMark(mark: PlanMark): Promise<void>;
+}
+
+/** What a cohort's last completed planning was based on: the same signature means nothing new to plan. */
+export interface PlanMark {
+  tenantId: TenantId;
+  cohortId: CohortId;
+  signature: string;
+  plannedAt: Instant;
 }
 
 export interface Lease {

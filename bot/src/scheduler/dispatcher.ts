@@ -18,7 +18,6 @@ import type { Timing } from "./send-pacer";
 
 export interface DispatchDeps extends SendDeps {
   instanceId: string;
-  claimTtlMs: number;
   batchSize: number;
   /** Sends in flight at once; one member's cards go out in order. */
   concurrency: number;
@@ -29,18 +28,11 @@ export interface DispatchDeps extends SendDeps {
    * when another instance has it now, and this pass claims nothing more.
    */
   keepSending: () => Promise<boolean>;
-  /**
-   * Retries that fall due within this long are waited for in the same pass, so a fan-out's
-   * throttled tail does not sit until the next tick; later ones are left to the next tick.
-   */
-  retryWithinPassMs: number;
-  /** Sleeps for those waits: real time in Azure, the test's clock in tests. */
+  /** Sleeps while only retries are left, until the first is due: real time in Azure, the test's clock in tests. */
   timing: Timing;
 }
 
 export type DispatchReport = Record<DispatchOutcome, number>;
-
-const RECLAIM_INTERVAL_MS = 2000;
 
 export function emptyDispatchReport(): DispatchReport {
   return { sent: 0, retried: 0, failed: 0, skipped: 0, lostClaims: 0 };
@@ -68,33 +60,22 @@ interface QueuedDelivery {
 
 /**
  * Sends a cohort's due deliveries as one continuous stream: workers send while the next batch is
- * claimed in the background, so the pacer is never left waiting on Cosmos DB between batches.
- * Retries that fall due within `retryWithinPassMs` are claimed again in the same pass.
+ * claimed in the background, so the pacer is never left waiting on Cosmos DB between batches. A
+ * send to be retried soon stays claimed and waits in its member's lane (see `retryWithinPassMs`).
  */
 export async function dispatchCohort(ctx: AppContext, deps: DispatchDeps, cohort: Cohort): Promise<DispatchReport> {
   const total = emptyDispatchReport();
   const lanes = new MemberLanes<QueuedDelivery>();
   const progress = new Signal();
-  /** Retries this pass scheduled and has not claimed again, by delivery id: when they are due (ms). */
-  const retriesDue = new Map<string, number>();
   let batches = 0;
   let inFlight = 0;
   /** The last claim was full, so more is probably due: claim ahead, before the queue runs dry. */
   let backlogLeft = true;
-  /**
-   * Once the backlog is claimed, retries are claimed in clumps, when the queue is nearly empty
-   * and not more often than every RECLAIM_INTERVAL_MS: each claim is a query, not a point read.
-   */
-  let reclaimNotBefore = 0;
-  /** Set after waiting out a retry: claim now. */
-  let claimNow = false;
   /** Another instance holds the send lease now: send what is claimed, claim nothing more. */
   let handedOver = false;
   let failure: { error: unknown } | undefined;
   let claiming: Promise<void> | undefined;
-  let waitingForRetry: Promise<boolean> | undefined;
-
-  const nextRetryAt = () => (retriesDue.size ? Math.min(...retriesDue.values()) : Number.POSITIVE_INFINITY);
+  let sleeping: Promise<void> | undefined;
 
   async function claimBatch(): Promise<void> {
     handedOver = !(await deps.keepSending());
@@ -102,21 +83,16 @@ export async function dispatchCohort(ctx: AppContext, deps: DispatchDeps, cohort
     const now = ctx.clock.now();
     const claimed = await ctx.repos.deliveries.claimDue(cohort.tenantId, cohort.id, deps.instanceId, now.toISOString(), new Date(now.getTime() + deps.claimTtlMs).toISOString(), deps.batchSize);
     backlogLeft = claimed.length >= deps.batchSize;
-    if (!backlogLeft) reclaimNotBefore = now.getTime() + RECLAIM_INTERVAL_MS;
     if (claimed.length === 0) return;
-    for (const delivery of claimed) retriesDue.delete(delivery.id);
     const batch: Batch = { number: ++batches, claimed: claimed.length, open: claimed.length, report: emptyDispatchReport() };
     const people = await loadPeople(ctx, cohort.tenantId, claimed);
     for (const delivery of inSendingOrder(claimed)) lanes.add(delivery.userId, { delivery, person: people.get(delivery.userId), batch });
   }
 
-  /** Starts the next claim when it is time (see above); resolves when its deliveries are queued. */
+  /** Claims the next batch once the queue runs low; resolves when its deliveries are queued. */
   function refill(): Promise<void> | undefined {
-    if (claiming || handedOver || failure || deps.shouldStop()) return claiming;
-    const now = ctx.clock.now().getTime();
-    const time = claimNow || (backlogLeft ? lanes.waiting < deps.batchSize / 2 : lanes.waiting <= deps.concurrency && nextRetryAt() <= now && reclaimNotBefore <= now);
-    if (!time) return undefined;
-    claimNow = false;
+    if (claiming || !backlogLeft || handedOver || failure || deps.shouldStop()) return claiming;
+    if (lanes.waiting >= deps.batchSize / 2) return undefined;
     claiming = claimBatch()
       .catch((error: unknown) => {
         failure ??= { error };
@@ -128,27 +104,20 @@ export async function dispatchCohort(ctx: AppContext, deps: DispatchDeps, cohort
     return claiming;
   }
 
-  /**
-   * With nothing queued or in flight: sleeps until this pass's next retry if it is due soon, and
-   * says whether there is more to claim. Each due time is waited for once: a retry that is then not
-   * claimable belongs to another instance now.
-   */
-  async function waitForNextRetry(): Promise<boolean> {
-    const next = nextRetryAt();
-    const wakeAt = Math.max(next, reclaimNotBefore);
-    const waitMs = wakeAt - ctx.clock.now().getTime();
-    if (!Number.isFinite(next) || waitMs > deps.retryWithinPassMs || handedOver || deps.shouldStop()) return false;
-    if (waitMs > 0) await deps.timing.sleep(waitMs);
-    for (const [id, due] of retriesDue) if (due <= wakeAt) retriesDue.delete(id);
-    claimNow = true;
-    return true;
+  /** Nothing to send and nothing in flight, only retries waiting: sleep until the first is due. */
+  function sleepUntilNextRetry(): Promise<void> {
+    sleeping ??= deps.timing.sleep(Math.max(0, lanes.nextWakeAt - ctx.clock.now().getTime())).finally(() => (sleeping = undefined));
+    return sleeping;
   }
 
-  function settle(item: QueuedDelivery, { outcomes, retryAt }: SendOutcome): void {
-    if (retryAt !== undefined) retriesDue.set(item.delivery.id, retryAt);
+  function settle(item: QueuedDelivery, lane: Lane<QueuedDelivery>, { outcomes, retryInPass }: SendOutcome): void {
     for (const outcome of outcomes) {
       item.batch.report[outcome]++;
       total[outcome]++;
+    }
+    if (retryInPass) {
+      lane.retryAt({ ...item, delivery: retryInPass.delivery }, retryInPass.at);
+      return;
     }
     if (--item.batch.open === 0) {
       ctx.logger.info({ tenantId: cohort.tenantId, cohortId: cohort.id, batch: item.batch.number, claimed: item.batch.claimed, ...item.batch.report }, "delivery batch");
@@ -158,11 +127,12 @@ export async function dispatchCohort(ctx: AppContext, deps: DispatchDeps, cohort
   async function sendLane(lane: Lane<QueuedDelivery>): Promise<void> {
     inFlight++;
     try {
-      // One member's cards go out in order; items claimed later for the same member join this lane.
+      // One member's cards go out in order; items claimed later for the same member join this lane,
+      // and a card to be retried holds back the member's later ones until it has gone.
       let item = lane.next();
       while (item) {
-        settle(item, await sendDelivery(ctx, deps, cohort, item.delivery, item.person));
-        item = failure || deps.shouldStop() ? undefined : lane.next();
+        settle(item, lane, await sendDelivery(ctx, deps, cohort, item.delivery, item.person));
+        item = failure || deps.shouldStop() || lane.wakeAt ? undefined : lane.next();
       }
     } catch (error) {
       failure ??= { error };
@@ -176,12 +146,13 @@ export async function dispatchCohort(ctx: AppContext, deps: DispatchDeps, cohort
   async function worker(): Promise<void> {
     while (!failure && !deps.shouldStop()) {
       const pendingClaim = refill();
-      const lane = lanes.take();
+      const lane = lanes.take(ctx.clock.now().getTime());
       if (lane) await sendLane(lane);
       else if (pendingClaim) await pendingClaim;
-      // Others' sends may yet end in a retry, or free a claim: wait for them.
+      // Others' sends may yet end in a retry: wait for them.
       else if (inFlight > 0) await progress.next();
-      else if (!(await (waitingForRetry ??= waitForNextRetry().finally(() => (waitingForRetry = undefined))))) return;
+      else if (Number.isFinite(lanes.nextWakeAt)) await sleepUntilNextRetry();
+      else return;
     }
   }
 
@@ -189,7 +160,7 @@ export async function dispatchCohort(ctx: AppContext, deps: DispatchDeps, cohort
   await claiming;
   if (failure) throw failure.error;
   // Stopping (a restart, a scale-in): hand back what was claimed and not sent, so another instance
-  // sends it now rather than after the claims expire.
+  // sends it when due rather than after the claims expire.
   const unsent = lanes.drain();
   await mapLimited(unsent, 8, (item) => releaseClaim(ctx, item.delivery));
   if (unsent.length) ctx.logger.info({ tenantId: cohort.tenantId, cohortId: cohort.id, released: unsent.length }, "claims released on stop");

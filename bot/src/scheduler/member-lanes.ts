@@ -2,21 +2,30 @@
 
 /**
  * Per-member queues. A lane that a worker is sending keeps accepting that member's newer items, so
- * two workers never send to the same member at once and their cards arrive in order.
+ * two workers never send to the same member at once and their cards arrive in order. A lane whose
+ * first card is waiting out a retry is parked until then, with the member's later cards behind it.
  */
 export class MemberLanes<T> {
   private readonly ready = new Map<string, Lane<T>>();
   private readonly busy = new Map<string, Lane<T>>();
+  private readonly parked = new Map<string, Lane<T>>();
   private queued = 0;
 
-  /** Items not yet taken by a worker. */
+  /** Items not yet taken by a worker, parked ones included. */
   get waiting(): number {
     return this.queued;
   }
 
+  /** When the first parked lane may be sent again (ms), or Infinity if none is parked. */
+  get nextWakeAt(): number {
+    let next = Number.POSITIVE_INFINITY;
+    for (const lane of this.parked.values()) next = Math.min(next, lane.wakeAt);
+    return next;
+  }
+
   add(member: string, item: T): void {
     this.queued++;
-    const lane = this.busy.get(member) ?? this.ready.get(member);
+    const lane = this.busy.get(member) ?? this.ready.get(member) ?? this.parked.get(member);
     if (lane) {
       lane.items.push(item);
       return;
@@ -24,7 +33,14 @@ export class MemberLanes<T> {
     this.ready.set(member, new Lane(member, [item], this));
   }
 
-  take(): Lane<T> | undefined {
+  /** A lane ready to send at `nowMs`, now the taker's alone. */
+  take(nowMs: number): Lane<T> | undefined {
+    for (const lane of this.parked.values()) {
+      if (lane.wakeAt > nowMs) continue;
+      this.parked.delete(lane.member);
+      lane.wakeAt = 0;
+      this.ready.set(lane.member, lane);
+    }
     const first = this.ready.values().next();
     if (first.done) return undefined;
     const lane = first.value;
@@ -34,26 +50,31 @@ export class MemberLanes<T> {
   }
 
   /** @internal for Lane */
-  taken(): void {
-    this.queued--;
+  counted(change: number): void {
+    this.queued += change;
   }
 
-  /** @internal for Lane: a lane closed with items left (the pass is stopping) goes back to ready. */
+  /** @internal for Lane: a closed lane with items left waits, parked or ready, for another turn. */
   release(lane: Lane<T>): void {
     this.busy.delete(lane.member);
-    if (lane.items.length) this.ready.set(lane.member, lane);
+    if (lane.items.length === 0) return;
+    (lane.wakeAt > 0 ? this.parked : this.ready).set(lane.member, lane);
   }
 
-  /** Takes every item no worker has taken. */
+  /** Takes every item no worker has taken, parked ones included. */
   drain(): T[] {
-    const items = [...this.ready.values()].flatMap((lane) => lane.items.splice(0));
+    const lanes = [...this.ready.values(), ...this.parked.values()];
     this.ready.clear();
+    this.parked.clear();
     this.queued = 0;
-    return items;
+    return lanes.flatMap((lane) => lane.items.splice(0));
   }
 }
 
 export class Lane<T> {
+  /** While parked: when the lane may be sent again (ms); 0 when it is not parked. */
+  wakeAt = 0;
+
   constructor(
     readonly member: string,
     readonly items: T[],
@@ -62,8 +83,15 @@ export class Lane<T> {
 
   next(): T | undefined {
     const item = this.items.shift();
-    if (item !== undefined) this.owner.taken();
+    if (item !== undefined) this.owner.counted(-1);
     return item;
+  }
+
+  /** Puts `item` back at the front, to be sent again at `untilMs`; the lane parks when closed. */
+  retryAt(item: T, untilMs: number): void {
+    this.items.unshift(item);
+    this.owner.counted(1);
+    this.wakeAt = untilMs;
   }
 
   close(): void {

@@ -3,26 +3,41 @@
  * deterministic ids, before anything is sent. Planning twice (a second instance, a restart, the
  * next tick) writes nothing new, so it needs no lock to be correct; a lease only saves the work.
  */
+import crypto from "node:crypto";
 import type { AppContext } from "../app-context";
 import { ids } from "../domain/ids";
-import type { CohortRecords } from "../domain/ports";
+import type { CohortRecords, Versioned } from "../domain/ports";
 import { buildTimeline } from "../domain/timeline";
 import { resolveTrack } from "../domain/tracks";
-import type { Cohort, DeliveryKind, Membership, TimelineEvent, UserId } from "../domain/types";
+import type { Cohort, DeliveryKind, Membership, PolicyVersion, TimelineEvent, UserId } from "../domain/types";
 import { alertReasonsForMissedCheckIns } from "./missed-checkins";
 
 export interface PlanOptions {
   /** Events older than this are not sent any more (a cohort created with a past start date must not get a backlog of cards). The policy is the exception: it is asked until acknowledged. */
   catchUpMs: number;
+  /**
+   * Plan in full at least this often, even when nothing seems to have changed: the backstop for a
+   * membership change whose roster version was never written (a crash in between).
+   */
+  fullReplanMs: number;
 }
 
-export const DEFAULT_PLAN_OPTIONS: PlanOptions = { catchUpMs: 3 * 24 * 3600_000 };
+export const DEFAULT_PLAN_OPTIONS: PlanOptions = { catchUpMs: 3 * 24 * 3600_000, fullReplanMs: 3600_000 };
 
 export interface PlanReport {
   tenantId: string;
   cohortId: string;
   created: number;
   events: string[];
+}
+
+/** What planning a cohort now is based on. */
+export interface PlanBasis {
+  timeline: TimelineEvent[];
+  due: TimelineEvent[];
+  policy: PolicyVersion | undefined;
+  /** Changes whenever planning could produce something new: see `planBasis`. */
+  signature: string;
 }
 
 interface PlannedEvent {
@@ -32,30 +47,55 @@ interface PlannedEvent {
   recipients: UserId[];
 }
 
-export async function planCohort(ctx: AppContext, cohort: Cohort, options: PlanOptions = DEFAULT_PLAN_OPTIONS): Promise<PlanReport> {
+/**
+ * Whether a cohort needs planning, read cheaply: undefined when nothing is due, or when nothing has
+ * changed since its last planning. Planning's output depends only on the cohort (its ETag), the
+ * events past due, the current policy version and the members (the roster version): acknowledgements
+ * and check-ins only ever remove recipients. So a tick over a quiet 10,000-member cohort costs a
+ * few point reads, not a read of every membership and delivery.
+ */
+export async function planBasis(ctx: AppContext, cohort: Versioned<Cohort>, options: PlanOptions = DEFAULT_PLAN_OPTIONS): Promise<PlanBasis | undefined> {
   const { repos, clock, logger } = ctx;
-  const report: PlanReport = { tenantId: cohort.tenantId, cohortId: cohort.id, created: 0, events: [] };
   const track = resolveTrack(cohort.trackId, await repos.tracks.list(cohort.tenantId));
   if (!track) {
     logger.warn({ tenantId: cohort.tenantId, cohortId: cohort.id, trackId: cohort.trackId }, "cohort has an unknown track; nothing planned");
-    return report;
+    return undefined;
   }
   const now = clock.now();
   const timeline = buildTimeline(cohort, track);
-  const due = timeline.filter((e) => isPlannable(e, now, options));
-  if (due.length === 0) return report;
+  const past = timeline.filter((e) => new Date(e.dueAt) <= now);
+  const due = past.filter((e) => isPlannable(e, now, options));
+  if (due.length === 0) return undefined;
+  const [policy, roster, mark] = await Promise.all([
+    due.some((e) => e.kind === "policy") ? repos.policies.current(cohort.tenantId) : undefined,
+    repos.memberships.rosterVersion(cohort.tenantId, cohort.id),
+    repos.deliveries.getPlanMark(cohort.tenantId, cohort.id),
+  ]);
+  const inputs = [cohort.etag, past.map((e) => `${e.key}@${e.dueAt}`), policy?.version ?? null, roster ?? null];
+  const signature = crypto.createHash("sha256").update(JSON.stringify(inputs)).digest("base64url");
+  const fresh = mark && now.getTime() - new Date(mark.plannedAt).getTime() < options.fullReplanMs;
+  if (fresh && mark.signature === signature) return undefined;
+  return { timeline, due, policy, signature };
+}
+
+/** Writes the deliveries (and facilitator alerts) the basis calls for that do not exist yet. */
+export async function planCohort(ctx: AppContext, cohort: Cohort, basis: PlanBasis): Promise<PlanReport> {
+  const { repos, clock, logger } = ctx;
+  const report: PlanReport = { tenantId: cohort.tenantId, cohortId: cohort.id, created: 0, events: [] };
+  const now = clock.now();
   const members = await repos.memberships.listByCohort(cohort.tenantId, cohort.id);
-  if (members.length === 0) return report;
 
   let records: CohortRecords | undefined;
   const loadRecords = async () => (records ??= await repos.loop.listCohortRecords(cohort.tenantId, cohort.id));
 
   const planned: PlannedEvent[] = [];
-  for (const event of due) {
-    const item = await planEvent(ctx, cohort, event, members, loadRecords);
-    if (item) planned.push(item);
+  if (members.length > 0) {
+    for (const event of basis.due) {
+      const item = await planEvent(ctx, cohort, event, members, basis.policy, loadRecords);
+      if (item) planned.push(item);
+    }
+    planned.push(...(await planMissedCheckInAlerts(ctx, cohort, basis.timeline, members, await loadRecords())));
   }
-  planned.push(...(await planMissedCheckInAlerts(ctx, cohort, timeline, members, await loadRecords())));
 
   for (const item of planned) {
     const existing = await repos.deliveries.listUserIdsForEvent(cohort.tenantId, cohort.id, item.eventKey);
@@ -81,6 +121,8 @@ export async function planCohort(ctx: AppContext, cohort: Cohort, options: PlanO
     report.events.push(item.eventKey);
     logger.info({ tenantId: cohort.tenantId, cohortId: cohort.id, eventKey: item.eventKey, created: count }, "deliveries planned");
   }
+  // Only once everything is written: a planning cut short is done again in full next tick.
+  await repos.deliveries.savePlanMark({ tenantId: cohort.tenantId, cohortId: cohort.id, signature: basis.signature, plannedAt: now.toISOString() });
   return report;
 }
 
@@ -95,13 +137,13 @@ async function planEvent(
   cohort: Cohort,
   event: TimelineEvent,
   members: Membership[],
+  policy: PolicyVersion | undefined,
   loadRecords: () => Promise<CohortRecords>,
 ): Promise<PlannedEvent | undefined> {
   const everyone = members.map((m) => m.userId);
   switch (event.kind) {
     case "policy": {
       // Keyed by version: publishing a new policy makes this event due again for everyone.
-      const policy = await ctx.repos.policies.current(cohort.tenantId);
       if (!policy) return undefined;
       const acknowledged = new Set((await ctx.repos.policies.listAcknowledgements(cohort.tenantId, policy.version)).map((a) => a.userId));
       const dueAt = maxInstant(event.dueAt, policy.publishedAt);

@@ -1,8 +1,9 @@
 /**
  * The scheduler: every tick, each active cohort's due events become delivery records (planning)
  * and due deliveries are claimed and sent (dispatch). Safe with several instances running, with no
- * in-memory locks: planning is idempotent (deterministic ids) and a short lease per cohort keeps
- * instances from repeating it; each delivery is claimed with an ETag before it is sent.
+ * in-memory locks: planning is idempotent (deterministic ids), is skipped when nothing it depends on
+ * has changed (the plan mark), and a short lease per cohort keeps instances from repeating it; each
+ * delivery is claimed with an ETag before it is sent.
  *
  * One instance sends at a time, under the `send` lease: Teams' rate limit is per app, not per
  * instance, so two instances each pacing themselves to the limit would exceed it together. The
@@ -11,12 +12,12 @@
  */
 import crypto from "node:crypto";
 import type { AppContext } from "../app-context";
-import type { CardSender } from "../domain/ports";
+import type { CardSender, Versioned } from "../domain/ports";
 import type { Cohort } from "../domain/types";
 import { createDeliveryCardFactory } from "./delivery-cards";
 import { addReports, dispatchCohort, emptyDispatchReport, type DispatchReport } from "./dispatcher";
 import type { DeliveryCardFactory } from "./send-delivery";
-import { DEFAULT_PLAN_OPTIONS, planCohort, type PlanOptions } from "./planner";
+import { DEFAULT_PLAN_OPTIONS, planBasis, planCohort, type PlanOptions } from "./planner";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry-policy";
 import { limitsForRate, realTiming, SendPacer, type Timing } from "./send-pacer";
 
@@ -93,13 +94,15 @@ export function createScheduler(ctx: AppContext, sender: CardSender, options: Sc
     timing,
   };
 
-  async function planUnderLease(cohort: Cohort): Promise<number> {
+  async function planUnderLease(cohort: Versioned<Cohort>): Promise<number> {
+    const basis = await planBasis(ctx, cohort, planOptions);
+    if (!basis) return 0;
     const now = ctx.clock.now();
     const lease = `plan:${cohort.tenantId}:${cohort.id}`;
     // Held for most of a tick: another instance planning the same cohort would only repeat work.
     const acquired = await ctx.repos.leases.tryAcquire(lease, instanceId, now.toISOString(), new Date(now.getTime() + Math.max(tickMs / 2, 1000)).toISOString());
     if (!acquired) return 0;
-    return (await planCohort(ctx, cohort, planOptions)).created;
+    return (await planCohort(ctx, cohort, basis)).created;
   }
 
   async function tick(): Promise<TickReport> {

@@ -23,6 +23,14 @@ export interface SendDeps {
   pacer: SendPacer;
   retryPolicy: RetryPolicy;
   random: () => number;
+  /** How long a claim lasts; a retry kept in the pass extends its claim by this much past its due time. */
+  claimTtlMs: number;
+  /**
+   * A retry due within this long keeps its claim and is sent again in the same pass, so a
+   * fan-out's throttled tail neither waits for the next tick nor costs another claim query. Later
+   * retries go back to pending, for whichever instance is sending when they fall due.
+   */
+  retryWithinPassMs: number;
 }
 
 export type DispatchOutcome = "sent" | "retried" | "failed" | "skipped" | "lostClaims";
@@ -30,8 +38,8 @@ export type DispatchOutcome = "sent" | "retried" | "failed" | "skipped" | "lostC
 export interface SendOutcome {
   /** What became of the delivery; a lost claim may come on top of a send. */
   outcomes: DispatchOutcome[];
-  /** When it is due again (ms), if it is to be retried. */
-  retryAt?: number;
+  /** A retry kept in this pass: the delivery as saved (still claimed) and when to send it again (ms). */
+  retryInPass?: { delivery: Versioned<Delivery>; at: number };
 }
 
 /** Sends one claimed delivery (or records why not) and writes the result, ETag-guarded by the claim. */
@@ -39,12 +47,13 @@ export async function sendDelivery(ctx: AppContext, deps: SendDeps, cohort: Coho
   const outcomes: DispatchOutcome[] = [];
   const { etag, ...record } = delivery;
   const stamp = () => ctx.clock.now().toISOString();
-  const save = async (changes: Partial<Delivery>): Promise<void> => {
+  const save = async (changes: Partial<Delivery>): Promise<Versioned<Delivery> | undefined> => {
     try {
-      await ctx.repos.deliveries.update({ ...record, ...changes, updatedAt: stamp() }, etag);
+      return await ctx.repos.deliveries.update({ ...record, ...changes, updatedAt: stamp() }, etag);
     } catch (err) {
       if (!(err instanceof ConcurrencyError)) throw err;
       outcomes.push("lostClaims");
+      return undefined;
     }
   };
 
@@ -76,15 +85,14 @@ export async function sendDelivery(ctx: AppContext, deps: SendDeps, cohort: Coho
   if (retry.retry) {
     outcomes.push("retried");
     const retryAt = ctx.clock.now().getTime() + retry.delayMs;
-    await save({
-      status: "pending",
-      attempts,
-      notBefore: new Date(retryAt).toISOString(),
-      failureReason: describe(result.failure),
-      claimedBy: undefined,
-      claimExpiresAt: undefined,
-    });
-    return { outcomes, retryAt };
+    const notBefore = new Date(retryAt).toISOString();
+    const failureReason = describe(result.failure);
+    if (retry.delayMs > deps.retryWithinPassMs) {
+      await save({ status: "pending", attempts, notBefore, failureReason, claimedBy: undefined, claimExpiresAt: undefined });
+      return { outcomes };
+    }
+    const kept = await save({ status: "claimed", attempts, notBefore, failureReason, claimExpiresAt: new Date(retryAt + deps.claimTtlMs).toISOString() });
+    return kept ? { outcomes, retryInPass: { delivery: kept, at: retryAt } } : { outcomes };
   }
   outcomes.push("failed");
   await save({ status: "failed", attempts, permanent: retry.permanent, failureReason: retry.reason, claimedBy: undefined, claimExpiresAt: undefined });

@@ -38,11 +38,11 @@ export class CosmosCohortRepository implements CohortRepository {
     return fromDoc(toVersioned<Cohort>(doc));
   }
 
-  async *listActiveForScheduling(): AsyncIterable<Cohort> {
+  async *listActiveForScheduling(): AsyncIterable<Versioned<Cohort>> {
     const feed = this.tenants.items.query({ query: "SELECT * FROM c WHERE c.docType = 'cohort' AND c.status = 'active'" }, { maxItemCount: 100 });
     while (feed.hasMoreResults()) {
       const { resources } = await feed.fetchNext();
-      for (const doc of resources) yield fromDoc(toDomain<Cohort>(doc));
+      for (const doc of resources) yield fromDoc(toVersioned<Cohort>(doc));
     }
   }
 

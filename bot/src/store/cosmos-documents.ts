@@ -23,6 +23,8 @@ export type DocType =
   | "win"
   | "alert"
   | "delivery"
+  | "planMark"
+  | "roster"
   | "lease";
 
 const SYSTEM_FIELDS = ["_rid", "_self", "_etag", "_ts", "_attachments", "docType", "cohortKey", "ttl"] as const;

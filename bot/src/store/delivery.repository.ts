@@ -7,7 +7,7 @@ import type { Container } from "@azure/cosmos";
 import { ConcurrencyError } from "../domain/errors";
 import { ids } from "../domain/ids";
 import { mapLimited } from "../lib/concurrency";
-import type { CreateOutcome, DeliveryCounts, DeliveryRepository, Versioned } from "../domain/ports";
+import type { CreateOutcome, DeliveryCounts, DeliveryRepository, PlanMark, Versioned } from "../domain/ports";
 import type { CohortId, Delivery, Instant, TenantId, UserId } from "../domain/types";
 import { createIfAbsent, createManyIfAbsent, queryDocs, readDoc, replaceIfMatch, toDomain, toVersioned } from "./cosmos-documents";
 
@@ -95,7 +95,21 @@ export class CosmosDeliveryRepository implements DeliveryRepository {
     return [...counts.values()];
   }
 
+  async getPlanMark(tenantId: TenantId, cohortId: CohortId): Promise<PlanMark | undefined> {
+    const doc = await readDoc(this.deliveries, ids.planMarkId(cohortId), ids.cohortKey(tenantId, cohortId));
+    return doc?.docType === "planMark" && doc.tenantId === tenantId ? strip(toDomain<PlanMark & { id: string }>(doc)) : undefined;
+  }
+
+  async savePlanMark(mark: PlanMark): Promise<void> {
+    await this.deliveries.items.upsert({ ...mark, id: ids.planMarkId(mark.cohortId), cohortKey: ids.cohortKey(mark.tenantId, mark.cohortId), docType: "planMark" });
+  }
+
   private toDoc(delivery: Delivery) {
     return { ...delivery, cohortKey: ids.cohortKey(delivery.tenantId, delivery.cohortId), docType: "delivery" };
   }
+}
+
+function strip({ id, ...mark }: PlanMark & { id: string }): PlanMark {
+  void id;
+  return mark;
 }

@@ -32,6 +32,8 @@ export class CosmosMembershipRepository implements MembershipRepository {
     await mapLimited(memberships, 16, (m) =>
       this.records.items.upsert({ ...m, id: ids.membershipId(m.cohortId, m.userId), cohortKey: ids.cohortKey(m.tenantId, m.cohortId), docType: "membership" }),
     );
+    const cohorts = new Map(memberships.map((m) => [ids.cohortKey(m.tenantId, m.cohortId), m]));
+    for (const m of cohorts.values()) await this.touchRoster(m.tenantId, m.cohortId);
   }
 
   async remove(tenantId: TenantId, cohortId: CohortId, userId: UserId): Promise<void> {
@@ -40,6 +42,18 @@ export class CosmosMembershipRepository implements MembershipRepository {
     } catch (err) {
       if (statusOf(err) !== 404) throw err;
     }
+    await this.touchRoster(tenantId, cohortId);
+  }
+
+  /** The roster document's ETag is the version: Cosmos DB gives every write a new one. */
+  async rosterVersion(tenantId: TenantId, cohortId: CohortId): Promise<string | undefined> {
+    const doc = await readDoc(this.records, ids.rosterId(cohortId), ids.cohortKey(tenantId, cohortId));
+    return doc && doc.tenantId === tenantId ? String(doc._etag) : undefined;
+  }
+
+  /** Written after the memberships, so a planner that saw the old version will plan again. */
+  private async touchRoster(tenantId: TenantId, cohortId: CohortId): Promise<void> {
+    await this.records.items.upsert({ id: ids.rosterId(cohortId), tenantId, cohortId, cohortKey: ids.cohortKey(tenantId, cohortId), docType: "roster" });
   }
 }
 

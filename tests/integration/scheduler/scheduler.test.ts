@@ -5,7 +5,9 @@
  */
 import type { CardSender } from "../../../bot/src/domain/ports";
 import { createScheduler } from "../../../bot/src/scheduler/scheduler";
-import { person, seedCohort, type FixturePerson } from "../../helpers/fixtures";
+import type { Timing } from "../../../bot/src/scheduler/send-pacer";
+import { STARTER_POLICY } from "../../../bot/src/domain/policy-template";
+import { conversationOf, person, seedCohort, type FixturePerson } from "../../helpers/fixtures";
 import { startTestServer, type TestServer } from "../../helpers/test-server";
 
 const members = Array.from({ length: 30 }, (_, i) => person(700 + i, `Member ${i}`));
@@ -16,6 +18,17 @@ async function setup(tenantId: string, now: string): Promise<TestServer> {
   const server = await startTestServer({ now });
   await seedCohort(server.repos, { tenantId, members, facilitators: [fac], serviceUrl: server.connector.serviceUrl, policy: false });
   return server;
+}
+
+/** The scheduler's sleeps move the test's clock instead of waiting, after `onSleep` has run. */
+function sleepsOnTestClock(server: TestServer, onSleep: (ms: number) => void | Promise<void>): Timing {
+  return {
+    now: () => server.clock.now().getTime(),
+    sleep: async (ms) => {
+      await onSleep(ms);
+      server.clock.advance(ms);
+    },
+  };
 }
 
 function sendsPer(server: TestServer, people: FixturePerson[]): number[] {
@@ -185,15 +198,11 @@ describe("the scheduler", () => {
     try {
       server.connector.setFaults({ rate429: 1, retryAfterSeconds: 2 });
       const sleeps: number[] = [];
-      // The scheduler's sleeps move the test's clock; by the time it wakes, Teams has recovered.
-      const timing = {
-        now: () => server.clock.now().getTime(),
-        sleep: async (ms: number) => {
-          sleeps.push(ms);
-          server.connector.setFaults({});
-          server.clock.advance(ms);
-        },
-      };
+      // By the time the scheduler wakes, Teams has recovered.
+      const timing = sleepsOnTestClock(server, (ms) => {
+        sleeps.push(ms);
+        server.connector.setFaults({});
+      });
       const scheduler = createScheduler(server.ctx, server.service.bot.sender, { ...fast, timing, plan: { catchUpMs: 3600_000 } });
       const report = await scheduler.tick();
       expect(report).toMatchObject({ retried: members.length + 1, sent: members.length + 1, failed: 0 });
@@ -201,6 +210,106 @@ describe("the scheduler", () => {
       expect(sendsPer(server, members)).toEqual(members.map(() => 1));
       const deliveries = await server.repos.deliveries.listByCohort("t-429-short", "finance-test");
       expect(deliveries.every((d) => d.status === "sent" && d.attempts === 2 && d.sentAt! >= "2026-04-22T09:00:02.000Z")).toBe(true);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("when a member's first card is throttled, then it keeps its claim, and their next card waits behind it", async () => {
+    const server = await setup("t-order", "2026-03-02T09:30:00.000Z"); // session 1: the brief, then the apply card
+    try {
+      const real = server.service.bot.sender;
+      const throttledOnce = members[0]!;
+      let throttled = false;
+      const sender: CardSender = {
+        ...real,
+        async sendToPerson(p, card, summary) {
+          if (p.userId === throttledOnce.aadObjectId && !throttled) {
+            throttled = true;
+            // The claim as it stands while the card waits out its Retry-After.
+            const waiting = (await server.repos.deliveries.listByCohort("t-order", "finance-test")).filter((d) => d.userId === p.userId);
+            expect(waiting.every((d) => d.status === "claimed")).toBe(true);
+            return { ok: false, failure: { kind: "throttled", status: 429, retryAfterMs: 3000 } };
+          }
+          return real.sendToPerson(p, card, summary);
+        },
+      };
+      const claimsWhileWaiting: string[] = [];
+      const timing = sleepsOnTestClock(server, async () => {
+        const mine = (await server.repos.deliveries.listByCohort("t-order", "finance-test")).filter((d) => d.userId === throttledOnce.aadObjectId);
+        claimsWhileWaiting.push(...mine.map((d) => `${d.eventKey}:${d.status}:${d.attempts}`));
+      });
+      const report = await createScheduler(server.ctx, sender, { ...fast, timing }).tick();
+      expect(report).toMatchObject({ retried: 1, failed: 0, lostClaims: 0 });
+      // Waiting out the 3 s, the throttled card (the baseline, first in order) stays claimed by this
+      // pass, so no other instance can take it, and the member's brief and apply card wait behind it.
+      expect(claimsWhileWaiting.sort()).toEqual(["adoption.w0:claimed:1", "s1.apply:claimed:0", "s1.learn:claimed:0"]);
+      const cardsTo = (p: FixturePerson) => server.connector.activities.filter((a) => a.conversationId === p.conversationId).map((a) => String(a.activity.summary));
+      expect(new Set(cardsTo(throttledOnce)).size).toBe(3);
+      expect(cardsTo(throttledOnce)).toEqual(cardsTo(members[1]!));
+      expect((await server.repos.deliveries.listByCohort("t-order", "finance-test")).every((d) => d.status === "sent")).toBe(true);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("when the scheduler is stopped while throttled cards wait out their Retry-After, then it hands them back, due when Teams said", async () => {
+    const server = await setup("t-stop-429", "2026-04-22T09:00:00.000Z");
+    try {
+      server.connector.setFaults({ rate429: 1, retryAfterSeconds: 2 });
+      let stopping: Promise<void> | undefined;
+      const timing = sleepsOnTestClock(server, () => {
+        stopping ??= scheduler.stop();
+      });
+      const scheduler = createScheduler(server.ctx, server.service.bot.sender, { ...fast, timing, plan: { catchUpMs: 3600_000 } });
+      const report = await scheduler.tick();
+      await stopping;
+      expect(report).toMatchObject({ sent: 0, retried: members.length + 1 });
+      const deliveries = await server.repos.deliveries.listByCohort("t-stop-429", "finance-test");
+      expect(deliveries).toHaveLength(members.length + 1);
+      for (const d of deliveries) expect(d).toMatchObject({ status: "pending", attempts: 1, notBefore: "2026-04-22T09:00:02.000Z", failureReason: "throttled (429)" });
+      expect(deliveries.some((d) => d.claimedBy)).toBe(false);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("when nothing has changed since the last planning, then a tick reads no memberships; a new member or a new policy version is planned at once", async () => {
+    const server = await setup("t-quiet", "2026-04-22T09:00:00.000Z");
+    try {
+      let membershipReads = 0;
+      const memberships = server.ctx.repos.memberships;
+      const listByCohort = memberships.listByCohort.bind(memberships);
+      memberships.listByCohort = (tenantId, cohortId) => {
+        membershipReads++;
+        return listByCohort(tenantId, cohortId);
+      };
+      const scheduler = createScheduler(server.ctx, server.service.bot.sender, { ...fast, plan: { catchUpMs: 3600_000, fullReplanMs: 3600_000 } });
+      expect((await scheduler.tick()).planned).toBe(members.length + 1);
+      expect(membershipReads).toBe(1);
+
+      server.clock.set("2026-04-22T09:05:00.000Z");
+      expect((await scheduler.tick()).planned).toBe(0);
+      expect(membershipReads).toBe(1);
+
+      const late = person(790, "Late Joiner");
+      await server.repos.people.upsert({ tenantId: "t-quiet", userId: late.aadObjectId, displayName: late.name, conversationReference: conversationOf(late, "t-quiet", server.connector.serviceUrl), updatedAt: "2026-04-22T09:05:30.000Z" });
+      await server.repos.memberships.upsertMany([{ tenantId: "t-quiet", cohortId: "finance-test", userId: late.aadObjectId, displayName: late.name, joinedAt: "2026-04-22T09:05:30.000Z" }]);
+      server.clock.set("2026-04-22T09:06:00.000Z");
+      expect(await scheduler.tick()).toMatchObject({ planned: 1, sent: 1 });
+      expect(membershipReads).toBe(2);
+      expect(sendsPer(server, [late])).toEqual([1]);
+
+      await server.repos.policies.publish({ tenantId: "t-quiet", version: 1, ...STARTER_POLICY, publishedAt: "2026-04-22T09:06:30.000Z", publishedBy: "admin" }, 0);
+      server.clock.set("2026-04-22T09:07:00.000Z");
+      expect(await scheduler.tick()).toMatchObject({ planned: members.length + 1, sent: members.length + 1 });
+      expect(membershipReads).toBe(3);
+
+      // An hour on, planning runs in full once as a backstop, and finds nothing new.
+      server.clock.set("2026-04-22T10:07:00.000Z");
+      expect((await scheduler.tick()).planned).toBe(0);
+      expect(membershipReads).toBe(4);
+      expect(sendsPer(server, [...members, late])).toEqual([...members, late].map(() => 2));
     } finally {
       await server.close();
     }

@@ -184,6 +184,36 @@ describe("the Cosmos DB repositories", () => {
     expect(await repos.deliveries.listUserIdsForEvent(tenant, "c", "s1.learn")).toEqual(new Set(["u1", "u2"]));
   });
 
+  it("when a cohort's members change, then its roster version changes, and only its own", async () => {
+    const tenant = "t-roster";
+    expect(await repos.memberships.rosterVersion(tenant, "r1")).toBeUndefined();
+    await repos.memberships.upsertMany([member(tenant, "r1", "u1"), member(tenant, "r2", "u1")]);
+    const first = await repos.memberships.rosterVersion(tenant, "r1");
+    const other = await repos.memberships.rosterVersion(tenant, "r2");
+    expect(first).toBeDefined();
+    expect(await repos.memberships.rosterVersion(tenant, "r1")).toBe(first);
+    await repos.memberships.upsertMany([member(tenant, "r1", "u2")]);
+    const second = await repos.memberships.rosterVersion(tenant, "r1");
+    expect(second).not.toBe(first);
+    await repos.memberships.remove(tenant, "r1", "u2");
+    expect(await repos.memberships.rosterVersion(tenant, "r1")).not.toBe(second);
+    expect(await repos.memberships.rosterVersion(tenant, "r2")).toBe(other);
+    expect(await repos.memberships.rosterVersion("t-other", "r1")).toBeUndefined();
+    // The roster record is not a member.
+    expect((await repos.memberships.listByCohort(tenant, "r1")).map((m) => m.userId)).toEqual(["u1"]);
+  });
+
+  it("when a planning mark is saved, then it is read back for that cohort and tenant only, and is not a delivery", async () => {
+    const tenant = "t-plan-mark";
+    await repos.deliveries.savePlanMark({ tenantId: tenant, cohortId: "p1", signature: "sig-1", plannedAt: NOW });
+    await repos.deliveries.savePlanMark({ tenantId: tenant, cohortId: "p1", signature: "sig-2", plannedAt: "2026-03-02T09:01:00.000Z" });
+    expect(await repos.deliveries.getPlanMark(tenant, "p1")).toEqual({ tenantId: tenant, cohortId: "p1", signature: "sig-2", plannedAt: "2026-03-02T09:01:00.000Z" });
+    expect(await repos.deliveries.getPlanMark(tenant, "p2")).toBeUndefined();
+    expect(await repos.deliveries.getPlanMark("t-other", "p1")).toBeUndefined();
+    expect(await repos.deliveries.listByCohort(tenant, "p1")).toEqual([]);
+    expect(await repos.deliveries.countsByEvent(tenant, "p1")).toEqual([]);
+  });
+
   it("when a lease is held, then others cannot take it until it expires, and the holder can renew it", async () => {
     expect(await repos.leases.tryAcquire("plan:x", "a", NOW, "2026-03-02T09:01:00.000Z")).toBe(true);
     expect(await repos.leases.tryAcquire("plan:x", "b", "2026-03-02T09:00:30.000Z", "2026-03-02T09:01:30.000Z")).toBe(false);
