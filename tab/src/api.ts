@@ -5,7 +5,13 @@
 import type { ApiErrorBody } from "../../bot/src/api/contract";
 
 export class ApiError extends Error {
-  constructor(readonly status: number, message: string, readonly issues: Array<{ field: string; message: string }> = []) {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly issues: Array<{ field: string; message: string }> = [],
+    /** The server's stable error code, where one 409 (say) can mean different things. */
+    readonly code?: string,
+  ) {
     super(message);
     this.name = "ApiError";
   }
@@ -35,7 +41,7 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   const data = text ? safeJson(text) : undefined;
   if (!res.ok) {
     const error = (data as ApiErrorBody | undefined)?.error;
-    throw new ApiError(res.status, error?.message ?? `Request failed (${res.status}).`, error?.issues ?? []);
+    throw new ApiError(res.status, error?.message ?? `Request failed (${res.status}).`, error?.issues ?? [], error?.code);
   }
   return data as T;
 }

@@ -1,10 +1,13 @@
 /**
  * The tab in a real headless Chromium against the real server (embedded Cosmos DB, seeded demo
- * organisation), signed in as each role through the local sign-in.
+ * organisation), signed in as each role through the local sign-in. The tests share one server and
+ * run in order; the cohort edits come last so the figures the earlier tests read stay as seeded.
  */
-import type { Browser, Page } from "playwright-core";
+import type { Browser, Locator, Page } from "playwright-core";
+import type { CohortDetail, CohortUpdate } from "../../bot/src/api/contract";
 import { POLICY_VERBS } from "../../bot/src/cards/policy.card";
 import { DEMO_PERSONAS, DEMO_TENANT_ID } from "../../bot/src/demo/personas";
+import { apiAs } from "../helpers/api-client";
 import { BotDriver } from "../helpers/bot-driver";
 import { ensureTabBuilt, launchBrowser, screenshot, seriousA11yViolations } from "../helpers/browser";
 import { startTestServer, type TestServer } from "../helpers/test-server";
@@ -103,8 +106,100 @@ describe("the tab in a browser", () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
     await context.close();
   });
+
+  it("when an admin renames a seeded cohort and adds a member, then the table shows the new name and member count", async () => {
+    const { page } = await openCohortEditor("Marketing: campaigns team");
+    const members = page.getByLabel(/^Members/);
+    expect((await members.inputValue()).split("\n")).toHaveLength(9);
+    await screenshot(page, "admin-cohort-edit");
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    await page.getByLabel(/^Name/).fill("Marketing: campaigns and growth");
+    await members.fill(`${await members.inputValue()}\n${NEW_MEMBER.userId}, ${NEW_MEMBER.displayName}`);
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await page.getByText("Marketing: campaigns and growth is saved.").waitFor();
+    const row = page.getByRole("row").filter({ hasText: "Marketing: campaigns and growth" });
+    await row.getByRole("cell", { name: "10", exact: true }).waitFor();
+    await page.getByRole("heading", { name: "Create a cohort" }).waitFor();
+    const roster = await server.repos.memberships.listByCohort(DEMO_TENANT_ID, "marketing-campaigns");
+    expect(roster.find((m) => m.userId === NEW_MEMBER.userId)?.displayName).toBe(NEW_MEMBER.displayName);
+    await page.context().close();
+  });
+
+  it("when another admin saves the cohort while an admin is editing it, then the admin's save is refused, their version fills the form, and re-applying saves", async () => {
+    const { page } = await openCohortEditor("Marketing: campaigns and growth");
+    const otherAdmin = await apiAs(server, { tenantId: DEMO_TENANT_ID, userId: "00000000-0000-0000-0000-0000000000030", displayName: "Lidia Holloway", isAdmin: true });
+    const read = (await otherAdmin.get("/api/cohorts/marketing-campaigns")).body as CohortDetail;
+    expect((await otherAdmin.send("PUT", "/api/cohorts/marketing-campaigns", { ...updateOf(read), name: "Marketing: spring campaigns" })).status).toBe(200);
+
+    await page.getByLabel(/^Name/).fill("Marketing: brand and campaigns");
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await page.getByText("Someone else changed this cohort while you were editing").waitFor();
+    await expectValue(page.getByLabel(/^Name/), "Marketing: spring campaigns");
+    expect(await page.getByRole("list", { name: "Your changes that were not saved" }).innerText()).toContain("Marketing: brand and campaigns");
+    await screenshot(page, "admin-cohort-edit-conflict");
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    await page.getByLabel(/^Name/).fill("Marketing: brand and campaigns");
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await page.getByText("Marketing: brand and campaigns is saved.").waitFor();
+    await page.getByRole("row").filter({ hasText: "Marketing: brand and campaigns" }).waitFor();
+    expect((await server.repos.cohorts.get(DEMO_TENANT_ID, "marketing-campaigns"))?.name).toBe("Marketing: brand and campaigns");
+    await page.context().close();
+  });
+
+  it("when a facilitator or an employee opens the tab, then there is no Cohorts section and no Edit button, as the server refuses their edits", async () => {
+    for (const name of ["Megan", "Alex"]) {
+      const { page } = await signInAs(name);
+      await page.goto(`${server.baseUrl}/tab/cohorts`);
+      await page.getByRole("table", { name: "Programme timeline" }).waitFor();
+      expect(await page.getByRole("tab", { name: "Cohorts" }).count()).toBe(0);
+      expect(await page.getByRole("button", { name: /^Edit/ }).count()).toBe(0);
+      await page.context().close();
+    }
+    const megan = DEMO_PERSONAS.find((p) => p.id === "facilitator")!;
+    const asMegan = await apiAs(server, { tenantId: DEMO_TENANT_ID, userId: megan.userId, displayName: megan.displayName });
+    const read = (await asMegan.get("/api/cohorts/marketing-campaigns")).body as CohortDetail;
+    expect((await asMegan.send("PUT", "/api/cohorts/marketing-campaigns", { ...updateOf(read), name: "Renamed by a facilitator" })).status).toBe(403);
+  });
+
+  async function openCohortEditor(cohortName: string): Promise<{ page: Page }> {
+    const { page } = await signInAs("Adele");
+    await page.getByRole("tab", { name: "Cohorts" }).click();
+    await page.getByRole("button", { name: `Edit ${cohortName}` }).click();
+    await expectValue(page.getByLabel(/^Name/), cohortName);
+    return { page };
+  }
 });
+
+const NEW_MEMBER = { userId: "00000000-0000-0000-0000-000000009001", displayName: "Lynne Robbins" };
+
+function updateOf(detail: CohortDetail): CohortUpdate {
+  return {
+    name: detail.name,
+    kind: detail.kind,
+    trackId: detail.trackId,
+    startDate: detail.startDate,
+    timeZone: detail.timeZone,
+    localTime: detail.localTime,
+    facilitatorIds: detail.facilitators.map((f) => f.userId),
+    members: detail.members,
+    ...(detail.leadershipCohortId ? { leadershipCohortId: detail.leadershipCohortId } : {}),
+    status: detail.status,
+    etag: detail.etag,
+  };
+}
 
 async function expectText(page: Page, testId: string, expected: string): Promise<void> {
   await page.waitForFunction(([id, value]) => document.querySelector(`[data-testid="${id}"]`)?.textContent === value, [testId, expected] as const, { timeout: 15_000 });
+}
+
+/** Waits for a form field to hold `expected`; a form that reloads replaces its fields meanwhile. */
+async function expectValue(field: Locator, expected: string): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  let actual: string | undefined;
+  while ((actual = await field.inputValue({ timeout: 15_000 }).catch(() => undefined)) !== expected) {
+    if (Date.now() > deadline) throw new Error(`expected the field to hold "${expected}", found "${actual}"`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }

@@ -1,17 +1,19 @@
 /**
  * The tab's views in jsdom with a scripted API: loading, empty, error and data states, the policy
- * conflict that keeps the admin's draft, and the cohort form's "leadership goes first" rule.
+ * conflict that keeps the admin's draft, the cohort form's "leadership goes first" rule, and
+ * editing a cohort: prefilled, ETag-guarded, with the conflict that loads the other admin's version.
  */
 import { FluentProvider, teamsLightTheme } from "@fluentui/react-components";
-import { render, screen, waitFor } from "@testing-library/react";
+import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { ReactNode } from "react";
-import type { CohortSummary, MeResponse, PolicyResponse, ProgressResponse, TimelineResponse } from "../../bot/src/api/contract";
+import type { CohortDetail, CohortSummary, MeResponse, PolicyResponse, ProgressResponse, TimelineResponse } from "../../bot/src/api/contract";
 import { STARTER_POLICY } from "../../bot/src/domain/policy-template";
-import CohortsView, { leadershipProblem, parseMembers } from "../../tab/src/views/CohortsView";
+import { leadershipProblem, parseMembers } from "../../tab/src/views/CohortForm";
+import CohortsView from "../../tab/src/views/CohortsView";
 import PolicyView from "../../tab/src/views/PolicyView";
 import ProgrammeView from "../../tab/src/views/ProgrammeView";
-import { installFakeFetch, pending } from "../helpers/fake-fetch";
+import { installFakeFetch, pending, type Route } from "../helpers/fake-fetch";
 
 const wrap = (ui: ReactNode) => render(<FluentProvider theme={teamsLightTheme}>{ui}</FluentProvider>);
 const me = (roles: MeResponse["roles"]): MeResponse => ({ tenantId: "t", userId: "u", displayName: "Ada", roles, facilitatorOf: [], memberOf: [], mode: "local" });
@@ -105,5 +107,158 @@ describe("the Cohorts view", () => {
 
   it("when members are pasted as lines, then each line becomes a member", () => {
     expect(parseMembers("id-1, Alex Wilber\n\nid-2")).toEqual([{ userId: "id-1", displayName: "Alex Wilber" }, { userId: "id-2", displayName: "id-2" }]);
+  });
+
+  it("when a member's name holds a comma, then the whole name is kept", () => {
+    expect(parseMembers("id-3,  Wilber, Alex ")).toEqual([{ userId: "id-3", displayName: "Wilber, Alex" }]);
+  });
+});
+
+describe("editing a cohort in the Cohorts view", () => {
+  const tracks = [{ id: "finance", name: "Finance", role: "finance", audience: "", sessionCount: 4 }];
+  const leaders: CohortSummary = { ...cohort, id: "lead", name: "Leadership", kind: "leadership", startDate: "2026-02-23", yourRole: "admin" };
+  const finance: CohortSummary = { ...cohort, yourRole: "admin", leadershipCohortId: "lead" };
+  const detail: CohortDetail = {
+    ...finance,
+    etag: '"v1"',
+    localTime: "09:30",
+    facilitators: [{ userId: "fac-1", displayName: "Megan Bowen" }],
+    members: [
+      { userId: "id-1", displayName: "Alex Wilber", jobTitle: "Financial Analyst" },
+      { userId: "id-2", displayName: "Grady Archie" },
+    ],
+    winsChannel: { teamId: "team-1", channelId: "channel-1", channelName: "Wins" },
+  };
+  const ok = (body: unknown): Route => () => ({ status: 200, body });
+  const putBodies = (fetch: jest.Mock) => fetch.mock.calls.filter(([, init]) => init?.method === "PUT").map(([, init]) => JSON.parse(String(init.body)));
+
+  async function openEditor(routes: Record<string, Route>) {
+    const fetch = installFakeFetch({ "GET /api/cohorts": ok([leaders, finance]), "GET /api/tracks": ok(tracks), ...routes });
+    wrap(<CohortsView />);
+    await userEvent.click(await screen.findByRole("button", { name: "Edit Finance cohort" }));
+    return fetch;
+  }
+
+  it("when an admin edits a cohort, then the form is filled from its detail, and Save sends the ETag it was read with and the edits", async () => {
+    let answerPut: (reply: { status: number; body: unknown }) => void = () => undefined;
+    const fetch = await openEditor({
+      "GET /api/cohorts/fin": ok(detail),
+      "PUT /api/cohorts/fin": () => new Promise((resolve) => (answerPut = resolve)),
+    });
+    expect(await screen.findByLabelText(/^Name/)).toHaveValue("Finance cohort");
+    expect(screen.getByRole("heading", { name: "Edit Finance cohort" })).toHaveFocus();
+    expect(screen.getByLabelText(/^Facilitators/)).toHaveValue("fac-1");
+    expect(screen.getByLabelText(/^Members/)).toHaveValue("id-1, Alex Wilber\nid-2, Grady Archie");
+    expect(screen.getByLabelText(/^Leadership cohort that goes first/)).toHaveValue("lead");
+    expect(screen.getByLabelText(/^Status/)).toHaveValue("active");
+    expect(screen.queryByRole("heading", { name: "Create a cohort" })).not.toBeInTheDocument();
+
+    await userEvent.clear(screen.getByLabelText(/^Name/));
+    await userEvent.type(screen.getByLabelText(/^Name/), "Finance team");
+    await userEvent.type(screen.getByLabelText(/^Members/), "\nid-3, Henrietta Mueller");
+    await userEvent.selectOptions(screen.getByLabelText(/^Status/), "paused");
+    await userEvent.click(screen.getByRole("button", { name: "Save changes" }));
+    const saving = screen.getByRole("button", { name: "Saving…" });
+    expect(saving).toBeDisabled();
+    await userEvent.click(saving);
+    expect(putBodies(fetch)).toHaveLength(1);
+    expect(putBodies(fetch)[0]).toEqual({
+      name: "Finance team",
+      kind: "team",
+      trackId: "finance",
+      startDate: "2026-03-02",
+      timeZone: "Europe/London",
+      localTime: "09:30",
+      facilitatorIds: ["fac-1"],
+      members: [
+        { userId: "id-1", displayName: "Alex Wilber", jobTitle: "Financial Analyst" },
+        { userId: "id-2", displayName: "Grady Archie" },
+        { userId: "id-3", displayName: "Henrietta Mueller" },
+      ],
+      leadershipCohortId: "lead",
+      winsChannel: detail.winsChannel,
+      status: "paused",
+      etag: '"v1"',
+    });
+
+    const cohortListLoads = () => fetch.mock.calls.filter(([url, init]) => url === "/api/cohorts" && init?.method === "GET").length;
+    const listLoadsBefore = cohortListLoads();
+    answerPut({ status: 200, body: { ...detail, name: "Finance team", status: "paused", etag: '"v2"' } });
+    expect(await screen.findByText("Finance team is saved.")).toBeInTheDocument();
+    expect(await screen.findByRole("heading", { name: "Create a cohort" })).toBeInTheDocument();
+    expect(cohortListLoads()).toBe(listLoadsBefore + 1);
+  });
+
+  it("when the cohort's detail is loading or fails to load, then a spinner and then the error with a Retry that works are shown", async () => {
+    let loads = 0;
+    let finishFirstLoad: (reply: { status: number; body: unknown }) => void = () => undefined;
+    await openEditor({
+      "GET /api/cohorts/fin": () => (++loads === 1 ? new Promise((resolve) => (finishFirstLoad = resolve)) : { status: 200, body: detail }),
+    });
+    expect(screen.getByText("Loading the cohort")).toBeInTheDocument();
+    finishFirstLoad({ status: 500, body: { error: { code: "INTERNAL", message: "Something went wrong on our side. Try again in a moment." } } });
+    expect(await screen.findByText("Something went wrong on our side. Try again in a moment.")).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "Retry" }));
+    expect(await screen.findByLabelText(/^Name/)).toHaveValue("Finance cohort");
+  });
+
+  it("when someone else saved the cohort first, then the admin is told, their version is loaded into the form, and the next save carries its ETag", async () => {
+    const theirs: CohortDetail = { ...detail, name: "Finance: reporting", etag: '"v2"', members: [...detail.members, { userId: "id-9", displayName: "Lynne Robbins" }] };
+    let loads = 0;
+    let puts = 0;
+    const fetch = await openEditor({
+      "GET /api/cohorts/fin": () => ({ status: 200, body: ++loads === 1 ? detail : theirs }),
+      "PUT /api/cohorts/fin": () =>
+        ++puts === 1
+          ? { status: 409, body: { error: { code: "CONCURRENCY.CONFLICT", message: "Someone else changed this at the same time. Reload and try again." } } }
+          : { status: 200, body: { ...theirs, status: "archived", etag: '"v3"' } },
+    });
+    await userEvent.clear(await screen.findByLabelText(/^Name/));
+    await userEvent.type(screen.getByLabelText(/^Name/), "My new name");
+    await userEvent.click(screen.getByRole("button", { name: "Save changes" }));
+
+    expect(await screen.findByText("Someone else changed this cohort while you were editing")).toBeInTheDocument();
+    expect(within(screen.getByRole("list", { name: "Your changes that were not saved" })).getByRole("listitem")).toHaveTextContent("Name: My new name");
+    expect(await screen.findByLabelText(/^Name/)).toHaveValue("Finance: reporting");
+    expect(screen.getByLabelText(/^Members/)).toHaveValue("id-1, Alex Wilber\nid-2, Grady Archie\nid-9, Lynne Robbins");
+    expect(screen.queryByText(/is saved/)).not.toBeInTheDocument();
+
+    await userEvent.selectOptions(screen.getByLabelText(/^Status/), "archived");
+    await userEvent.click(screen.getByRole("button", { name: "Save changes" }));
+    expect(await screen.findByText("Finance: reporting is saved.")).toBeInTheDocument();
+    expect(putBodies(fetch).map((body) => [body.etag, body.name, body.status])).toEqual([
+      ['"v1"', "My new name", "active"],
+      ['"v2"', "Finance: reporting", "archived"],
+    ]);
+  });
+
+  it("when the server refuses the edit as invalid, then its message is shown and the admin's input is kept", async () => {
+    const message = "Invalid input: facilitatorIds needs at least one facilitator";
+    await openEditor({
+      "GET /api/cohorts/fin": ok(detail),
+      "PUT /api/cohorts/fin": () => ({ status: 400, body: { error: { code: "VALIDATION.INVALID_INPUT", message, issues: [{ field: "facilitatorIds", message: "needs at least one facilitator" }] } } }),
+    });
+    await userEvent.clear(await screen.findByLabelText(/^Facilitators/));
+    await userEvent.click(screen.getByRole("button", { name: "Save changes" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent(message);
+    expect(screen.getByLabelText(/^Facilitators/)).toHaveValue("");
+    expect(screen.getByRole("button", { name: "Save changes" })).toBeEnabled();
+  });
+
+  it("when the admin cancels, then the form is back in create mode and nothing is sent", async () => {
+    const fetch = await openEditor({ "GET /api/cohorts/fin": ok(detail) });
+    await screen.findByLabelText(/^Name/);
+    await userEvent.click(screen.getByRole("button", { name: "Cancel" }));
+    expect(screen.getByRole("heading", { name: "Create a cohort" })).toBeInTheDocument();
+    expect(screen.getByLabelText(/^Name/)).toHaveValue("");
+    expect(putBodies(fetch)).toHaveLength(0);
+  });
+
+  it("when the caller is not an admin of a cohort, then that cohort has no Edit button", async () => {
+    installFakeFetch({ "GET /api/cohorts": ok([{ ...finance, yourRole: "facilitator" }, { ...leaders, yourRole: "member" }]), "GET /api/tracks": ok(tracks) });
+    wrap(<CohortsView />);
+    await screen.findByRole("table", { name: "Cohorts" });
+    expect(screen.queryByRole("button", { name: /^Edit/ })).not.toBeInTheDocument();
+    expect(screen.queryByRole("columnheader", { name: "Actions" })).not.toBeInTheDocument();
   });
 });

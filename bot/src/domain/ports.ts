@@ -51,6 +51,7 @@ export interface CohortRepository {
 
 export interface MembershipRepository {
   listByCohort(tenantId: TenantId, cohortId: CohortId): Promise<Membership[]>;
+  countByCohort(tenantId: TenantId, cohortId: CohortId): Promise<number>;
   /** The cohorts a person belongs to, within their tenant. */
   listByUser(tenantId: TenantId, userId: UserId): Promise<Membership[]>;
   get(tenantId: TenantId, cohortId: CohortId, userId: UserId): Promise<Membership | undefined>;

@@ -14,6 +14,12 @@ export class CosmosMembershipRepository implements MembershipRepository {
     return docs.map((d) => strip(toDomain<Membership & { id: string }>(d)));
   }
 
+  /** Counted by the database: a cohort list must not read every member of every cohort. */
+  async countByCohort(tenantId: TenantId, cohortId: CohortId): Promise<number> {
+    const [count] = await queryDocs(this.records, "SELECT VALUE COUNT(1) FROM c WHERE c.cohortKey = @k AND c.tenantId = @t AND c.docType = 'membership'", [{ name: "@k", value: ids.cohortKey(tenantId, cohortId) }, { name: "@t", value: tenantId }], ids.cohortKey(tenantId, cohortId));
+    return Number(count ?? 0);
+  }
+
   /** Cross-partition, but filtered on tenant and user: a person is in a handful of cohorts. */
   async listByUser(tenantId: TenantId, userId: UserId): Promise<Membership[]> {
     const docs = await queryDocs(this.records, "SELECT * FROM c WHERE c.tenantId = @t AND c.docType = 'membership' AND c.userId = @u", [

@@ -1,76 +1,29 @@
-/** Admins set up cohorts. The form refuses a team cohort that starts before its leadership cohort. */
-import { Button, Card, Field, Input, MessageBar, MessageBarBody, Select, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Textarea, Title3 } from "@fluentui/react-components";
+/** Admins set up cohorts: the organisation's cohorts, and one form that creates a cohort or edits the one picked in the table. */
+import { Button, Card, MessageBar, MessageBarBody, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Title3 } from "@fluentui/react-components";
 import { useState } from "react";
 import type { CohortSummary, TrackSummary } from "../../../bot/src/api/contract";
 import { api, ApiError } from "../api";
 import { Empty, Failure, Loading } from "../components/States";
 import { useApi } from "../useApi";
+import { CohortEditor } from "./CohortEditor";
+import { CohortForm, cohortInputFrom, EMPTY_COHORT_FORM, type CohortFormValues } from "./CohortForm";
 
-interface Form {
-  name: string;
-  kind: "team" | "leadership";
-  trackId: string;
-  startDate: string;
-  timeZone: string;
-  localTime: string;
-  facilitators: string;
-  members: string;
-  leadershipCohortId: string;
-}
-
-const EMPTY: Form = { name: "", kind: "team", trackId: "", startDate: "", timeZone: "Europe/London", localTime: "09:30", facilitators: "", members: "", leadershipCohortId: "" };
-
-/** Lines like "00000000-…, Alex Wilber" → members. */
-export function parseMembers(text: string) {
-  return text
-    .split("\n")
-    .map((line) => line.split(",").map((s) => s.trim()))
-    .filter(([id]) => id)
-    .map(([userId, displayName]) => ({ userId: userId!, displayName: displayName || userId! }));
-}
-
-export function leadershipProblem(form: Pick<Form, "kind" | "startDate" | "leadershipCohortId">, cohorts: CohortSummary[]): string | undefined {
-  if (form.kind !== "team" || !form.leadershipCohortId || !form.startDate) return undefined;
-  const leaders = cohorts.find((c) => c.id === form.leadershipCohortId);
-  return leaders && form.startDate <= leaders.startDate ? `Leadership goes first: start after ${leaders.name} (${leaders.startDate}).` : undefined;
-}
+/** The server lets admins, and only them, change a cohort. */
+const mayEdit = (cohort: CohortSummary) => cohort.yourRole === "admin";
 
 export default function CohortsView() {
   const [cohorts, reload] = useApi<CohortSummary[]>("/api/cohorts");
   const [tracks, reloadTracks] = useApi<TrackSummary[]>("/api/tracks");
-  const [form, setForm] = useState<Form>(EMPTY);
-  const [result, setResult] = useState<{ kind: "error"; error: ApiError } | { kind: "created"; name: string } | undefined>();
-  const [saving, setSaving] = useState(false);
+  const [editing, setEditing] = useState<CohortSummary>();
+  const [saved, setSaved] = useState<string>();
 
   if (cohorts.state === "loading" || tracks.state === "loading") return <Loading label="Loading cohorts" />;
   if (cohorts.state === "error") return <Failure error={cohorts.error} onRetry={reload} />;
   if (tracks.state === "error") return <Failure error={tracks.error} onRetry={reloadTracks} />;
-  const leadershipCohorts = cohorts.data.filter((c) => c.kind === "leadership");
-  const problem = leadershipProblem(form, cohorts.data);
-  const set = (key: keyof Form) => (_e: unknown, d: { value: string }) => setForm({ ...form, [key]: d.value });
-
-  const create = async () => {
-    setSaving(true);
-    try {
-      await api.post("/api/cohorts", {
-        name: form.name,
-        kind: form.kind,
-        trackId: form.trackId,
-        startDate: form.startDate,
-        timeZone: form.timeZone,
-        localTime: form.localTime,
-        facilitatorIds: form.facilitators.split(/[\s,]+/).filter(Boolean),
-        members: parseMembers(form.members),
-        ...(form.kind === "team" && form.leadershipCohortId ? { leadershipCohortId: form.leadershipCohortId } : {}),
-      });
-      setResult({ kind: "created", name: form.name });
-      setForm(EMPTY);
-      reload();
-    } catch (err) {
-      setResult({ kind: "error", error: err instanceof ApiError ? err : new ApiError(0, "Could not create the cohort.") });
-    } finally {
-      setSaving(false);
-    }
+  const anyEditable = cohorts.data.some(mayEdit);
+  const startEditing = (cohort: CohortSummary) => {
+    setSaved(undefined);
+    setEditing(cohort);
   };
 
   return (
@@ -89,6 +42,8 @@ export default function CohortsView() {
               <TableHeaderCell>Track</TableHeaderCell>
               <TableHeaderCell>Starts</TableHeaderCell>
               <TableHeaderCell>Members</TableHeaderCell>
+              <TableHeaderCell>Status</TableHeaderCell>
+              {anyEditable ? <TableHeaderCell>Actions</TableHeaderCell> : null}
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -99,73 +54,86 @@ export default function CohortsView() {
                 <TableCell>{c.trackName}</TableCell>
                 <TableCell>{c.startDate}</TableCell>
                 <TableCell>{c.memberCount}</TableCell>
+                <TableCell>{c.status}</TableCell>
+                {anyEditable ? (
+                  <TableCell>
+                    {mayEdit(c) ? (
+                      <Button size="small" aria-label={`Edit ${c.name}`} disabled={editing?.id === c.id} onClick={() => startEditing(c)}>
+                        Edit
+                      </Button>
+                    ) : null}
+                  </TableCell>
+                ) : null}
               </TableRow>
             ))}
           </TableBody>
         </Table>
       )}
-      <Card>
-        <Title3 as="h3">Create a cohort</Title3>
-        <Field label="Name" required>
-          <Input value={form.name} onChange={set("name")} />
-        </Field>
-        <Field label="Kind">
-          <Select value={form.kind} onChange={set("kind")}>
-            <option value="team">Team cohort</option>
-            <option value="leadership">Leadership cohort (goes first)</option>
-          </Select>
-        </Field>
-        <Field label="Track" required>
-          <Select value={form.trackId} onChange={set("trackId")}>
-            <option value="">Choose a track</option>
-            {tracks.data.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        {form.kind === "team" ? (
-          <Field label="Leadership cohort that goes first">
-            <Select value={form.leadershipCohortId} onChange={set("leadershipCohortId")}>
-              <option value="">None</option>
-              {leadershipCohorts.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name} (starts {c.startDate})
-                </option>
-              ))}
-            </Select>
-          </Field>
-        ) : null}
-        <Field label="First session" required validationMessage={problem} validationState={problem ? "error" : "none"}>
-          <Input type="date" value={form.startDate} onChange={set("startDate")} />
-        </Field>
-        <Field label="Time zone (IANA)">
-          <Input value={form.timeZone} onChange={set("timeZone")} />
-        </Field>
-        <Field label="Delivery time">
-          <Input type="time" value={form.localTime} onChange={set("localTime")} />
-        </Field>
-        <Field label="Facilitators (Entra object ids)" required>
-          <Input value={form.facilitators} onChange={set("facilitators")} />
-        </Field>
-        <Field label="Members: one per line, as “object id, name”">
-          <Textarea rows={5} value={form.members} onChange={set("members")} />
-        </Field>
-        {result?.kind === "error" ? (
-          <MessageBar intent="error" role="alert">
-            <MessageBarBody>{result.error.message}</MessageBarBody>
-          </MessageBar>
-        ) : null}
-        {result?.kind === "created" ? (
-          <MessageBar intent="success" role="status">
-            <MessageBarBody>{result.name} is created. Members hear from the bot starting with the AI-use policy.</MessageBarBody>
-          </MessageBar>
-        ) : null}
-        <Button appearance="primary" disabled={saving || !!problem || !form.name || !form.trackId || !form.startDate} onClick={() => void create()}>
-          {saving ? "Creating…" : "Create cohort"}
-        </Button>
-      </Card>
+      {saved ? (
+        <MessageBar intent="success" role="status">
+          <MessageBarBody>{saved}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {editing ? (
+        <CohortEditor
+          key={editing.id}
+          cohort={editing}
+          tracks={tracks.data}
+          otherCohorts={cohorts.data.filter((c) => c.id !== editing.id)}
+          onSaved={(detail) => {
+            setEditing(undefined);
+            setSaved(`${detail.name} is saved.`);
+            reload();
+          }}
+          onCancel={() => setEditing(undefined)}
+        />
+      ) : (
+        <CreateCohort
+          tracks={tracks.data}
+          cohorts={cohorts.data}
+          onCreated={(name) => {
+            setSaved(`${name} is created. Members hear from the bot starting with the AI-use policy.`);
+            reload();
+          }}
+        />
+      )}
     </section>
+  );
+}
+
+function CreateCohort({ tracks, cohorts, onCreated }: { tracks: TrackSummary[]; cohorts: CohortSummary[]; onCreated: (name: string) => void }) {
+  const [error, setError] = useState<ApiError>();
+  const [formKey, setFormKey] = useState(0);
+
+  const create = async (values: CohortFormValues) => {
+    setError(undefined);
+    try {
+      await api.post("/api/cohorts", cohortInputFrom(values));
+      setFormKey((key) => key + 1);
+      onCreated(values.name);
+    } catch (err) {
+      setError(err instanceof ApiError ? err : new ApiError(0, "Could not create the cohort."));
+    }
+  };
+
+  return (
+    <Card>
+      <Title3 as="h3">Create a cohort</Title3>
+      <CohortForm
+        key={formKey}
+        mode="create"
+        initial={EMPTY_COHORT_FORM}
+        tracks={tracks}
+        otherCohorts={cohorts}
+        onSubmit={create}
+        feedback={
+          error ? (
+            <MessageBar intent="error" role="alert">
+              <MessageBarBody>{error.message}</MessageBarBody>
+            </MessageBar>
+          ) : null
+        }
+      />
+    </Card>
   );
 }

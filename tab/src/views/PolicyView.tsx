@@ -25,6 +25,8 @@ interface Draft {
 
 export default function PolicyView({ me }: { me: MeResponse }) {
   const [policy, reload] = useApi<PolicyResponse>("/api/policy");
+  // Kept here, not in the editor: the reload after publishing replaces the editor while it loads.
+  const [publishedVersion, setPublishedVersion] = useState<number>();
   const isAdmin = me.roles.includes("admin");
   const staff = isAdmin || me.roles.includes("facilitator");
   if (policy.state === "loading") return <Loading label="Loading the AI-use policy" />;
@@ -70,7 +72,20 @@ export default function PolicyView({ me }: { me: MeResponse }) {
         </Card>
       )}
       {staff && current ? <AcknowledgementRates /> : null}
-      {isAdmin ? <PolicyEditor current={policy.data} onPublished={reload} /> : null}
+      {isAdmin ? (
+        <PolicyEditor
+          current={policy.data}
+          publishedVersion={publishedVersion}
+          onPublished={(version) => {
+            setPublishedVersion(version);
+            reload();
+          }}
+          onRebased={() => {
+            setPublishedVersion(undefined);
+            reload();
+          }}
+        />
+      ) : null}
     </section>
   );
 }
@@ -118,9 +133,9 @@ function draftFrom(policy: PolicyResponse): Draft {
   };
 }
 
-function PolicyEditor({ current, onPublished }: { current: PolicyResponse; onPublished: () => void }) {
+function PolicyEditor({ current, publishedVersion, onPublished, onRebased }: { current: PolicyResponse; publishedVersion?: number; onPublished: (version: number) => void; onRebased: () => void }) {
   const [draft, setDraft] = useState<Draft>(() => draftFrom(current));
-  const [status, setStatus] = useState<{ kind: "idle" | "publishing" } | { kind: "done"; version: number } | { kind: "error"; error: ApiError }>({ kind: "idle" });
+  const [status, setStatus] = useState<{ kind: "idle" | "publishing" } | { kind: "error"; error: ApiError }>({ kind: "idle" });
   useEffect(() => sessionStorage.setItem(DRAFT_KEY, JSON.stringify(draft)), [draft]);
 
   const publish = async () => {
@@ -129,9 +144,9 @@ function PolicyEditor({ current, onPublished }: { current: PolicyResponse; onPub
       const body = { ...draft, sections: Object.fromEntries(SECTIONS.map(([key]) => [key, draft.sections[key].split("\n").map((s) => s.trim()).filter(Boolean)])) };
       const published = await api.post<{ version: number }>("/api/policy", body);
       sessionStorage.removeItem(DRAFT_KEY);
-      setStatus({ kind: "done", version: published.version });
+      setStatus({ kind: "idle" });
       setDraft({ ...draft, basedOnVersion: published.version });
-      onPublished();
+      onPublished(published.version);
     } catch (err) {
       // The draft stays exactly as typed: on a conflict the admin reviews the new version and publishes again.
       setStatus({ kind: "error", error: err instanceof ApiError ? err : new ApiError(0, "Publishing failed.") });
@@ -142,7 +157,7 @@ function PolicyEditor({ current, onPublished }: { current: PolicyResponse; onPub
     const latest = await api.get<PolicyResponse>("/api/policy");
     setDraft({ ...draft, basedOnVersion: latest.current?.version ?? 0 });
     setStatus({ kind: "idle" });
-    onPublished();
+    onRebased();
   };
 
   return (
@@ -170,9 +185,9 @@ function PolicyEditor({ current, onPublished }: { current: PolicyResponse; onPub
           </MessageBarBody>
         </MessageBar>
       ) : null}
-      {status.kind === "done" ? (
+      {status.kind === "idle" && publishedVersion ? (
         <MessageBar intent="success" role="status">
-          <MessageBarBody>Version {status.version} is published. Members will be asked to acknowledge it.</MessageBarBody>
+          <MessageBarBody>Version {publishedVersion} is published. Members will be asked to acknowledge it.</MessageBarBody>
         </MessageBar>
       ) : null}
       <div style={{ display: "flex", gap: 8 }}>

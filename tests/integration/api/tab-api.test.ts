@@ -111,6 +111,14 @@ describe("the tab's API", () => {
     expect((await admin.get(`/api/cohorts/${created.body.id}`)).body.name).toBe("Ops pilot (renamed)");
   });
 
+  it("when a leadership cohort is created without a delivery time, then its detail shows the track's (08:30), so an edit keeps it", async () => {
+    // In tenant B, so tenant A's leadership view stays as the other tests expect it.
+    const created = await tenantB.send("POST", "/api/cohorts", { name: "Directors", kind: "leadership", trackId: "leadership", startDate: "2026-04-06", timeZone: "Europe/London", facilitatorIds: [person(301, "B fac").aadObjectId], members: [{ userId: person(300, "B member").aadObjectId, displayName: "B member" }] });
+    expect(created.status).toBe(201);
+    const detail = await tenantB.get(`/api/cohorts/${created.body.id}`);
+    expect(detail.body).toMatchObject({ localTime: "08:30", memberCount: 1 });
+  });
+
   it("when two admins publish the policy at once, then one wins and the other gets a clear conflict", async () => {
     const draft = { basedOnVersion: 1, title: "Using AI at work", summary: "Updated.", sections: STARTER_POLICY.sections };
     const [a, b] = await Promise.all([admin.send("POST", "/api/policy", draft), admin.send("POST", "/api/policy", { ...draft, summary: "Other" })]);

@@ -201,6 +201,8 @@ describe("the Cosmos DB repositories", () => {
     expect(await repos.memberships.rosterVersion("t-other", "r1")).toBeUndefined();
     // The roster record is not a member.
     expect((await repos.memberships.listByCohort(tenant, "r1")).map((m) => m.userId)).toEqual(["u1"]);
+    expect(await repos.memberships.countByCohort(tenant, "r1")).toBe(1);
+    expect(await repos.memberships.countByCohort(tenant, "none")).toBe(0);
   });
 
   it("when a planning mark is saved, then it is read back for that cohort and tenant only, and is not a delivery", async () => {

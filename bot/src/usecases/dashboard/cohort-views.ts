@@ -3,12 +3,12 @@ import type { AppContext } from "../../app-context";
 import type { CohortDetail, CohortSummary } from "../../api/contract";
 import type { Versioned } from "../../domain/ports";
 import { programmeWeek } from "../../domain/timeline";
-import { listTracks } from "../../domain/tracks";
+import { listTracks, resolveTrack } from "../../domain/tracks";
 import type { Actor, Cohort } from "../../domain/types";
 import { resolveCohortAccess, type CohortRole } from "../access";
 
 async function summarise(ctx: AppContext, cohort: Cohort, role: CohortRole, trackNames: Map<string, string>): Promise<CohortSummary> {
-  const members = await ctx.repos.memberships.listByCohort(cohort.tenantId, cohort.id);
+  const memberCount = await ctx.repos.memberships.countByCohort(cohort.tenantId, cohort.id);
   return {
     id: cohort.id,
     name: cohort.name,
@@ -18,7 +18,7 @@ async function summarise(ctx: AppContext, cohort: Cohort, role: CohortRole, trac
     trackName: trackNames.get(cohort.trackId) ?? cohort.trackId,
     startDate: cohort.startDate,
     timeZone: cohort.timeZone,
-    memberCount: members.length,
+    memberCount,
     currentWeek: programmeWeek(cohort, ctx.clock.now()),
     ...(cohort.leadershipCohortId ? { leadershipCohortId: cohort.leadershipCohortId } : {}),
     yourRole: role,
@@ -51,10 +51,12 @@ export async function detailOf(ctx: AppContext, cohort: Versioned<Cohort>, role:
   const summary = await summarise(ctx, cohort, role, await trackNamesFor(ctx, cohort.tenantId));
   const members = role === "member" ? [] : await ctx.repos.memberships.listByCohort(cohort.tenantId, cohort.id);
   const facilitators = await ctx.repos.people.getMany(cohort.tenantId, cohort.facilitatorIds);
+  const track = resolveTrack(cohort.trackId, await ctx.repos.tracks.list(cohort.tenantId));
   return {
     ...summary,
     etag: cohort.etag,
-    localTime: cohort.localTime ?? "09:30",
+    // The time its cards actually go out: a cohort created without one follows its track.
+    localTime: cohort.localTime ?? track?.defaultLocalTime ?? "09:30",
     facilitators: cohort.facilitatorIds.map((id) => ({ userId: id, displayName: facilitators.find((f) => f.userId === id)?.displayName ?? "Facilitator" })),
     members: members.map((m) => ({ userId: m.userId, displayName: m.displayName, ...(m.jobTitle ? { jobTitle: m.jobTitle } : {}) })),
     ...(cohort.winsChannel ? { winsChannel: { teamId: cohort.winsChannel.teamId, channelId: cohort.winsChannel.channelId, ...(cohort.winsChannel.channelName ? { channelName: cohort.winsChannel.channelName } : {}) } } : {}),

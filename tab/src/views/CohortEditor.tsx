@@ -1,0 +1,123 @@
+/**
+ * Editing one cohort. A save carries the ETag its form was filled from, so if someone else saved
+ * in the meantime the server refuses it: their version is then loaded into the form and the
+ * admin's own changes are listed to make again, so neither edit is lost without anyone knowing.
+ */
+import { Button, Card, MessageBar, MessageBarBody, MessageBarTitle, Text } from "@fluentui/react-components";
+import { useEffect, useRef, useState } from "react";
+import type { CohortDetail, CohortSummary, CohortUpdate, TrackSummary } from "../../../bot/src/api/contract";
+import { api, ApiError } from "../api";
+import { Failure, Loading } from "../components/States";
+import { useApi } from "../useApi";
+import { CohortForm, cohortInputFrom, FIELD_LABELS, formFromDetail, type CohortFormValues } from "./CohortForm";
+
+type UnsavedChange = { label: string; value: string };
+type Outcome = { kind: "conflict"; unsaved: UnsavedChange[] } | { kind: "error"; error: ApiError };
+
+interface CohortEditorProps {
+  cohort: CohortSummary;
+  tracks: TrackSummary[];
+  otherCohorts: CohortSummary[];
+  onSaved: (saved: CohortDetail) => void;
+  onCancel: () => void;
+}
+
+export function CohortEditor({ cohort, tracks, otherCohorts, onSaved, onCancel }: CohortEditorProps) {
+  const path = `/api/cohorts/${encodeURIComponent(cohort.id)}`;
+  const [detail, reloadDetail] = useApi<CohortDetail>(path);
+  const [outcome, setOutcome] = useState<Outcome>();
+  const heading = useRef<HTMLHeadingElement>(null);
+  // The form opens below the table; moving focus there tells keyboard and screen-reader users it opened.
+  useEffect(() => heading.current?.focus(), []);
+
+  const save = async (values: CohortFormValues) => {
+    if (detail.state !== "ready") return;
+    const read = detail.data;
+    setOutcome(undefined);
+    try {
+      onSaved(await api.put<CohortDetail>(path, updateFrom(values, read)));
+    } catch (err) {
+      const error = err instanceof ApiError ? err : new ApiError(0, "Could not save the cohort.");
+      if (error.code === "CONCURRENCY.CONFLICT") {
+        setOutcome({ kind: "conflict", unsaved: unsavedChanges(formFromDetail(read), values) });
+        reloadDetail();
+      } else setOutcome({ kind: "error", error });
+    }
+  };
+
+  return (
+    <Card>
+      <Text as="h3" size={500} weight="semibold" ref={heading} tabIndex={-1}>
+        Edit {detail.state === "ready" ? detail.data.name : cohort.name}
+      </Text>
+      {outcome?.kind === "conflict" ? <ConflictNotice unsaved={outcome.unsaved} /> : null}
+      {detail.state === "loading" ? <Loading label="Loading the cohort" /> : null}
+      {detail.state === "error" ? <Failure error={detail.error} onRetry={reloadDetail} /> : null}
+      {detail.state === "ready" ? (
+        <CohortForm
+          key={detail.data.etag}
+          mode="edit"
+          initial={formFromDetail(detail.data)}
+          tracks={tracks}
+          otherCohorts={otherCohorts}
+          onSubmit={save}
+          onCancel={onCancel}
+          feedback={
+            outcome?.kind === "error" ? (
+              <MessageBar intent="error" role="alert">
+                <MessageBarBody>{outcome.error.message}</MessageBarBody>
+              </MessageBar>
+            ) : null
+          }
+        />
+      ) : (
+        <div>
+          <Button onClick={onCancel}>Cancel</Button>
+        </div>
+      )}
+    </Card>
+  );
+}
+
+function ConflictNotice({ unsaved }: { unsaved: UnsavedChange[] }) {
+  return (
+    <MessageBar intent="warning" role="alert" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>Someone else changed this cohort while you were editing</MessageBarTitle>
+        Your changes were not saved. The form now shows their version: make your changes again and save.
+        {unsaved.length ? (
+          <ul aria-label="Your changes that were not saved">
+            {unsaved.map((change) => (
+              <li key={change.label} style={{ whiteSpace: "pre-wrap" }}>
+                <strong>{change.label}:</strong> {change.value || "(empty)"}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
+
+function unsavedChanges(read: CohortFormValues, edited: CohortFormValues): UnsavedChange[] {
+  return (Object.keys(FIELD_LABELS) as Array<keyof CohortFormValues>).filter((key) => read[key] !== edited[key]).map((key) => ({ label: FIELD_LABELS[key], value: edited[key] }));
+}
+
+/**
+ * The server replaces the cohort and its roster with what it is sent, so what the form does not
+ * show (members' job titles, the wins channel) goes back as it was read, or it would be erased.
+ */
+function updateFrom(values: CohortFormValues, read: CohortDetail): CohortUpdate {
+  const jobTitles = new Map(read.members.flatMap((m) => (m.jobTitle ? [[m.userId, m.jobTitle] as const] : [])));
+  const input = cohortInputFrom(values);
+  return {
+    ...input,
+    members: input.members.map((m) => {
+      const jobTitle = jobTitles.get(m.userId);
+      return jobTitle ? { ...m, jobTitle } : m;
+    }),
+    ...(read.winsChannel ? { winsChannel: read.winsChannel } : {}),
+    status: values.status,
+    etag: read.etag,
+  };
+}
