@@ -63,8 +63,9 @@ async function runPhase(args: Args, phase: "clean" | "faults"): Promise<Record<s
   const faults: FaultPlan = phase === "faults" ? { rate429: 0.1, rate500: 0.01, retryAfterSeconds: 1, seed: 42 } : {};
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "cohort-coach-bench-"));
   const connector = await startBotConnectorStub();
-  // Teams' documented limits: 7 messages/s per conversation; ~50 requests/s per app per tenant.
-  connector.setLimits({ perConversationPerSecond: 7, globalPerSecond: 50 });
+  // Teams' documented limits: 7 messages/s per conversation, and the per-app ceiling (50/s unless
+  // `--rate` asks what a higher one would give).
+  connector.setLimits({ perConversationPerSecond: 7, globalPerSecond: args.rate });
   connector.setFaults(faults);
 
   const localConfig = loadConfig({ PORT: "0", HOST: "127.0.0.1", LOCAL_DATA_DIR: dataDir, LOCAL_PERSIST: "false", SEED_DEMO_DATA: "false", SCHEDULER_ENABLED: "false", LOG_LEVEL: "error", SEND_RATE_PER_SECOND: String(args.rate) });
