@@ -56,7 +56,7 @@ export interface MembershipRepository {
   listByUser(tenantId: TenantId, userId: UserId): Promise<Membership[]>;
   get(tenantId: TenantId, cohortId: CohortId, userId: UserId): Promise<Membership | undefined>;
   upsertMany(memberships: Membership[]): Promise<void>;
-  remove(tenantId: TenantId, cohortId: CohortId, userId: UserId): Promise<void>;
+  removeMany(tenantId: TenantId, cohortId: CohortId, userIds: UserId[]): Promise<void>;
   /**
    * An opaque token that changes whenever the cohort's members change (written after the change),
    * so the scheduler can tell "nothing new" without reading every membership.

@@ -42,12 +42,14 @@ export class CosmosMembershipRepository implements MembershipRepository {
     for (const m of cohorts.values()) await this.touchRoster(m.tenantId, m.cohortId);
   }
 
-  async remove(tenantId: TenantId, cohortId: CohortId, userId: UserId): Promise<void> {
-    try {
-      await this.records.item(ids.membershipId(cohortId, userId), ids.cohortKey(tenantId, cohortId)).delete();
-    } catch (err) {
-      if (statusOf(err) !== 404) throw err;
-    }
+  async removeMany(tenantId: TenantId, cohortId: CohortId, userIds: UserId[]): Promise<void> {
+    await mapLimited(userIds, 16, async (userId) => {
+      try {
+        await this.records.item(ids.membershipId(cohortId, userId), ids.cohortKey(tenantId, cohortId)).delete();
+      } catch (err) {
+        if (statusOf(err) !== 404) throw err;
+      }
+    });
     await this.touchRoster(tenantId, cohortId);
   }
 

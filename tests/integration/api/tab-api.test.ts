@@ -111,6 +111,29 @@ describe("the tab's API", () => {
     expect((await admin.get(`/api/cohorts/${created.body.id}`)).body.name).toBe("Ops pilot (renamed)");
   });
 
+  it("when an admin edits a cohort's name only, then its roster is untouched; adding and removing members changes just them", async () => {
+    const asMembers = (people: typeof members) => people.map((m) => ({ userId: m.aadObjectId, displayName: m.name }));
+    const input = (changes: object) => ({ name: "Roster edit", kind: "team", trackId: "operations", startDate: "2026-04-06", timeZone: "Europe/London", facilitatorIds: [facilitator.aadObjectId], members: asMembers(members.slice(0, 3)), ...changes });
+    const created = await admin.send("POST", "/api/cohorts", input({}));
+    expect(created.status).toBe(201);
+    const cohortId = created.body.id as string;
+    const roster = () => server.repos.memberships.rosterVersion(A, cohortId);
+    const before = await roster();
+
+    const renamed = await admin.send("PUT", `/api/cohorts/${cohortId}`, { ...input({ name: "Roster edit (renamed)" }), etag: created.body.etag });
+    expect(renamed.status).toBe(200);
+    expect(await roster()).toBe(before);
+
+    const joinedFirst = server.clock.now().toISOString();
+    server.clock.advance(60_000);
+    const changed = await admin.send("PUT", `/api/cohorts/${cohortId}`, { ...input({ members: asMembers([members[1]!, members[2]!, members[4]!]) }), etag: renamed.body.etag });
+    expect(changed.status).toBe(200);
+    expect(await roster()).not.toBe(before);
+    const joined = new Map((await server.repos.memberships.listByCohort(A, cohortId)).map((m) => [m.userId, m.joinedAt]));
+    // Those who stayed keep the day they joined; the newcomer joins now.
+    expect(Object.fromEntries(joined)).toEqual({ [members[1]!.aadObjectId]: joinedFirst, [members[2]!.aadObjectId]: joinedFirst, [members[4]!.aadObjectId]: server.clock.now().toISOString() });
+  });
+
   it("when a leadership cohort is created without a delivery time, then its detail shows the track's (08:30), so an edit keeps it", async () => {
     // In tenant B, so tenant A's leadership view stays as the other tests expect it.
     const created = await tenantB.send("POST", "/api/cohorts", { name: "Directors", kind: "leadership", trackId: "leadership", startDate: "2026-04-06", timeZone: "Europe/London", facilitatorIds: [person(301, "B fac").aadObjectId], members: [{ userId: person(300, "B member").aadObjectId, displayName: "B member" }] });

@@ -195,7 +195,7 @@ describe("the Cosmos DB repositories", () => {
     await repos.memberships.upsertMany([member(tenant, "r1", "u2")]);
     const second = await repos.memberships.rosterVersion(tenant, "r1");
     expect(second).not.toBe(first);
-    await repos.memberships.remove(tenant, "r1", "u2");
+    await repos.memberships.removeMany(tenant, "r1", ["u2"]);
     expect(await repos.memberships.rosterVersion(tenant, "r1")).not.toBe(second);
     expect(await repos.memberships.rosterVersion(tenant, "r2")).toBe(other);
     expect(await repos.memberships.rosterVersion("t-other", "r1")).toBeUndefined();

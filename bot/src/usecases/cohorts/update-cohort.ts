@@ -5,7 +5,7 @@ import { validateCohortSchedule } from "../../domain/cohort-rules";
 import { ValidationError } from "../../domain/errors";
 import type { Versioned } from "../../domain/ports";
 import { resolveTrack } from "../../domain/tracks";
-import type { Actor, Cohort } from "../../domain/types";
+import type { Actor, Cohort, Membership } from "../../domain/types";
 import { requireAdmin, resolveCohortAccess } from "../access";
 
 export async function updateCohort(ctx: AppContext, actor: Actor, cohortId: string, input: CohortUpdate): Promise<Versioned<Cohort>> {
@@ -31,10 +31,25 @@ export async function updateCohort(ctx: AppContext, actor: Actor, cohortId: stri
     updatedAt: ctx.clock.now().toISOString(),
   };
   const saved = await ctx.repos.cohorts.update(next, input.etag);
-  const existing = await ctx.repos.memberships.listByCohort(actor.tenantId, cohortId);
-  const wanted = new Map(input.members.map((m) => [m.userId, m]));
-  for (const m of existing) if (!wanted.has(m.userId)) await ctx.repos.memberships.remove(actor.tenantId, cohortId, m.userId);
-  const now = ctx.clock.now().toISOString();
-  await ctx.repos.memberships.upsertMany([...wanted.values()].map((m) => ({ tenantId: actor.tenantId, cohortId, userId: m.userId, displayName: m.displayName, ...(m.jobTitle ? { jobTitle: m.jobTitle } : {}), joinedAt: existing.find((e) => e.userId === m.userId)?.joinedAt ?? now })));
+  await applyRoster(ctx, actor.tenantId, cohortId, input.members);
   return saved;
+}
+
+/**
+ * Writes only what changed: renaming a 10,000-member cohort must not rewrite 10,000 memberships
+ * (nor make the scheduler plan it again).
+ */
+async function applyRoster(ctx: AppContext, tenantId: string, cohortId: string, members: CohortUpdate["members"]): Promise<void> {
+  const existing = new Map((await ctx.repos.memberships.listByCohort(tenantId, cohortId)).map((m) => [m.userId, m]));
+  const wanted = new Map(members.map((m) => [m.userId, m]));
+  const leaving = [...existing.keys()].filter((userId) => !wanted.has(userId));
+  const now = ctx.clock.now().toISOString();
+  const changed: Membership[] = [];
+  for (const m of wanted.values()) {
+    const before = existing.get(m.userId);
+    if (before && before.displayName === m.displayName && before.jobTitle === m.jobTitle) continue;
+    changed.push({ tenantId, cohortId, userId: m.userId, displayName: m.displayName, ...(m.jobTitle ? { jobTitle: m.jobTitle } : {}), joinedAt: before?.joinedAt ?? now });
+  }
+  if (leaving.length) await ctx.repos.memberships.removeMany(tenantId, cohortId, leaving);
+  if (changed.length) await ctx.repos.memberships.upsertMany(changed);
 }
