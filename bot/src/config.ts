@@ -65,7 +65,7 @@ const EnvSchema = z.object({
 
   SCHEDULER_ENABLED: z.string().optional().transform((v) => v !== "false" && v !== "0"),
   SCHEDULER_TICK_SECONDS: int(60),
-  /** Sends per second across this app (Microsoft's published per-app limit is ~50/s per tenant). */
+  /** Sends per second per tenant (Microsoft's published limit is 50 requests/s per app and tenant). */
   SEND_RATE_PER_SECOND: int(50),
 
   API_RATE_LIMIT_PER_MINUTE: int(120),

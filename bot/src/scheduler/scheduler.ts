@@ -5,10 +5,11 @@
  * has changed (the plan mark), and a short lease per cohort keeps instances from repeating it; each
  * delivery is claimed with an ETag before it is sent.
  *
- * One instance sends at a time, under the `send` lease: Teams' rate limit is per app, not per
- * instance, so two instances each pacing themselves to the limit would exceed it together. The
- * holder renews the lease before every claim and releases it after its tick; if it dies, another
- * instance takes over once the lease expires (`sendLeaseMs`).
+ * For each tenant, one instance sends at a time, under that tenant's `send:<tenant>` lease: Teams
+ * limits an app to 50 requests/s per tenant, not per instance, so two instances each pacing
+ * themselves to the limit would exceed it together, while different tenants' fan-outs may run on
+ * different instances at once. The holder renews the lease before every claim and releases it
+ * after its tick; if it dies, another instance takes over once the lease expires (`sendLeaseMs`).
  */
 import crypto from "node:crypto";
 import type { AppContext } from "../app-context";
@@ -21,7 +22,8 @@ import { DEFAULT_PLAN_OPTIONS, planBasis, planCohort, type PlanOptions } from ".
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry-policy";
 import { limitsForRate, realTiming, SendPacer, type Timing } from "./send-pacer";
 
-const SEND_LEASE = "send";
+/** The lease under which one instance at a time sends a tenant's cards. */
+export const sendLeaseOf = (tenantId: string) => `send:${tenantId}`;
 
 export interface SchedulerOptions {
   /** Identifies this instance in claims and leases. */
@@ -37,7 +39,7 @@ export interface SchedulerOptions {
   claimTtlMs?: number;
   batchSize?: number;
   concurrency?: number;
-  /** Sends per second; defaults to config.scheduler.sendRatePerSecond. */
+  /** Sends per second per tenant; defaults to config.scheduler.sendRatePerSecond. */
   ratePerSecond?: number;
   /** How long the send lease lasts without renewal (default one minute). */
   sendLeaseMs?: number;
@@ -63,7 +65,13 @@ export function createScheduler(ctx: AppContext, sender: CardSender, options: Sc
   const instanceId = options.instanceId ?? `instance-${crypto.randomUUID()}`;
   const rate = options.ratePerSecond ?? ctx.config.scheduler.sendRatePerSecond;
   const timing = options.timing ?? realTiming;
-  const pacer = new SendPacer(limitsForRate(rate), timing);
+  // Teams counts requests per app and tenant: each tenant has its own allowance.
+  const pacers = new Map<string, SendPacer>();
+  const pacerFor = (tenantId: string): SendPacer => {
+    let pacer = pacers.get(tenantId);
+    if (!pacer) pacers.set(tenantId, (pacer = new SendPacer(limitsForRate(rate), timing)));
+    return pacer;
+  };
   const planOptions: PlanOptions = { ...DEFAULT_PLAN_OPTIONS, ...options.plan };
   const tickMs = ctx.config.scheduler.tickSeconds * 1000;
   let stopping = false;
@@ -71,15 +79,14 @@ export function createScheduler(ctx: AppContext, sender: CardSender, options: Sc
   let running: Promise<TickReport> | undefined;
 
   const sendLeaseMs = options.sendLeaseMs ?? 60_000;
-  const holdSendLease = (): Promise<boolean> => {
+  const holdSendLease = (tenantId: string): Promise<boolean> => {
     const now = ctx.clock.now();
-    return ctx.repos.leases.tryAcquire(SEND_LEASE, instanceId, now.toISOString(), new Date(now.getTime() + sendLeaseMs).toISOString());
+    return ctx.repos.leases.tryAcquire(sendLeaseOf(tenantId), instanceId, now.toISOString(), new Date(now.getTime() + sendLeaseMs).toISOString());
   };
 
   const dispatchDeps = {
     sender,
     cards: options.cards ?? createDeliveryCardFactory(ctx),
-    pacer,
     instanceId,
     retryPolicy: options.retryPolicy ?? DEFAULT_RETRY_POLICY,
     random: options.random ?? Math.random,
@@ -89,7 +96,6 @@ export function createScheduler(ctx: AppContext, sender: CardSender, options: Sc
     batchSize: options.batchSize ?? 2000,
     concurrency: options.concurrency ?? 16,
     shouldStop: () => stopping,
-    keepSending: holdSendLease,
     retryWithinPassMs: options.retryWithinPassMs ?? 10_000,
     timing,
   };
@@ -108,16 +114,17 @@ export function createScheduler(ctx: AppContext, sender: CardSender, options: Sc
   async function tick(): Promise<TickReport> {
     const started = Date.now();
     const report: TickReport = { ...emptyDispatchReport(), cohorts: 0, planned: 0, durationMs: 0 };
-    let sentThisTick = false;
+    const sentFor = new Set<string>();
     try {
       for await (const cohort of ctx.repos.cohorts.listActiveForScheduling()) {
         if (stopping) break;
         report.cohorts++;
         try {
           report.planned += await planUnderLease(cohort);
-          if (await holdSendLease()) {
-            sentThisTick = true;
-            addReports(report, await dispatchCohort(ctx, dispatchDeps, cohort));
+          if (await holdSendLease(cohort.tenantId)) {
+            sentFor.add(cohort.tenantId);
+            const deps = { ...dispatchDeps, pacer: pacerFor(cohort.tenantId), keepSending: () => holdSendLease(cohort.tenantId) };
+            addReports(report, await dispatchCohort(ctx, deps, cohort));
           }
         } catch (err) {
           // One cohort's trouble (a bad track, a store hiccup) must not stop the others' cards.
@@ -125,8 +132,8 @@ export function createScheduler(ctx: AppContext, sender: CardSender, options: Sc
         }
       }
     } finally {
-      // Another instance need not wait for the lease to expire before its next tick.
-      if (sentThisTick) await ctx.repos.leases.release(SEND_LEASE, instanceId).catch(() => undefined);
+      // Another instance need not wait for the leases to expire before its next tick.
+      for (const tenantId of sentFor) await ctx.repos.leases.release(sendLeaseOf(tenantId), instanceId).catch(() => undefined);
     }
     report.durationMs = Date.now() - started;
     if (report.planned || report.sent || report.failed || report.retried) ctx.logger.info({ instanceId, ...report }, "scheduler tick");

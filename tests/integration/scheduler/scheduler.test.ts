@@ -4,7 +4,7 @@
  * crashes and concurrent instances, Retry-After honoured, permanent failures never retried.
  */
 import type { CardSender } from "../../../bot/src/domain/ports";
-import { createScheduler } from "../../../bot/src/scheduler/scheduler";
+import { createScheduler, sendLeaseOf } from "../../../bot/src/scheduler/scheduler";
 import type { Timing } from "../../../bot/src/scheduler/send-pacer";
 import { STARTER_POLICY } from "../../../bot/src/domain/policy-template";
 import { conversationOf, person, seedCohort, type FixturePerson } from "../../helpers/fixtures";
@@ -151,19 +151,23 @@ describe("the scheduler", () => {
     }
   });
 
-  it("when the sending instance dies holding the send lease, then another sends everything once the lease expires", async () => {
+  it("when the sending instance dies holding a tenant's send lease, then another tenant's cards still go out, and the first tenant's once the lease expires", async () => {
     const server = await setup("t-lease", "2026-04-22T09:00:00.000Z");
     try {
-      // As if an instance had taken the lease at 09:00 and then been killed (no release).
-      expect(await server.repos.leases.tryAcquire("send", "killed-instance", "2026-04-22T09:00:00.000Z", "2026-04-22T09:01:00.000Z")).toBe(true);
+      const otherOrg = Array.from({ length: 5 }, (_, i) => person(900 + i, `Other org ${i}`));
+      await seedCohort(server.repos, { tenantId: "t-lease-other", members: otherOrg, facilitators: [person(950, "Other facilitator")], serviceUrl: server.connector.serviceUrl, policy: false });
+      // As if an instance had taken t-lease's lease at 09:00 and then been killed (no release).
+      expect(await server.repos.leases.tryAcquire(sendLeaseOf("t-lease"), "killed-instance", "2026-04-22T09:00:00.000Z", "2026-04-22T09:01:00.000Z")).toBe(true);
       const survivor = createScheduler(server.ctx, server.service.bot.sender, { ...fast, instanceId: "survivor", plan: { catchUpMs: 3600_000 } });
       const meanwhile = await survivor.tick();
-      expect(meanwhile).toMatchObject({ planned: members.length + 1, sent: 0 });
-      expect(server.connector.stats.requests).toBe(0);
+      expect(meanwhile).toMatchObject({ planned: members.length + 1 + otherOrg.length + 1, sent: otherOrg.length + 1 });
+      expect(sendsPer(server, otherOrg)).toEqual(otherOrg.map(() => 1));
+      expect(sendsPer(server, members)).toEqual(members.map(() => 0));
 
       server.clock.set("2026-04-22T09:01:00.001Z");
       expect((await survivor.tick()).sent).toBe(members.length + 1);
       expect(sendsPer(server, members)).toEqual(members.map(() => 1));
+      expect(sendsPer(server, otherOrg)).toEqual(otherOrg.map(() => 1));
     } finally {
       await server.close();
     }
