@@ -64,7 +64,7 @@ export async function planBasis(ctx: AppContext, cohort: Versioned<Cohort>, opti
   const now = clock.now();
   const timeline = buildTimeline(cohort, track);
   const past = timeline.filter((e) => new Date(e.dueAt) <= now);
-  const due = past.filter((e) => isPlannable(e, now, options));
+  const due = past.filter((e) => stillWorthSending(e, now, options));
   if (due.length === 0) return undefined;
   const [policy, roster, mark] = await Promise.all([
     due.some((e) => e.kind === "policy") ? repos.policies.current(cohort.tenantId) : undefined,
@@ -126,10 +126,9 @@ export async function planCohort(ctx: AppContext, cohort: Cohort, basis: PlanBas
   return report;
 }
 
-function isPlannable(event: TimelineEvent, now: Date, options: PlanOptions): boolean {
-  const due = new Date(event.dueAt).getTime();
-  if (due > now.getTime()) return false;
-  return event.kind === "policy" || now.getTime() - due <= options.catchUpMs;
+/** A past event still worth sending: recent enough, or the policy, which is asked until acknowledged. */
+function stillWorthSending(event: TimelineEvent, now: Date, options: PlanOptions): boolean {
+  return event.kind === "policy" || now.getTime() - new Date(event.dueAt).getTime() <= options.catchUpMs;
 }
 
 async function planEvent(

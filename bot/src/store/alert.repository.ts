@@ -3,7 +3,7 @@ import type { Container } from "@azure/cosmos";
 import { ids } from "../domain/ids";
 import type { AlertRepository, CreateOutcome, Versioned } from "../domain/ports";
 import type { CohortId, FacilitatorAlert, TenantId } from "../domain/types";
-import { createIfAbsent, createManyIfAbsent, queryDocs, readDoc, replaceIfMatch, toVersioned } from "./cosmos-documents";
+import { createIfAbsent, createManyIfAbsent, queryDocs, singleCohortKey, readDoc, replaceIfMatch, toVersioned } from "./cosmos-documents";
 
 export class CosmosAlertRepository implements AlertRepository {
   constructor(private readonly records: Container) {}
@@ -15,8 +15,7 @@ export class CosmosAlertRepository implements AlertRepository {
   /** Alerts of one cohort in a few batch requests; returns those this call created. */
   async createManyIfAbsent(alerts: FacilitatorAlert[]): Promise<FacilitatorAlert[]> {
     if (alerts.length === 0) return [];
-    const partition = ids.cohortKey(alerts[0]!.tenantId, alerts[0]!.cohortId);
-    if (alerts.some((a) => ids.cohortKey(a.tenantId, a.cohortId) !== partition)) throw new Error("an alert batch must stay within one cohort");
+    const partition = singleCohortKey(alerts, "an alert batch");
     const created = await createManyIfAbsent(this.records, alerts.map((a) => this.toDoc(a)), partition);
     return alerts.filter((_, i) => created[i]);
   }

@@ -5,6 +5,7 @@
  */
 import type { Container, ItemDefinition, JSONObject, OperationInput, SqlParameter } from "@azure/cosmos";
 import { AlreadyExistsError, ConcurrencyError } from "../domain/errors";
+import { ids } from "../domain/ids";
 import type { CreateOutcome, Versioned } from "../domain/ports";
 import { mapLimited } from "../lib/concurrency";
 
@@ -68,6 +69,13 @@ export async function createIfAbsent(container: Container, doc: ItemDefinition):
     if (statusOf(err) === 409) return "exists";
     throw err;
   }
+}
+
+/** The one cohort partition that all `records` belong to; a batch may not span partitions. */
+export function singleCohortKey(records: ReadonlyArray<{ tenantId: string; cohortId: string }>, what: string): string {
+  const partition = ids.cohortKey(records[0]!.tenantId, records[0]!.cohortId);
+  if (records.some((r) => ids.cohortKey(r.tenantId, r.cohortId) !== partition)) throw new Error(`${what} must stay within one cohort`);
+  return partition;
 }
 
 /** Cosmos DB's limit on operations in one transactional batch. */

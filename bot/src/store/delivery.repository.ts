@@ -9,7 +9,7 @@ import { ids } from "../domain/ids";
 import { mapLimited } from "../lib/concurrency";
 import type { CreateOutcome, DeliveryCounts, DeliveryRepository, PlanMark, Versioned } from "../domain/ports";
 import type { CohortId, Delivery, Instant, TenantId, UserId } from "../domain/types";
-import { createIfAbsent, createManyIfAbsent, queryDocs, readDoc, replaceIfMatch, toDomain, toVersioned } from "./cosmos-documents";
+import { createIfAbsent, createManyIfAbsent, queryDocs, singleCohortKey, readDoc, replaceIfMatch, toDomain, toVersioned } from "./cosmos-documents";
 
 const CLAIM_CONCURRENCY = 4;
 
@@ -23,8 +23,7 @@ export class CosmosDeliveryRepository implements DeliveryRepository {
   /** Writes one cohort's new deliveries in a few batch requests; returns how many were new. */
   async createManyIfAbsent(deliveries: Delivery[]): Promise<number> {
     if (deliveries.length === 0) return 0;
-    const partition = ids.cohortKey(deliveries[0]!.tenantId, deliveries[0]!.cohortId);
-    if (deliveries.some((d) => ids.cohortKey(d.tenantId, d.cohortId) !== partition)) throw new Error("a delivery batch must stay within one cohort");
+    const partition = singleCohortKey(deliveries, "a delivery batch");
     const created = await createManyIfAbsent(this.deliveries, deliveries.map((d) => this.toDoc(d)), partition);
     return created.filter(Boolean).length;
   }

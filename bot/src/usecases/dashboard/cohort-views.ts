@@ -4,7 +4,7 @@ import type { CohortDetail, CohortSummary } from "../../api/contract";
 import type { Versioned } from "../../domain/ports";
 import { programmeWeek } from "../../domain/timeline";
 import { listTracks, resolveTrack } from "../../domain/tracks";
-import type { Actor, Cohort } from "../../domain/types";
+import type { Actor, Cohort, Track } from "../../domain/types";
 import { resolveCohortAccess, type CohortRole } from "../access";
 
 async function summarise(ctx: AppContext, cohort: Cohort, role: CohortRole, trackNames: Map<string, string>): Promise<CohortSummary> {
@@ -25,14 +25,14 @@ async function summarise(ctx: AppContext, cohort: Cohort, role: CohortRole, trac
   };
 }
 
-async function trackNamesFor(ctx: AppContext, tenantId: string): Promise<Map<string, string>> {
-  return new Map(listTracks(await ctx.repos.tracks.list(tenantId)).map((t) => [t.id, t.name]));
+function trackNames(customTracks: Track[]): Map<string, string> {
+  return new Map(listTracks(customTracks).map((t) => [t.id, t.name]));
 }
 
 export async function listVisibleCohorts(ctx: AppContext, actor: Actor): Promise<CohortSummary[]> {
   const all = await ctx.repos.cohorts.list(actor.tenantId);
   const memberOf = new Set((await ctx.repos.memberships.listByUser(actor.tenantId, actor.userId)).map((m) => m.cohortId));
-  const names = await trackNamesFor(ctx, actor.tenantId);
+  const names = trackNames(await ctx.repos.tracks.list(actor.tenantId));
   const visible: Array<[Cohort, CohortRole]> = [];
   for (const cohort of all) {
     if (actor.isAdmin) visible.push([cohort, "admin"]);
@@ -48,10 +48,11 @@ export async function cohortDetail(ctx: AppContext, actor: Actor, cohortId: stri
 }
 
 export async function detailOf(ctx: AppContext, cohort: Versioned<Cohort>, role: CohortRole): Promise<CohortDetail> {
-  const summary = await summarise(ctx, cohort, role, await trackNamesFor(ctx, cohort.tenantId));
+  const customTracks = await ctx.repos.tracks.list(cohort.tenantId);
+  const summary = await summarise(ctx, cohort, role, trackNames(customTracks));
   const members = role === "member" ? [] : await ctx.repos.memberships.listByCohort(cohort.tenantId, cohort.id);
   const facilitators = await ctx.repos.people.getMany(cohort.tenantId, cohort.facilitatorIds);
-  const track = resolveTrack(cohort.trackId, await ctx.repos.tracks.list(cohort.tenantId));
+  const track = resolveTrack(cohort.trackId, customTracks);
   return {
     ...summary,
     etag: cohort.etag,
