@@ -44,6 +44,12 @@ describe("infrastructure as code", () => {
     }
   });
 
+  it("when the Bicep is read, then App Service runs Node.js 24 LTS and package.json allows it (Node 20 is past end of life)", () => {
+    expect(read("infra/azure.bicep")).toMatch(/linuxFxVersion: 'NODE\|24-lts'/);
+    const engines = JSON.parse(read("package.json")).engines.node as string;
+    expect(engines).toMatch(/>=22/);
+  });
+
   it("when the Bicep is read, then Cosmos keys are off and the app reaches Cosmos with its managed identity", () => {
     const bicep = read("infra/azure.bicep");
     expect(bicep).toMatch(/disableLocalAuth: true/);
