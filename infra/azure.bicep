@@ -1,4 +1,4 @@
-// Cohort Coach in Azure: one Linux App Service (Node 20) running the bot, the API and the tab;
+// Cohort Coach in Azure: one Linux App Service (Node 24 LTS) running the bot, the API and the tab;
 // Azure Cosmos DB for NoSQL for all data; an Azure Bot registration with the Teams channel; and
 // Application Insights. The app reaches Cosmos DB and the Bot Framework with a user-assigned
 // managed identity: there are no account keys or bot passwords in app settings.
@@ -171,7 +171,7 @@ resource webApp 'Microsoft.Web/sites@2024-04-01' = {
     httpsOnly: true
     keyVaultReferenceIdentity: identity.id
     siteConfig: {
-      linuxFxVersion: 'NODE|20-lts'
+      linuxFxVersion: 'NODE|24-lts'
       appCommandLine: 'node dist/bot/index.js'
       alwaysOn: true
       http20Enabled: true
