@@ -57,7 +57,10 @@ const EnvSchema = z.object({
   AAD_APP_CLIENT_ID: z.string().optional(),
   /** The Application ID URI, e.g. api://contoso.azurewebsites.net/{clientId}. */
   AAD_APP_ID_URI: z.string().optional(),
-  /** Tenants allowed to use this deployment; empty means any tenant that installs the app. */
+  /**
+   * Tenants allowed to use this deployment. Production default: the deployment's own tenant
+   * (BOT_TENANT_ID); "*" allows any tenant that installs the app. Local mode: any.
+   */
   ALLOWED_TENANT_IDS: list,
   /** Entra object ids of tenant admins, in addition to the CohortCoach.Admin app role. */
   ADMIN_USER_IDS: list,
@@ -69,6 +72,25 @@ const EnvSchema = z.object({
   SEND_RATE_PER_SECOND: int(50),
 
   API_RATE_LIMIT_PER_MINUTE: int(120),
+  /** Failed sign-ins (401s on the tab's API) per client address per minute before it gets 429s. */
+  API_FAILED_AUTH_LIMIT_PER_MINUTE: int(30),
+  /** Local mode: persona sign-ins per client address per minute. */
+  LOCAL_SIGN_IN_LIMIT_PER_MINUTE: int(30),
+  /**
+   * Proxies in front of the service that append the caller's address to X-Forwarded-For (App
+   * Service's front end is one). Default: 1 in production, 0 locally (the socket's address).
+   */
+  TRUSTED_PROXY_HOPS: int(-1),
+
+  // --- Bot endpoint throttling (/api/messages) --------------------------------------------------
+  /** Activities one user may send per 10 seconds (a person types about one a second; cards and refreshes add a few). */
+  BOT_RATE_LIMIT_PER_USER: int(60),
+  /** Activities per conversation per 10 seconds (a busy channel has several people). */
+  BOT_RATE_LIMIT_PER_CONVERSATION: int(120),
+  /** Failed bot authentications (401) per remote IP per 10 minutes before the IP is refused. */
+  BOT_AUTH_FAILURES_PER_IP: int(20),
+  // --- end bot endpoint throttling ---------------------------------------------------------------
+
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   SEED_DEMO_DATA: bool,
 });
@@ -87,8 +109,15 @@ export interface Config {
     | { kind: "azure"; endpoint: string; database: string; key?: string; managedIdentityClientId?: string };
   bot: { appId?: string; password?: string; tenantId?: string; type: "SingleTenant" | "UserAssignedMSI" };
   auth: { clientId?: string; appIdUri?: string; allowedTenantIds: string[]; adminUserIds: string[]; adminGroupIds: string[]; localKeyFile: string };
+  /**
+   * What only plain local use has, and only for requests made on this machine: the demo persona
+   * sign-in (local mode without AAD_APP_CLIENT_ID) and a bot endpoint nobody authenticates (no BOT_ID).
+   */
+  localDemo: { personaSignIn: boolean; unauthenticatedBot: boolean };
   scheduler: { enabled: boolean; tickSeconds: number; sendRatePerSecond: number };
-  api: { rateLimitPerMinute: number };
+  api: { rateLimitPerMinute: number; failedAuthPerMinute: number; signInPerMinute: number; trustedProxyHops: number };
+  /** Bot endpoint throttling (separate block: see BOT_RATE_LIMIT_* above). */
+  botLimits: { perUserPer10s: number; perConversationPer10s: number; authFailuresPerIpPer10min: number };
   logLevel: "debug" | "info" | "warn" | "error";
   seedDemoData: boolean;
 }
@@ -135,16 +164,30 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auth: {
       clientId: e.AAD_APP_CLIENT_ID,
       appIdUri: e.AAD_APP_ID_URI,
-      allowedTenantIds: e.ALLOWED_TENANT_IDS,
+      allowedTenantIds: allowedTenants(mode, e.ALLOWED_TENANT_IDS, e.BOT_TENANT_ID),
       adminUserIds: e.ADMIN_USER_IDS,
       adminGroupIds: e.ADMIN_GROUP_IDS,
       localKeyFile: path.join(dataDir, "local-signing-key.json"),
     },
+    localDemo: { personaSignIn: mode === "local" && !e.AAD_APP_CLIENT_ID, unauthenticatedBot: !e.BOT_ID },
     scheduler: { enabled: e.SCHEDULER_ENABLED, tickSeconds: e.SCHEDULER_TICK_SECONDS, sendRatePerSecond: e.SEND_RATE_PER_SECOND },
-    api: { rateLimitPerMinute: e.API_RATE_LIMIT_PER_MINUTE },
+    api: {
+      rateLimitPerMinute: e.API_RATE_LIMIT_PER_MINUTE,
+      failedAuthPerMinute: e.API_FAILED_AUTH_LIMIT_PER_MINUTE,
+      signInPerMinute: e.LOCAL_SIGN_IN_LIMIT_PER_MINUTE,
+      trustedProxyHops: e.TRUSTED_PROXY_HOPS >= 0 ? Math.floor(e.TRUSTED_PROXY_HOPS) : mode === "production" ? 1 : 0,
+    },
+    botLimits: { perUserPer10s: e.BOT_RATE_LIMIT_PER_USER, perConversationPer10s: e.BOT_RATE_LIMIT_PER_CONVERSATION, authFailuresPerIpPer10min: e.BOT_AUTH_FAILURES_PER_IP },
     logLevel: e.LOG_LEVEL,
     seedDemoData: mode === "local" ? env.SEED_DEMO_DATA !== "false" : e.SEED_DEMO_DATA,
   };
+}
+
+/** `[]` means any tenant. Production never defaults to "any": unset means its own tenant only. */
+function allowedTenants(mode: Mode, configured: string[], ownTenant: string | undefined): string[] {
+  if (configured.includes("*")) return [];
+  if (configured.length > 0) return configured;
+  return mode === "production" && ownTenant ? [ownTenant] : [];
 }
 
 export function isLoopback(host: string): boolean {

@@ -8,6 +8,7 @@ import restify from "restify";
 import { registerApiRoutes } from "./api/routes";
 import { applySecurity } from "./api/security/security";
 import { createAuthenticator } from "./api/security/authenticator";
+import { requireDirectLocalAccess } from "./api/security/direct-local-access";
 import type { LocalTokenIssuer } from "./api/security/local-token-issuer";
 import { registerLocalSignInRoutes } from "./api/security/local-sign-in.routes";
 import type { AppContext } from "./app-context";
@@ -53,6 +54,8 @@ export async function startService(config: Config, options: ServiceOptions = {})
   }
 
   const server = restify.createServer({ name: "cohort-coach", handleUncaughtExceptions: false });
+  // Before anything else: the demo sign-in and an unauthenticated bot must never be reached through a tunnel.
+  if (config.localDemo.personaSignIn || config.localDemo.unauthenticatedBot) requireDirectLocalAccess(server);
   applySecurity(server, ctx);
 
   server.get("/healthz", async (_req, res) => {
@@ -67,7 +70,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
   });
 
   const { authenticator, localIssuer } = await createAuthenticator(ctx);
-  if (config.mode === "local" && localIssuer) {
+  if (localIssuer) {
     registerLocalSignInRoutes(server, ctx, localIssuer);
   }
   registerApiRoutes(server, ctx, { authenticator, sender: bot.sender });

@@ -1,6 +1,7 @@
 /**
  * Serves the built tab (Vite output in dist/tab) from the same restify server: hashed assets with
- * a long cache, and index.html for `/` and the tab's client-side routes (`/tab/...`).
+ * a long cache, index.html for `/` and the tab's client-side routes (`/tab/...`), and the files
+ * Vite copies from tab/public (the favicon) at the root.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -29,6 +30,13 @@ export function registerTabRoutes(server: restify.Server, tabDir: string): boole
         res.end(body);
       });
     }
+  }
+  // Browsers and some hosts ask for /favicon.ico whatever the page links to: point them at the SVG.
+  if (!fs.existsSync(path.join(tabDir, "favicon.ico")) && fs.existsSync(path.join(tabDir, "favicon.svg"))) {
+    server.get("/favicon.ico", async (_req, res) => {
+      res.writeHead(301, { Location: "/favicon.svg", "Cache-Control": "public, max-age=3600" });
+      res.end();
+    });
   }
   return true;
 }

@@ -187,7 +187,13 @@ export interface AdoptionAnswer {
   stillUsing: boolean;
   frequency: UsageFrequency;
   usedFor: string;
+  /** When the latest answer was given (a second answer replaces the first). */
   answeredAt: Instant;
+  /**
+   * When the member first answered this check; kept when they answer again. Orders respondents
+   * for released figures (domain/metrics.ts). Older records lack it: `answeredAt` stands in.
+   */
+  firstAnsweredAt?: Instant;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -370,8 +376,21 @@ export interface Actor {
 // Metrics (computed in domain/metrics.ts, served by the API)
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * How a released group figure was made safe against comparing two releases (domain/metrics.ts):
+ * - "first-respondents": `value` is computed over the first `n` respondents, in the order their
+ *   answers were first recorded; `n` is the number of respondents rounded down to a multiple of 5,
+ *   so later answers change it only five at a time.
+ * - "rounded-down-count": `value` is a number of people rounded down to a multiple of 5 (the true
+ *   number may be up to 4 more; 0 means "fewer than 5"), out of a group of `n`.
+ * - "rounded-down-share": `value` is a share of the `n` people whose count was rounded down to a
+ *   multiple of 5 first (the true share may be a little higher).
+ * - "exact": not rounded (only for figures that are not about members' answers).
+ */
+export type AggregateBasis = "first-respondents" | "rounded-down-count" | "rounded-down-share" | "exact";
+
 /** An aggregate over people: hidden when fewer than 5 people are in it (psychological safety). */
-export type Aggregate = { suppressed: false; n: number; value: number } | { suppressed: true; n?: undefined; value?: undefined };
+export type Aggregate = { suppressed: false; n: number; value: number; basis: AggregateBasis } | { suppressed: true; n?: undefined; value?: undefined; basis?: undefined };
 
 export type MemberProgressStatus = "on-track" | "stuck" | "asked-for-help" | "missed-checkins" | "not-started";
 
@@ -393,7 +412,8 @@ export interface WeeklyPoint {
 
 export interface AdoptionPoint {
   week: number; // 0 = baseline, 4, 8
-  stillUsing: Aggregate; // share answering yes (0..1)
+  stillUsing: Aggregate; // share answering yes (0..1), over the first respondents
+  /** How many answered, rounded down to a multiple of 5 (0: fewer than 5). */
   respondents: number;
 }
 

@@ -10,6 +10,10 @@ import type { Clock } from "../../domain/clock";
 
 export const LOCAL_ISSUER = "https://cohort-coach.local/issuer";
 export const LOCAL_AUDIENCE = "api://localhost/cohort-coach";
+/** The local sign-in page plays the part of the Teams client: it is the token's `azp`. */
+export const LOCAL_CLIENT_ID = "cohort-coach-local-sign-in";
+/** The same delegated scope a Teams SSO token carries. */
+export const LOCAL_SCOPE = "access_as_user";
 const TOKEN_LIFETIME_SECONDS = 8 * 3600;
 
 export interface LocalTokenClaims {
@@ -32,7 +36,7 @@ export async function loadLocalTokenIssuer(keyFile: string, clock: Clock): Promi
     publicKey,
     async issue(claims) {
       const now = Math.floor(clock.now().getTime() / 1000);
-      return new SignJWT({ tid: claims.tenantId, oid: claims.userId, name: claims.displayName, roles: claims.isAdmin ? ["CohortCoach.Admin"] : [] })
+      return new SignJWT({ tid: claims.tenantId, oid: claims.userId, name: claims.displayName, roles: claims.isAdmin ? ["CohortCoach.Admin"] : [], scp: LOCAL_SCOPE, azp: LOCAL_CLIENT_ID, idtyp: "user" })
         .setProtectedHeader({ alg: "ES256", typ: "JWT" })
         .setIssuer(LOCAL_ISSUER)
         .setAudience(LOCAL_AUDIENCE)

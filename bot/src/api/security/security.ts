@@ -1,8 +1,11 @@
 /**
  * Hardening for every response and request: security headers (a CSP whose frame-ancestors allow
- * only Teams, Outlook and Microsoft 365 to embed the tab), a request-size limit, and JSON errors in
- * one shape, so malformed or oversized input gets a clear 4xx, never a 5xx.
+ * only Teams, Outlook and Microsoft 365 to embed the tab), a request-size limit, JSON errors in
+ * one shape, so malformed or oversized input gets a clear 4xx, never a 5xx, and a budget of failed
+ * sign-ins per client address: past it, the tab's API answers 429 (with Retry-After) before it
+ * verifies anything.
  */
+import { RateLimiterMemory } from "rate-limiter-flexible";
 import restify, { type Server } from "restify";
 import type { AppContext } from "../../app-context";
 import { LIMITS } from "../../domain/limits";
@@ -24,29 +27,89 @@ export const FRAME_ANCESTORS = [
   "https://local.teams.office.com",
 ];
 
+/**
+ * What the tab fetches beyond its own origin: teams-js (2.x) downloads the list of hosts allowed to
+ * talk to it from this one file (`validOriginsCdnEndpoint` in @microsoft/teams-js's
+ * internal/constants). A path-exact source: nothing else on that CDN may be fetched.
+ */
+export const TEAMS_JS_VALID_DOMAINS_URL = "https://res.cdn.office.net/teams-js/validDomains/json/validDomains.json";
+
 export function contentSecurityPolicy(): string {
   return [
     "default-src 'self'",
-    "script-src 'self' https://res.cdn.office.net",
+    // The bundle (teams-js included) is built into dist/tab and served from here: no CDN scripts.
+    "script-src 'self'",
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data:",
-    "font-src 'self' data: https://res.cdn.office.net",
-    "connect-src 'self'",
+    "font-src 'self' data:",
+    `connect-src 'self' ${TEAMS_JS_VALID_DOMAINS_URL}`,
     "object-src 'none'",
     "base-uri 'self'",
     `frame-ancestors ${FRAME_ANCESTORS.join(" ")}`,
   ].join("; ");
 }
 
+/**
+ * The caller's address, for per-address limits. Behind `trustedProxyHops` proxies that each append
+ * the address they received from to X-Forwarded-For (App Service's front end: one), the caller is
+ * that many entries from the right; anything further left was written by the caller and is not
+ * trusted. With no trusted proxy, the socket's address.
+ */
+export function clientAddress(req: { headers: Record<string, string | string[] | undefined>; socket?: { remoteAddress?: string } }, trustedProxyHops: number): string {
+  const socket = normaliseAddress(req.socket?.remoteAddress ?? "unknown");
+  if (trustedProxyHops <= 0) return socket;
+  const header = req.headers["x-forwarded-for"];
+  const hops = (Array.isArray(header) ? header.join(",") : header ?? "").split(",").map((h) => h.trim()).filter(Boolean);
+  const entry = hops[hops.length - trustedProxyHops];
+  return entry ? normaliseAddress(entry) : socket;
+}
+
+/** `::ffff:1.2.3.4` → `1.2.3.4`; App Service's `1.2.3.4:5678` and `[::1]:5678` lose their port. */
+function normaliseAddress(address: string): string {
+  const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(address);
+  if (bracketed) return bracketed[1]!;
+  const v4WithPort = /^(\d+\.\d+\.\d+\.\d+):\d+$/.exec(address);
+  if (v4WithPort) return v4WithPort[1]!;
+  return address.replace(/^::ffff:/, "");
+}
+
+/** The tab's API: every route that authenticates with a bearer token (not the bot's endpoint). */
+function isTabApi(path: string): boolean {
+  return path.startsWith("/api/") && path !== "/api/messages";
+}
+
 export function applySecurity(server: Server, ctx: AppContext): void {
   const csp = contentSecurityPolicy();
+  // Per instance, like the per-user budget: enough to stop guessing and token spraying from one address.
+  const failedAuthLimit = ctx.config.api.failedAuthPerMinute;
+  const failedAuth = new RateLimiterMemory({ points: Math.max(1, failedAuthLimit), duration: 60 });
   server.pre((req, res, next) => {
     res.header("Content-Security-Policy", csp);
     res.header("X-Content-Type-Options", "nosniff");
     res.header("Referrer-Policy", "strict-origin-when-cross-origin");
     res.header("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
     if (ctx.config.mode === "production") res.header("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
-    return next();
+    if (failedAuthLimit <= 0 || !isTabApi(req.getPath())) return next();
+
+    const address = clientAddress(req, ctx.config.api.trustedProxyHops);
+    failedAuth.get(address).then(
+      (spent) => {
+        if (spent && spent.consumedPoints >= failedAuthLimit) {
+          const retryAfter = Math.max(1, Math.ceil(spent.msBeforeNext / 1000));
+          ctx.logger.info({ retryAfter }, "too many failed sign-ins from one address");
+          const body: ApiErrorBody = { error: { code: "RATE.LIMITED", message: `Too many failed sign-ins. Try again in ${retryAfter} s.` } };
+          res.header("Retry-After", String(retryAfter));
+          res.json(429, body);
+          return next(false);
+        }
+        // Charge the address for each request the API refused as unauthenticated.
+        res.once("finish", () => {
+          if (res.statusCode === 401) failedAuth.penalty(address).catch(() => undefined);
+        });
+        return next();
+      },
+      () => next(),
+    );
   });
   server.use(restify.plugins.queryParser({ mapParams: false }));
   server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: LIMITS.requestBodyBytes, rejectUnknown: true }));

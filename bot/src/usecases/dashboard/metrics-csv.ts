@@ -1,23 +1,59 @@
-/** A cohort's metrics as CSV for L&D reporting; suppressed cells say so rather than show a number. */
+/**
+ * A cohort's metrics as CSV for L&D reporting; suppressed cells say so rather than show a number.
+ *
+ * Spreadsheets run a cell that starts with `=`, `+`, `-` or `@` (or a tab or carriage return
+ * before one) as a formula: a cohort named `=HYPERLINK(...)` would become a live link in whoever
+ * opens the export. Every text cell therefore goes through `textCell`, which prefixes such a value
+ * with a single quote (OWASP's CSV-injection advice); only numbers this code computes are written
+ * as numbers. New columns with names or free text must use `textCell` too.
+ */
 import { stringify } from "csv-stringify/sync";
 import type { AppContext } from "../../app-context";
 import type { Actor, Aggregate } from "../../domain/types";
 import { resolveCohortAccess, requireStaff } from "../access";
 import { progressOf } from "./progress";
 
-const cell = (a: Aggregate) => (a.suppressed ? "not enough responses" : String(a.value));
+/** A cell: text we neutralise, or a number we computed ourselves. */
+type Cell = { text: string } | number | undefined;
+
+const FORMULA_START = /^[\s]*[=+\-@\t\r]/;
+
+/** Text as a spreadsheet will only ever show it, never run it. */
+export function neutraliseCsvText(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+const text = (value: string): Cell => ({ text: value });
+
+function render(cell: Cell): string {
+  if (cell === undefined) return "";
+  if (typeof cell === "number") return Number.isFinite(cell) ? String(cell) : "";
+  return neutraliseCsvText(cell.text);
+}
+
+const value = (a: Aggregate): Cell => (a.suppressed ? text("not enough responses") : a.value);
+const people = (a: Aggregate): Cell => (a.suppressed ? undefined : a.n);
+/** The same honesty as the tab: say how a figure was rounded (domain/metrics.ts). */
+const note = (a: Aggregate): Cell => {
+  if (a.suppressed) return text("fewer than 5 people");
+  if (a.basis === "first-respondents") return text(`over the first ${a.n} respondents (counted in fives)`);
+  if (a.basis === "rounded-down-count") return text("count rounded down to a multiple of 5");
+  if (a.basis === "rounded-down-share") return text("share of people counted in fives, rounded down");
+  return undefined;
+};
 
 export async function metricsCsv(ctx: AppContext, actor: Actor, cohortId: string): Promise<{ filename: string; csv: string }> {
   const { cohort, role } = await resolveCohortAccess(ctx, actor, cohortId);
   requireStaff(role);
   const progress = await progressOf(ctx, actor, cohort, role);
-  const rows: string[][] = [["cohort", "metric", "week", "value", "people"]];
+  const name = text(cohort.name);
+  const rows: Cell[][] = [[text("cohort"), text("metric"), text("week"), text("value"), text("people"), text("note")]];
   for (const w of progress.weekly) {
-    rows.push([cohort.name, "participation", String(w.week), cell(w.participation), String(w.participation.n ?? "")]);
-    rows.push([cohort.name, "average confidence (1-5)", String(w.week), cell(w.confidence), String(w.confidence.n ?? "")]);
-    rows.push([cohort.name, "minutes saved", String(w.week), cell(w.minutesSaved), String(w.minutesSaved.n ?? "")]);
+    rows.push([name, text("participation"), w.week, value(w.participation), people(w.participation), note(w.participation)]);
+    rows.push([name, text("average confidence (1-5)"), w.week, value(w.confidence), people(w.confidence), note(w.confidence)]);
+    rows.push([name, text("minutes saved"), w.week, value(w.minutesSaved), people(w.minutesSaved), note(w.minutesSaved)]);
   }
-  for (const a of progress.adoption) rows.push([cohort.name, "still using AI", String(a.week), cell(a.stillUsing), String(a.respondents)]);
-  rows.push([cohort.name, "policy acknowledged", "", cell(progress.policyAcknowledged), String(progress.memberCount)]);
-  return { filename: `${cohort.name.replace(/[^A-Za-z0-9-]+/g, "-").toLowerCase()}-metrics.csv`, csv: stringify(rows) };
+  for (const a of progress.adoption) rows.push([name, text("still using AI"), a.week, value(a.stillUsing), people(a.stillUsing), note(a.stillUsing)]);
+  rows.push([name, text("policy acknowledged"), undefined, value(progress.policyAcknowledged), progress.memberCount, note(progress.policyAcknowledged)]);
+  return { filename: `${cohort.name.replace(/[^A-Za-z0-9-]+/g, "-").toLowerCase()}-metrics.csv`, csv: stringify(rows.map((row) => row.map(render))) };
 }

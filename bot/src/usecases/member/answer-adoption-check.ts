@@ -18,6 +18,9 @@ export async function answerAdoptionCheck(ctx: AppContext, actor: Actor, input: 
   const check = member.timeline.find((e) => (e.kind === "baseline" || e.kind === "adoption") && e.adoptionWeek === input.week);
   if (!check) throw new ValidationError(`There is no adoption check in week ${input.week} of this programme.`, [{ field: "week", message: "is not an adoption-check week" }]);
   if (new Date(check.dueAt) > ctx.clock.now()) throw new ValidationError(`The week ${input.week} adoption check opens on ${check.localDate}.`, [{ field: "week", message: "has not opened yet" }]);
+  // A changed answer keeps the member's place in the order group figures are released in (metrics.ts).
+  const earlier = (await ctx.repos.loop.listMemberRecords(actor.tenantId, member.cohort.id, actor.userId)).adoption.find((a) => a.week === input.week);
+  const now = ctx.clock.now().toISOString();
   const answer: AdoptionAnswer = {
     id: ids.adoptionId(member.cohort.id, input.week, actor.userId),
     tenantId: actor.tenantId,
@@ -27,7 +30,8 @@ export async function answerAdoptionCheck(ctx: AppContext, actor: Actor, input: 
     stillUsing: input.stillUsing,
     frequency: input.frequency,
     usedFor: input.usedFor,
-    answeredAt: ctx.clock.now().toISOString(),
+    answeredAt: now,
+    firstAnsweredAt: earlier?.firstAnsweredAt ?? earlier?.answeredAt ?? now,
   };
   await ctx.repos.loop.upsertAdoption(answer);
   return { member, answer };
