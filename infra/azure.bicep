@@ -62,6 +62,13 @@ var containers = [
     excludedPaths: []
     defaultTtl: -1
   }
+  {
+    // Anonymous questions only, apart from everything identifiable (see bot/src/store/containers.ts).
+    name: 'anonymousQuestions'
+    partitionKeyPath: '/cohortKey'
+    excludedPaths: ['/text/?', '/answer/?']
+    defaultTtl: null
+  }
 ]
 
 var webAppName = '${resourceBaseName}-app'

@@ -25,6 +25,12 @@ export function cardText(card: unknown): string {
   const walk = (node: unknown) => {
     if (Array.isArray(node)) node.forEach(walk);
     else if (node && typeof node === "object") {
+      // A RichTextBlock reads as one line: its runs joined (that is how Teams shows them).
+      const inlines = (node as { type?: unknown; inlines?: unknown }).type === "RichTextBlock" ? (node as { inlines?: unknown }).inlines : undefined;
+      if (Array.isArray(inlines)) {
+        out.push(inlines.map((run) => (typeof run === "string" ? run : typeof (run as { text?: unknown })?.text === "string" ? (run as { text: string }).text : "")).join(""));
+        return;
+      }
       for (const [key, value] of Object.entries(node)) {
         if (typeof value === "string" && ["text", "title", "value", "label"].includes(key)) out.push(value);
         else walk(value);

@@ -4,7 +4,7 @@ import type { FieldIssue } from "../domain/errors";
 import { LIMITS } from "../domain/limits";
 import type { AdaptiveCardJson } from "../domain/ports";
 import type { UsageFrequency } from "../domain/types";
-import { adaptiveCard, choiceInput, errorBanner, execute, facts, heading, paragraph, successBanner, textInput, truncate } from "./card-kit";
+import { adaptiveCard, choiceInput, errorBanner, execute, heading, memberFacts, paragraph, successBanner, textInput, truncate } from "./card-kit";
 import { asNumber, asTrimmed } from "./validation";
 
 export const ADOPTION_VERBS = { submit: "adoption.submit" } as const;
@@ -55,7 +55,7 @@ export function buildAdoptionSubmittedCard(data: AdoptionCardData, answer: { sti
   return adaptiveCard([
     ...heading(data.week === 0 ? "Thanks: that is your starting point" : `Week ${data.week} adoption check`, data.cohortName),
     successBanner("Thanks, recorded."),
-    facts([
+    memberFacts([
       ["Using AI at work", answer.stillUsing ? "Yes" : "No"],
       ["How often", FREQUENCIES.find(([v]) => v === answer.frequency)![1]],
       ["For", truncate(answer.usedFor || "–", 200)],

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { FieldIssue } from "../domain/errors";
 import { LIMITS } from "../domain/limits";
 import type { AdaptiveCardJson } from "../domain/ports";
-import { adaptiveCard, bulletList, errorBanner, execute, heading, paragraph, successBanner, textInput, truncate } from "./card-kit";
+import { adaptiveCard, bulletList, errorBanner, execute, heading, paragraph, plainLine, successBanner, textInput, textRun, truncate } from "./card-kit";
 import { asNumber, asTrimmed } from "./validation";
 
 export const APPLY_VERBS = { submit: "apply.submit" } as const;
@@ -45,6 +45,6 @@ export function buildApplySubmittedCard(data: ApplyCardData, deliverable: string
   return adaptiveCard([
     ...heading("Apply it to real work", `${data.cohortName} · session ${data.sessionNumber}`),
     successBanner("Committed. Good luck!"),
-    paragraph(`This week you will use AI on **${truncate(deliverable, LIMITS.shortText)}**. We will ask how it went at next week's check-in.`),
+    plainLine(["This week you will use AI on ", textRun(truncate(deliverable, LIMITS.shortText), { weight: "Bolder" }), ". We will ask how it went at next week's check-in."]),
   ]);
 }

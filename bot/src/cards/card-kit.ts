@@ -28,9 +28,81 @@ export function adaptiveCard(body: CardElement[], actions: CardElement[] = [], r
   };
 }
 
-export const heading = (text: string, subtitle?: string): CardElement[] => [
-  { type: "TextBlock", text, size: "Large", weight: "Bolder", wrap: true, style: "heading" },
-  ...(subtitle ? [{ type: "TextBlock", text: subtitle, isSubtle: true, spacing: "None", wrap: true }] : []),
+// ---------------------------------------------------------------------------------------------
+// Text people wrote: always plain, never markdown, never a link
+// ---------------------------------------------------------------------------------------------
+//
+// A TextBlock (and a FactSet's title and value) renders a markdown subset in Teams: `[text](url)`
+// becomes a link, `**`/`_` emphasis, `-`/`1.` lists. Card JSON has no "plain" switch in 1.5, and
+// backslash escapes are not reliably honoured by every Teams client, so text that people typed
+// (check-in answers, questions and answers, wins, commitments, names, cohort names) never goes
+// into one. It goes into a RichTextBlock's TextRun instead, whose text the Adaptive Cards schema
+// defines as not markdown (TextRun, 1.2+; Teams supports it). Teams may also turn a bare URL into
+// a link on its own, so URL-looking words are defanged: their '.' and ':' become look-alike
+// characters (U+2024, U+2236), which reads the same and links nowhere. `{{` is split so the
+// renderer's DATE()/TIME() functions do not run on typed text.
+
+const URL_LIKE = /^[<(["'*_~`]*(?:[a-z][a-z0-9+.-]*:\/\/|www\.|mailto:|tel:)|[a-z0-9-]\.[a-z]{2,}(?:[/:?#)\]>]|$)|@[a-z0-9-]+\.[a-z0-9-]/i;
+
+/** Typed text made safe for a TextRun: URL-looking words defanged, template braces split. */
+export function plainText(text: string): string {
+  return text
+    .replace(/\S+/g, (word) => (URL_LIKE.test(word) ? word.replace(/\./g, "\u2024").replace(/:/g, "\u2236") : word))
+    .replace(/\{\{/g, "{\u200B{");
+}
+
+export interface RunStyle {
+  weight?: "Bolder" | "Lighter";
+  size?: "Small" | "Medium" | "Large";
+  subtle?: boolean;
+  italic?: boolean;
+  color?: "Attention" | "Good" | "Accent";
+}
+
+/** One run of plain text (never markdown). */
+export const textRun = (text: string, style: RunStyle = {}): CardElement => ({
+  type: "TextRun",
+  text: plainText(text),
+  ...(style.weight ? { weight: style.weight } : {}),
+  ...(style.size ? { size: style.size } : {}),
+  ...(style.subtle ? { isSubtle: true } : {}),
+  ...(style.italic ? { italic: true } : {}),
+  ...(style.color ? { color: style.color } : {}),
+});
+
+/** A line mixing our own words and text people wrote, all plain: strings are runs, styled runs via textRun(). */
+export const plainLine = (parts: Array<string | CardElement>, options: { spacing?: string; style?: RunStyle } = {}): CardElement => ({
+  type: "RichTextBlock",
+  inlines: parts.filter((p) => p !== "").map((p) => (typeof p === "string" ? textRun(p, options.style) : p)),
+  ...(options.spacing ? { spacing: options.spacing } : {}),
+});
+
+/**
+ * THE way text a person wrote enters a card: check-in answers, stuck text, questions, answers,
+ * wins, commitments, adoption notes, names. Shown exactly as typed, as plain text.
+ */
+export const memberText = (text: string, options: { subtle?: boolean; weight?: "Bolder"; italic?: boolean; spacing?: string } = {}): CardElement =>
+  plainLine([text], { spacing: options.spacing, style: { subtle: options.subtle, weight: options.weight, italic: options.italic } });
+
+/** Label/value pairs whose values people wrote (a FactSet would render them as markdown). */
+export const memberFacts = (pairs: Array<[string, string]>): CardElement => ({
+  type: "Container",
+  items: pairs.map(([label, value], i) => plainLine([textRun(`${label}: `, { weight: "Bolder" }), value], i ? { spacing: "Small" } : {})),
+});
+
+/** A bulleted list of lines people wrote (or that quote them), one plain block per line. */
+export const memberList = (items: string[]): CardElement => ({
+  type: "Container",
+  items: items.map((item, i) => plainLine([`• ${item}`], i ? { spacing: "None" } : {})),
+});
+
+/**
+ * A card's title and subtitle. The subtitle (cohort names, sessions) is always plain; a title that
+ * carries a name (`plainTitle`) is too, at the cost of the TextBlock "heading" style.
+ */
+export const heading = (text: string, subtitle?: string, options: { plainTitle?: boolean } = {}): CardElement[] => [
+  options.plainTitle ? plainLine([textRun(text, { size: "Large", weight: "Bolder" })]) : { type: "TextBlock", text, size: "Large", weight: "Bolder", wrap: true, style: "heading" },
+  ...(subtitle ? [plainLine([textRun(subtitle, { subtle: true })], { spacing: "None" })] : []),
 ];
 
 export const paragraph = (text: string, options: { subtle?: boolean; weight?: "Bolder"; spacing?: string } = {}): CardElement => ({
@@ -65,10 +137,11 @@ export const errorBanner = (message: string, issues: Array<{ field: string; mess
   ],
 });
 
+/** Plain text: banners often name a cohort or a person. */
 export const successBanner = (message: string): CardElement => ({
   type: "Container",
   style: "good",
-  items: [{ type: "TextBlock", text: message, wrap: true, weight: "Bolder" }],
+  items: [plainLine([textRun(message, { weight: "Bolder" })])],
 });
 
 export interface TextInputSpec {

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { FieldIssue } from "../domain/errors";
 import { LIMITS } from "../domain/limits";
 import type { AdaptiveCardJson } from "../domain/ports";
-import { adaptiveCard, choiceInput, errorBanner, execute, facts, heading, numberInput, paragraph, successBanner, textInput, toggleInput, truncate } from "./card-kit";
+import { adaptiveCard, choiceInput, errorBanner, execute, facts, heading, memberFacts, numberInput, paragraph, plainLine, successBanner, textInput, textRun, toggleInput, truncate } from "./card-kit";
 import { asBoolean, asNumber, asTrimmed } from "./validation";
 
 export const CHECKIN_VERBS = { submit: "checkin.submit", refresh: "checkin.refresh" } as const;
@@ -42,6 +42,9 @@ export const CheckInSubmission = z.object({
 });
 export type CheckInSubmission = z.infer<typeof CheckInSubmission>;
 
+/** Who sees what, said where the member answers. */
+export const PRIVACY_LINE = "Your facilitators see your answers; your cohort sees only group figures.";
+
 const CONFIDENCE: Array<[string, string]> = [
   ["1", "1 – not at all"],
   ["2", "2 – a little"],
@@ -56,11 +59,10 @@ export function buildCheckInCard(data: CheckInCardData, error?: { message: strin
   return adaptiveCard(
     [
       ...heading(data.isReminder ? "A gentle reminder: your check-in" : `Week ${data.sessionNumber + 1} check-in`, `${data.cohortName} · reflecting on session ${data.sessionNumber}: ${data.sessionTitle}`),
-      paragraph(
-        data.commitment
-          ? `You planned to use AI on **${truncate(data.commitment, LIMITS.shortText)}**. How did it go?`
-          : "What did you try with AI on your real work since the last session? A bad first output is normal: it is part of the learning.",
-      ),
+      data.commitment
+        ? plainLine(["You planned to use AI on ", textRun(truncate(data.commitment, LIMITS.shortText), { weight: "Bolder" }), ". How did it go?"])
+        : paragraph("What did you try with AI on your real work since the last session? A bad first output is normal: it is part of the learning."),
+      paragraph(PRIVACY_LINE, { subtle: true }),
       ...(data.reflectQuestions.length ? [paragraph(data.reflectQuestions.map((q) => `*${q}*`).join("\n\n"), { subtle: true })] : []),
       ...(error ? [errorBanner(error.message, error.issues)] : []),
       textInput({ id: "tried", label: "What did you try?", value: v.tried, multiline: true, maxLength: LIMITS.answerText, required: true }),
@@ -81,10 +83,12 @@ export function buildCheckInSubmittedCard(data: CheckInCardData, values: CheckIn
     [
       ...heading(`Week ${data.sessionNumber + 1} check-in`, data.cohortName),
       successBanner(updated ? "Thanks, your check-in is updated." : "Thanks, your check-in is in."),
-      facts([
+      memberFacts([
         ["Tried", truncate(values.tried, 200)],
         ["Worked", truncate(values.worked || "–", 200)],
         ["Stuck", truncate(values.stuck || "–", 200)],
+      ]),
+      facts([
         ["Minutes saved", String(values.minutesSaved)],
         ["Confidence", `${values.confidence} / 5`],
       ]),

@@ -2,7 +2,7 @@
 import { LIMITS } from "../domain/limits";
 import type { AdaptiveCardJson } from "../domain/ports";
 import type { AlertReason } from "../domain/types";
-import { adaptiveCard, bulletList, execute, facts, heading, openUrl, paragraph, section, successBanner, truncate } from "./card-kit";
+import { adaptiveCard, execute, facts, heading, memberList, memberText, openUrl, paragraph, section, successBanner, truncate } from "./card-kit";
 
 export const ALERT_VERBS = { reachOut: "alert.reach-out" } as const;
 
@@ -25,8 +25,8 @@ export interface FacilitatorAlertCardData {
 
 export function buildFacilitatorAlertCard(data: FacilitatorAlertCardData): AdaptiveCardJson {
   const body = [
-    ...heading(`${data.memberName} ${REASONS[data.reason]}`, `${data.cohortName} · session ${data.sessionNumber}`),
-    section("Context", [paragraph(truncate(data.context || "–", LIMITS.answerText))], "emphasis"),
+    ...heading(`${truncate(data.memberName, 120)} ${REASONS[data.reason]}`, `${data.cohortName} · session ${data.sessionNumber}`, { plainTitle: true }),
+    section("Context", [memberText(truncate(data.context || "–", LIMITS.answerText))], "emphasis"),
     facts([["Reason", REASONS[data.reason]]]),
   ];
   if (data.acknowledgedByName) {
@@ -45,7 +45,7 @@ export function buildMissedCheckInsCard(data: { cohortName: string; sessionNumbe
   return adaptiveCard(
     [
       ...heading(`${data.names.length} ${data.names.length === 1 ? "member has" : "members have"} missed two check-ins`, `${data.cohortName} · by session ${data.sessionNumber}`),
-      bulletList(more > 0 ? [...shown, `…and ${more} more in the tab`] : shown),
+      memberList(more > 0 ? [...shown, `…and ${more} more in the tab`] : shown),
       paragraph("A short, friendly message now keeps people in the programme. Missing check-ins usually means busy, not uninterested.", { subtle: true }),
     ],
     [openUrl("See them in the tab", data.tabUrl)],

@@ -1,7 +1,7 @@
 /** "My data": a member sees their own reflections and can delete them (with a confirm step). */
 import type { AdaptiveCardJson } from "../domain/ports";
 import type { MemberRecords } from "../domain/ports";
-import { adaptiveCard, execute, heading, paragraph, section, successBanner, truncate } from "./card-kit";
+import { adaptiveCard, execute, heading, memberList, paragraph, section, successBanner, truncate } from "./card-kit";
 
 export const MY_DATA_VERBS = { askDelete: "mydata.ask-delete", confirmDelete: "mydata.confirm-delete" } as const;
 
@@ -21,7 +21,7 @@ export function buildMyDataCard(data: MyDataCardData, confirming = false): Adapt
   ];
   const body = [
     ...heading("Your data", data.cohortName),
-    lines.length ? section("What we hold about you here", [paragraph(lines.slice(0, 30).map((l) => `- ${l}`).join("\n"))]) : paragraph("We hold no reflections of yours in this cohort."),
+    lines.length ? section("What we hold about you here", [memberList(lines.slice(0, 30))]) : paragraph("We hold no reflections of yours in this cohort."),
     paragraph("Anonymous questions are not linked to you, so they are not listed and cannot be.", { subtle: true }),
   ];
   if (!lines.length) return adaptiveCard(body);

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { FieldIssue } from "../domain/errors";
 import { LIMITS } from "../domain/limits";
 import type { AdaptiveCardJson } from "../domain/ports";
-import { adaptiveCard, errorBanner, execute, heading, paragraph, section, successBanner, textInput, toggleInput, truncate } from "./card-kit";
+import { adaptiveCard, errorBanner, execute, heading, memberText, paragraph, section, successBanner, textInput, toggleInput, truncate } from "./card-kit";
 import { asBoolean, asTrimmed } from "./validation";
 
 export const QUESTION_VERBS = { submit: "question.submit" } as const;
@@ -40,7 +40,7 @@ export function buildQuestionSentCard(data: QuestionCardData, text: string, anon
   return adaptiveCard([
     ...heading("Ask a question", data.cohortName),
     successBanner(anonymous ? "Sent anonymously. Your name is not stored with it." : "Sent. A facilitator will answer you here."),
-    paragraph(`"${truncate(text, 300)}"`, { subtle: true }),
+    memberText(`"${truncate(text, 300)}"`, { subtle: true }),
   ]);
 }
 
@@ -54,7 +54,7 @@ export interface AnswerCardData {
 export function buildAnswerCard(data: AnswerCardData): AdaptiveCardJson {
   return adaptiveCard([
     ...heading(data.anonymous ? "A colleague asked…" : "Your question was answered", data.cohortName),
-    section("Question", [paragraph(truncate(data.question, LIMITS.answerText))], "emphasis"),
-    section("Answer", [paragraph(truncate(data.answer, LIMITS.answerText))]),
+    section("Question", [memberText(truncate(data.question, LIMITS.answerText))], "emphasis"),
+    section("Answer", [memberText(truncate(data.answer, LIMITS.answerText))]),
   ]);
 }

@@ -12,7 +12,7 @@ export interface WelcomeCardData {
 export function buildWelcomeCard(data: WelcomeCardData): AdaptiveCardJson {
   return adaptiveCard(
     [
-      ...heading(`Welcome${data.name ? `, ${data.name.split(" ")[0]}` : ""}!`, data.cohortName ? `You are in ${data.cohortName}` : undefined),
+      ...heading(`Welcome${data.name ? `, ${data.name.split(" ")[0]!.slice(0, 60)}` : ""}!`, data.cohortName ? `You are in ${data.cohortName}` : undefined, { plainTitle: true }),
       paragraph(
         "Cohort Coach helps you make AI part of your real work over a few weeks: each week a short brief on a workflow from your role, a real piece of work to try it on, and a quick check-in on how it went. Questions are welcome any time, anonymously if you prefer.",
       ),

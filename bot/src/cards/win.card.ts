@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { FieldIssue } from "../domain/errors";
 import { LIMITS } from "../domain/limits";
 import type { AdaptiveCardJson } from "../domain/ports";
-import { adaptiveCard, errorBanner, execute, heading, numberInput, paragraph, successBanner, textInput, toggleInput, truncate } from "./card-kit";
+import { adaptiveCard, errorBanner, execute, heading, memberText, numberInput, paragraph, successBanner, textInput, toggleInput, truncate } from "./card-kit";
 import { asBoolean, asNumber, asTrimmed } from "./validation";
 
 export const WIN_VERBS = { submit: "win.submit" } as const;
@@ -42,14 +42,14 @@ export function buildWinSharedCard(data: WinCardData, text: string, posted: bool
   return adaptiveCard([
     ...heading("Share a win", data.cohortName),
     successBanner(posted ? "Thanks! It is on its way to your cohort's channel." : "Thanks! Your win is recorded."),
-    paragraph(`"${truncate(text, 300)}"`, { subtle: true }),
+    memberText(`"${truncate(text, 300)}"`, { subtle: true }),
   ]);
 }
 
 export function buildChannelWinCard(data: { displayName: string; cohortName: string; text: string; minutesSaved?: number }): AdaptiveCardJson {
   return adaptiveCard([
-    ...heading(`${data.displayName} shared a win`, data.cohortName),
-    paragraph(truncate(data.text, LIMITS.answerText)),
+    ...heading(`${truncate(data.displayName, 120)} shared a win`, data.cohortName, { plainTitle: true }),
+    memberText(truncate(data.text, LIMITS.answerText)),
     ...(data.minutesSaved ? [paragraph(`Time saved: about ${data.minutesSaved} minutes.`, { subtle: true })] : []),
   ]);
 }

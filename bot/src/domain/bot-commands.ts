@@ -2,11 +2,14 @@
  * The bot's text commands. Plain data (no botbuilder import) so the manifest test can check that
  * every command listed in appPackage/manifest.json is handled, and the help card can list them.
  */
+export type BotScope = "personal" | "team" | "groupChat";
+
 export interface BotCommand {
   name: string;
   /** Shown in Teams' command menu; at most 128 characters. */
   description: string;
-  scopes: Array<"personal" | "team" | "groupChat">;
+  /** Where the command may run; elsewhere it is answered with a pointer to the 1:1 chat. */
+  scopes: BotScope[];
 }
 
 export const BOT_COMMANDS: readonly BotCommand[] = [
@@ -20,3 +23,24 @@ export const BOT_COMMANDS: readonly BotCommand[] = [
   { name: "my data", description: "See or delete your own reflections", scopes: ["personal"] },
   { name: "create cohort", description: "Create a cohort from this team's members (admins and facilitators)", scopes: ["team"] },
 ];
+
+/**
+ * Where each card action (`Action.Execute` verb) may run. Every verb that carries or reveals one
+ * person's data (their answers, commitments, questions, reflections, a facilitator alert about a
+ * member) is personal only; an invoke from a channel or group chat is refused with a pointer to the
+ * 1:1 chat, before its handler runs. `teams/card-actions.ts` refuses to load a verb missing here.
+ */
+export const CARD_ACTION_SCOPES: Readonly<Record<string, readonly BotScope[]>> = {
+  "policy.acknowledge": ["personal"],
+  "adoption.submit": ["personal"],
+  "apply.submit": ["personal"],
+  "checkin.submit": ["personal"],
+  "checkin.refresh": ["personal"],
+  "question.submit": ["personal"],
+  "win.submit": ["personal"],
+  "alert.reach-out": ["personal"],
+  "next.open": ["personal"],
+  "mydata.ask-delete": ["personal"],
+  "mydata.confirm-delete": ["personal"],
+  "cohort.create": ["team"],
+};

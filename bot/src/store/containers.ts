@@ -12,6 +12,16 @@
  *   deliveries of one cohort at a time (single-partition), apart from the dashboard's data so a
  *   10,000-member fan-out does not crowd the cohort's own records.
  * - `leases` (/id): a handful of short-lived coordination documents for scheduler instances.
+ * - `anonymousQuestions` (/cohortKey): anonymous questions and nothing else, so nothing stored
+ *   links one to its asker. A document holds only tenantId, cohortId, cohortKey, the text, the day
+ *   asked (no time), its status and answer; its id is a hash of exactly those (tenant, cohort, day,
+ *   text), never of the user, their conversation, the card or the activity. Kept out of
+ *   `cohortRecords` because there it would sit in the same partition, in write order, next to the
+ *   asker's own records (a win or check-in written a moment before), and the server's `_ts` would
+ *   match theirs. Here `_ts` and write order only relate anonymous questions to one another.
+ *   Residual risk, accepted: `_ts` (seconds) can still be compared with the `_ts` of identifiable
+ *   documents in other containers; the question's turn writes nothing else and logs nothing, so a
+ *   match needs the asker to write something else within the same moment.
  */
 export interface ContainerDefinition {
   id: string;
@@ -31,6 +41,7 @@ export const CONTAINERS = {
   },
   deliveries: { id: "deliveries", partitionKeyPath: "/cohortKey", excludedPaths: ["/failureReason/?"] },
   leases: { id: "leases", partitionKeyPath: "/id", excludedPaths: [], defaultTtl: -1 },
+  anonymousQuestions: { id: "anonymousQuestions", partitionKeyPath: "/cohortKey", excludedPaths: ["/text/?", "/answer/?"] },
 } as const satisfies Record<string, ContainerDefinition>;
 
 export const ALL_CONTAINERS: ContainerDefinition[] = Object.values(CONTAINERS);

@@ -2,6 +2,7 @@
  * Universal Actions: one map from `Action.Execute` verb to handler, assembled from one file per card
  * family. The bot looks a verb up here and nowhere else; an unknown verb is a 400.
  */
+import { CARD_ACTION_SCOPES } from "../domain/bot-commands";
 import type { ActionHandler, ActionHandlers } from "./actions/action-handler";
 import { adoptionActions } from "./actions/adoption.actions";
 import { alertActions } from "./actions/alert.actions";
@@ -21,3 +22,6 @@ export const CARD_ACTIONS: ReadonlyMap<string, ActionHandler> = new Map(FAMILIES
 if (CARD_ACTIONS.size !== FAMILIES.reduce((n, family) => n + Object.keys(family).length, 0)) {
   throw new Error("two card families declare the same Action.Execute verb");
 }
+
+const unscoped = [...CARD_ACTIONS.keys()].filter((verb) => !CARD_ACTION_SCOPES[verb]);
+if (unscoped.length) throw new Error(`card actions without a scope in CARD_ACTION_SCOPES: ${unscoped.join(", ")}`);

@@ -7,6 +7,8 @@ import { CardFactory, TeamsActivityHandler, TurnContext, type AdaptiveCardInvoke
 import type { AppContext } from "../app-context";
 import { buildHelpCard } from "../cards/help.card";
 import { buildNoticeCard } from "../cards/notice.card";
+import { buildPersonalChatOnlyCard } from "../cards/personal-chat.card";
+import { BOT_COMMANDS, CARD_ACTION_SCOPES, type BotScope } from "../domain/bot-commands";
 import { AppError, httpStatusFor } from "../domain/errors";
 import type { AdaptiveCardJson } from "../domain/ports";
 import type { Actor } from "../domain/types";
@@ -19,7 +21,7 @@ import { parseCommand } from "./commands";
 import { FollowUps } from "./follow-ups";
 import { rememberConversation, welcomeCard } from "./install-events";
 import { cardResponse, errorResponse, invokeError, noticeForError } from "./invoke-responses";
-import { scopeOf } from "./scope";
+import { actionAllowedIn, commandAllowedIn, personalChatLink, scopeOf, type Scope } from "./scope";
 import type { TeamsServices } from "./teams-services";
 
 export class CohortCoachBot extends TeamsActivityHandler {
@@ -74,12 +76,27 @@ export class CohortCoachBot extends TeamsActivityHandler {
       await reply(turn, buildHelpCard({ didNotUnderstand: text.trim() || "that", scope: scopeOf(turn) }));
       return;
     }
+    const scope = scopeOf(turn);
+    if (!commandAllowedIn(command, scope)) {
+      await reply(turn, this.notHere(turn, BOT_COMMANDS.find((c) => c.name === command)?.scopes ?? [], command));
+      return;
+    }
     try {
       await reply(turn, await COMMAND_HANDLERS[command]!(this.ctx, actor, turn));
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
       await reply(turn, noticeForError(err));
     }
+  }
+
+  /**
+   * The answer to a command or card action used outside the scopes it is declared for. Anything
+   * personal points to the 1:1 chat and shows nothing; a team-only one says where it works.
+   */
+  private notHere(turn: TurnContext, allowed: readonly BotScope[], command?: string): AdaptiveCardJson {
+    if (allowed.includes("personal")) return buildPersonalChatOnlyCard({ chatUrl: personalChatLink(turn, this.services.botAppId) });
+    const where = allowed.map((s: Scope) => (s === "team" ? "in a channel of the team, mentioning me" : s === "groupChat" ? "in a group chat, mentioning me" : "in your 1:1 chat with me")).join(", or ");
+    return buildNoticeCard("Not here", `${command ? `**${command}** works` : "This works"} ${where || "nowhere"}.`);
   }
 
   /** Only Universal Actions are invokes this bot handles; anything else is a clear 400, never a 5xx. */
@@ -99,6 +116,12 @@ export class CohortCoachBot extends TeamsActivityHandler {
     if (!handler) return errorResponse(400, "UnknownVerb", `Unknown action '${verb.slice(0, 60)}'.`);
     const actor = this.actor(turn);
     if (!actor) return errorResponse(401, "Unauthenticated", "This action did not come from a Microsoft 365 account I can recognise.");
+    const scope = scopeOf(turn);
+    if (!actionAllowedIn(verb, scope)) {
+      // Logged without the user id: the action may be an anonymous question.
+      this.ctx.logger.info({ tenantId: actor.tenantId, verb, scope }, "card action refused outside its scope");
+      return cardResponse(this.notHere(turn, CARD_ACTION_SCOPES[verb] ?? []));
+    }
     const data = isRecord(invoke.action.data) ? invoke.action.data : {};
     const followUps = FollowUps.of(turn);
     try {

@@ -14,12 +14,16 @@ import { NotInCohortError } from "../usecases/member/member-context";
 import { registerPerson } from "../usecases/member/register-person";
 import { registerTeam } from "../usecases/member/register-team";
 import { whatsNext } from "../usecases/member/whats-next";
-import { referenceOf } from "./conversation-references";
+import { mayRememberReference, referenceOf } from "./conversation-references";
 import { teamChannelOf } from "./create-cohort-from-team";
 import { scopeOf } from "./scope";
 
 /** Also called on every message: a chat's reference or a team's endpoint may have changed since the install. */
 export async function rememberConversation(ctx: AppContext, turn: TurnContext, actor: Actor): Promise<void> {
+  if (!mayRememberReference(turn)) {
+    ctx.logger.warn({ tenantId: actor.tenantId, activityType: turn.activity.type }, "conversation reference not stored: sender not verified");
+    return;
+  }
   if (scopeOf(turn) === "personal") {
     await registerPerson(ctx, actor, referenceOf(turn.activity));
     return;

@@ -3,6 +3,7 @@
  * Every card the bot can send, rendered from test data (including maximum-length input) and
  * validated as Adaptive Card 1.5 by the official SDK, with verbs and size checked.
  */
+import { memberText, plainText } from "../../../bot/src/cards/card-kit";
 import { ADOPTION_VERBS, AdoptionSubmission, buildAdoptionCard, buildAdoptionSubmittedCard } from "../../../bot/src/cards/adoption.card";
 import { APPLY_VERBS, ApplySubmission, buildApplyCard, buildApplySubmittedCard } from "../../../bot/src/cards/apply.card";
 import { buildCheckInCard, buildCheckInSubmittedCard, CHECKIN_VERBS, CheckInSubmission, type CheckInCardData } from "../../../bot/src/cards/checkin.card";
@@ -140,5 +141,74 @@ describe("card submissions", () => {
     expect(QuestionSubmission.parse({ cohortId: "c", draftId: "0b7c3a8e-2f71", text: "Why?", anonymous: "true" }).anonymous).toBe(true);
     expect(QuestionSubmission.safeParse({ cohortId: "c", draftId: "../../etc", text: "Why?", anonymous: "true" }).success).toBe(false);
     expect(WinSubmission.parse({ cohortId: "c", draftId: "0b7c3a8e-2f71", text: "Saved an hour", minutesSaved: "", share: "true" })).toMatchObject({ share: true, minutesSaved: undefined });
+  });
+});
+
+describe("text people wrote is plain text in every card", () => {
+  const EVIL = "[Reset your password here](https://evil.example/login) **urgent** _now_ # Heading\n- item\n1. one\n> quote `code` www.evil.example mailto:a@evil.example {{DATE(2017-02-14T06:00:00Z)}}";
+  const evilRecords = {
+    commitments: [{ ...records.commitments[0]!, deliverable: EVIL }],
+    checkIns: [{ ...records.checkIns[0]!, tried: EVIL, worked: EVIL, stuck: EVIL }],
+    adoption: [],
+    wins: [{ ...records.wins[0]!, text: EVIL }],
+  };
+  const evilCards: Array<[string, AdaptiveCardJson]> = [
+    ["check-in quoting a commitment", buildCheckInCard({ ...checkInData, cohortName: EVIL, commitment: EVIL })],
+    ["check-in submitted", buildCheckInSubmittedCard({ ...checkInData, cohortName: EVIL }, { ...values, tried: EVIL, worked: EVIL, stuck: EVIL }, false)],
+    ["apply submitted", buildApplySubmittedCard({ cohortId: "c", cohortName: EVIL, sessionNumber: 1, prompt: "p", examples: [] }, EVIL)],
+    ["adoption submitted", buildAdoptionSubmittedCard({ cohortId: "c", cohortName: EVIL, week: 4 }, { stillUsing: true, frequency: "weekly", usedFor: EVIL })],
+    ["question sent", buildQuestionSentCard({ cohortId: "c", cohortName: EVIL, draftId: "d" }, EVIL, true)],
+    ["answer to the cohort", buildAnswerCard({ cohortName: EVIL, question: EVIL, answer: EVIL, anonymous: true })],
+    ["win shared", buildWinSharedCard({ cohortId: "c", cohortName: EVIL, draftId: "d", hasChannel: true }, EVIL, true)],
+    ["channel win", buildChannelWinCard({ displayName: EVIL, cohortName: EVIL, text: EVIL, minutesSaved: 5 })],
+    ["facilitator alert", buildFacilitatorAlertCard({ cohortId: "c", cohortName: EVIL, alertId: "a", memberName: EVIL, reason: "asked-for-help", sessionNumber: 2, context: EVIL })],
+    ["facilitator alert taken", buildFacilitatorAlertCard({ cohortId: "c", cohortName: EVIL, alertId: "a", memberName: EVIL, reason: "stuck-twice", sessionNumber: 2, context: EVIL, acknowledgedByName: EVIL })],
+    ["missed check-ins", buildMissedCheckInsCard({ cohortName: EVIL, sessionNumber: 3, names: [EVIL, EVIL], tabUrl: "https://x/tab" })],
+    ["my data", buildMyDataCard({ cohortId: "c", cohortName: EVIL, records: evilRecords })],
+    ["welcome", buildWelcomeCard({ name: EVIL, cohortName: EVIL, nextStep: "Type **next**.", tabUrl: "https://x/tab" })],
+    ["help for unknown text", buildHelpCard({ didNotUnderstand: EVIL })],
+    ["cohort created", buildCohortCreatedCard(EVIL, 3, "2026-03-09")],
+  ];
+
+  /** Every string Teams would render as markdown (TextBlock text, Fact title/value) and every TextRun. */
+  function rendered(card: unknown) {
+    const markdown: string[] = [];
+    const runs: string[] = [];
+    const walk = (node: unknown) => {
+      if (Array.isArray(node)) return node.forEach(walk);
+      if (!node || typeof node !== "object") return;
+      const n = node as Record<string, unknown>;
+      if (n.type === "TextBlock" && typeof n.text === "string") markdown.push(n.text);
+      if (n.type === "TextRun" && typeof n.text === "string") runs.push(n.text);
+      if (n.type === "FactSet") for (const f of n.facts as Array<{ title: string; value: string }>) markdown.push(f.title, f.value);
+      Object.values(n).forEach(walk);
+    };
+    walk(card);
+    return { markdown, runs };
+  }
+
+  it.each(evilCards)("when member text full of markdown and links is rendered in the %s card, then none of it reaches markdown and no link survives", (_name, card) => {
+    expect(validateCard(card).errors).toEqual([]);
+    const { markdown, runs } = rendered(card);
+    for (const text of markdown) {
+      expect(text).not.toMatch(/Reset your password|evil|urgent|supplier|\{\{DATE/);
+    }
+    const shown = runs.join("\n");
+    expect(shown).toMatch(/Reset your password here/);
+    expect(shown).not.toMatch(/https?:\/\//);
+    expect(shown).not.toMatch(/evil\.example/);
+    expect(shown).not.toMatch(/www\./);
+    expect(shown).not.toContain("{{");
+    expect(JSON.stringify(card)).not.toMatch(/"type":"Action\.OpenUrl","title":"[^"]*","url":"https:\/\/evil/);
+  });
+
+  it("when plain text is made, then ordinary words stay as typed and URL-looking words keep their look", () => {
+    expect(plainText("Saved 45 minutes on the Q3 pack, e.g. the variance notes.")).toBe("Saved 45 minutes on the Q3 pack, e.g. the variance notes.");
+    expect(plainText("see https://evil.example/login")).toBe("see https\u2236//evil\u2024example/login");
+    expect(memberText("**bold**")).toEqual({ type: "RichTextBlock", inlines: [{ type: "TextRun", text: "**bold**" }] });
+  });
+
+  it("when the check-in card is rendered, then it says who sees the answers", () => {
+    expect(JSON.stringify(buildCheckInCard(checkInData))).toContain("Your facilitators see your answers; your cohort sees only group figures.");
   });
 });
