@@ -34,7 +34,13 @@ try {
   execFileSync("npm", ["ci", "--omit=dev", "--no-audit", "--no-fund", "--ignore-scripts"], { cwd: work, stdio: ["ignore", "ignore", "inherit"] });
   if (fs.existsSync(path.join(work, "node_modules/@vercel/cosmosdb-server"))) throw new Error("the embedded Cosmos DB server was installed with --omit=dev: it must be a development dependency");
 
-  const cosmos = spawn(process.execPath, [path.join(root, "tests/bench/cosmos-server.mjs")], { cwd: root, stdio: ["pipe", "pipe", "inherit"] });
+  // HTTPS with the package's self-signed certificate, as the Cosmos DB emulator serves it: the
+  // production client follows the account's https endpoints, so plain HTTP would not do.
+  const standIn = `import { createHttpsServer } from "@vercel/cosmosdb-server";
+    const server = createHttpsServer({ keepAlive: true });
+    server.listen(0, "127.0.0.1", () => process.stdout.write("listening " + server.address().port + "\\n"));
+    process.stdin.on("end", () => process.exit(0)); process.stdin.resume();`;
+  const cosmos = spawn(process.execPath, ["--input-type=module", "-e", standIn], { cwd: root, stdio: ["pipe", "pipe", "inherit"] });
   children.push(cosmos);
   const cosmosPort = await firstMatch(cosmos.stdout, /listening (\d+)/);
 
@@ -48,7 +54,9 @@ try {
       PORT: String(port),
       HOST: "127.0.0.1",
       PUBLIC_URL: "https://cohort-coach.example.test",
-      COSMOS_ENDPOINT: `http://127.0.0.1:${cosmosPort}`,
+      COSMOS_ENDPOINT: `https://127.0.0.1:${cosmosPort}`,
+      // Only for the stand-in's self-signed certificate (as with the Cosmos DB emulator).
+      NODE_TLS_REJECT_UNAUTHORIZED: "0",
       COSMOS_KEY: "stand-in-key",
       BOT_ID: "00000000-0000-0000-0000-0000000000b0",
       BOT_TENANT_ID: "00000000-0000-0000-0000-0000000000a1",

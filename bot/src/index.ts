@@ -1,11 +1,15 @@
 /**
  * Runs Cohort Coach as a process: configuration from the environment, the service on one port,
- * and a clean stop (scheduler stopped, local data flushed) on SIGTERM and SIGINT.
+ * and a clean stop (scheduler stopped, local data saved) on SIGTERM and SIGINT. The signal
+ * handlers are installed before start-up begins: a signal during start-up ends the process at
+ * once, which loses nothing (local data is only ever changed by fsync'd journal appends and
+ * atomic snapshots, and none is written before the restore has finished). Started by
+ * `npm start` (scripts/start.mjs), the service also stops when its launcher goes away.
  */
 import { ConfigError, loadConfig } from "./config";
 import { DEMO_PERSONAS } from "./demo/personas";
 import { createLogger } from "./logger";
-import { startService } from "./service";
+import type { Service } from "./service";
 
 async function main(): Promise<void> {
   let config;
@@ -19,18 +23,40 @@ async function main(): Promise<void> {
     throw err;
   }
   const logger = createLogger(config.logLevel);
-  const service = await startService(config, { logger });
 
-  const stop = async (signal: string) => {
-    logger.info({ signal }, "stopping");
-    try {
-      await service.stop();
-    } finally {
+  let service: Service | undefined;
+  let stopping = false;
+  const stop = async (reason: string): Promise<void> => {
+    if (stopping) return; // Ctrl+C reaches both `npm start` and the service: the second signal is the same request
+    stopping = true;
+    if (!service) {
+      logger.info({ reason }, "stopping during start-up");
       process.exit(0);
     }
+    logger.info({ reason }, "stopping");
+    let code = 0;
+    try {
+      await service.stop();
+    } catch (err) {
+      code = 1;
+      logger.error({ err: err instanceof Error ? err.message : String(err) }, "could not stop cleanly");
+    } finally {
+      process.exit(code);
+    }
   };
-  process.once("SIGTERM", () => void stop("SIGTERM"));
-  process.once("SIGINT", () => void stop("SIGINT"));
+  for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"] as const) process.on(signal, () => void stop(signal));
+  // `npm start` runs the service with an IPC channel: when the launcher dies (even by kill -9), the channel closes.
+  if (process.env.COHORT_COACH_LAUNCHER === "1" && process.connected) {
+    process.on("disconnect", () => void stop("launcher exited"));
+    process.channel?.unref();
+  }
+
+  // Loaded only now, after the handlers: loading the service's modules takes a few seconds, and a
+  // signal in that time must also be a clean stop.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { startService } = require("./service") as typeof import("./service");
+  service = await startService(config, { logger });
+  if (stopping) return;
 
   logger.info({ url: service.url, mode: config.mode }, "cohort coach is running");
   if (config.mode === "local") {

@@ -13,6 +13,7 @@ import { getBuiltInTrack } from "../domain/tracks";
 import type { Cohort, Membership, TimelineEvent, Track } from "../domain/types";
 import { DEMO_PERSONAS, DEMO_TENANT_ID } from "./personas";
 import { DEMO_ANSWERS } from "./demo-answers";
+import { clearFirstRun, isFirstRun as localFolderIsNew } from "../store/local/first-run";
 
 const ZONE = "Europe/London";
 
@@ -55,7 +56,7 @@ function prng(seed: number): () => number {
 export async function seedDemoTenant(ctx: AppContext): Promise<boolean> {
   const { repos, clock, logger } = ctx;
   const tenantId = DEMO_TENANT_ID;
-  if ((await repos.cohorts.list(tenantId)).length > 0) return false;
+  if (!(await isFirstRun(ctx))) return false;
 
   const now = clock.now();
   const today = DateTime.fromJSDate(now, { zone: ZONE });
@@ -124,7 +125,28 @@ export async function seedDemoTenant(ctx: AppContext): Promise<boolean> {
   }
 
   logger.info({ tenantId, cohorts: PLANS.length }, "demo tenant seeded");
+  finishFirstRun(ctx);
   return true;
+}
+
+/**
+ * Seed only a store that has never held data. A persisted local folder says so with an explicit
+ * marker (see store/local/first-run.ts), never by a file being absent; elsewhere (memory-only
+ * local stores, or Azure with SEED_DEMO_DATA=true) the demo tenant must have no cohorts yet.
+ */
+async function isFirstRun(ctx: AppContext): Promise<boolean> {
+  const { cosmos } = ctx.config;
+  if (cosmos.kind === "embedded" && cosmos.persist && !localFolderIsNew(cosmos.dataDir)) return false;
+  if ((await ctx.repos.cohorts.list(DEMO_TENANT_ID)).length > 0) {
+    finishFirstRun(ctx);
+    return false;
+  }
+  return true;
+}
+
+function finishFirstRun(ctx: AppContext): void {
+  const { cosmos } = ctx.config;
+  if (cosmos.kind === "embedded" && cosmos.persist) clearFirstRun(cosmos.dataDir);
 }
 
 async function seedHistory(

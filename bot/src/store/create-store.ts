@@ -1,7 +1,8 @@
 /**
  * Opens the store: the Azure Cosmos DB account from config (managed identity, or a key where
  * that is impossible), or the embedded server for local use. Creates the database and containers
- * if needed and wires every repository.
+ * if needed and wires every repository. `@vercel/cosmosdb-server` (a development dependency) is
+ * only loaded, through ./embedded-cosmos, when the config asks for the embedded server.
  */
 import { CosmosClient, type Database } from "@azure/cosmos";
 import { DefaultAzureCredential, ManagedIdentityCredential } from "@azure/identity";
@@ -11,7 +12,7 @@ import { CosmosAlertRepository } from "./alert.repository";
 import { CosmosCohortRepository } from "./cohort.repository";
 import { ALL_CONTAINERS, CONTAINERS } from "./containers";
 import { CosmosDeliveryRepository } from "./delivery.repository";
-import { connectToEmbeddedServer, startEmbeddedCosmos, type EmbeddedCosmos } from "./embedded-cosmos";
+import type { EmbeddedCosmos } from "./embedded-cosmos";
 import { CosmosLeaseRepository } from "./lease.repository";
 import { CosmosLoopRecordRepository } from "./loop-record.repository";
 import { CosmosMembershipRepository } from "./membership.repository";
@@ -33,10 +34,14 @@ export async function createStore(config: Config["cosmos"], logger: Logger): Pro
   let embedded: EmbeddedCosmos | undefined;
   let client: CosmosClient;
   if (config.kind === "embedded") {
-    embedded = await startEmbeddedCosmos(config.persist ? config.dataDir : undefined, logger);
-    client = embedded.client;
+    // Loaded only in local mode: the embedded server is a development dependency.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { startEmbeddedCosmos } = require("./embedded-cosmos") as typeof import("./embedded-cosmos");
+    const started = await startEmbeddedCosmos(config.persist ? config.dataDir : undefined, logger);
+    embedded = started;
+    client = started.client;
   } else if (config.kind === "embedded-server") {
-    client = connectToEmbeddedServer(config.endpoint);
+    client = new CosmosClient({ endpoint: config.endpoint, key: "embedded-local-key", connectionPolicy: { enableEndpointDiscovery: false } });
   } else if (config.key) {
     client = new CosmosClient({ endpoint: config.endpoint, key: config.key });
   } else {
@@ -44,10 +49,17 @@ export async function createStore(config: Config["cosmos"], logger: Logger): Pro
     client = new CosmosClient({ endpoint: config.endpoint, aadCredentials: credential });
   }
 
-  const database = await ensureSchema(client, config.database);
-  if (embedded) {
-    const restored = await embedded.restore(database);
-    logger.info({ restored, persisted: config.kind === "embedded" && config.persist }, "embedded Cosmos DB started");
+  let database: Database;
+  try {
+    database = await ensureSchema(client, config.database);
+    if (embedded) {
+      const restored = await embedded.restore(database);
+      logger.info({ restored, persisted: config.kind === "embedded" && config.persist }, "embedded Cosmos DB started");
+    }
+  } catch (err) {
+    // Release the data folder (its lock) so the next start is not refused.
+    await embedded?.close().catch(() => undefined);
+    throw err;
   }
 
   const tenants = database.container(CONTAINERS.tenants.id);
