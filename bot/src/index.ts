@@ -60,14 +60,17 @@ async function main(): Promise<void> {
 
   logger.info({ url: service.url, mode: config.mode }, "cohort coach is running");
   if (config.mode === "local") {
-    printWhereNext(service.url, service.tabServed);
+    printWhereNext(service.url, service.tabServed, config.cosmos.kind === "embedded" ? config.cosmos.dataDir : undefined);
   }
 }
 
-function printWhereNext(url: string, tabServed: boolean): void {
+function printWhereNext(url: string, tabServed: boolean, dataDir: string | undefined): void {
+  // The configured folder (LOCAL_DATA_DIR), shown relative to where `npm start` runs when it is inside it.
+  const here = process.cwd().replace(/[\\/]$/, "");
+  const kept = dataDir && (dataDir.startsWith(`${here}/`) || dataDir.startsWith(`${here}\\`)) ? `${dataDir.slice(here.length + 1)}/` : `${dataDir ?? ""}/`;
   const lines = [
     "",
-    `Cohort Coach is running locally at ${url} (embedded Cosmos DB, data kept in .localdata/).`,
+    `Cohort Coach is running locally at ${url} (${dataDir ? `embedded Cosmos DB, data kept in ${kept}` : "Azure Cosmos DB"}).`,
     `  Health:    ${url}/healthz`,
     tabServed ? `  Tab:       ${url}/  (sign in as one of: ${DEMO_PERSONAS.map((p) => `${p.displayName} (${p.id})`).join(", ")})` : "  Tab:       not built yet: run `npm run build:tab`",
     `  Bot:       ${url}/api/messages  (chat with it: \`npm run playground\` in another terminal)`,

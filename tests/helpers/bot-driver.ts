@@ -73,8 +73,9 @@ export class BotDriver {
     return this.server.connector.activities.slice(before).map(cardOf);
   }
 
-  async invoke(user: TeamsUser, verb: string, data: Record<string, unknown>): Promise<InvokeResult> {
-    const result = await this.post(invokeActivity({ serviceUrl: this.server.connector.serviceUrl, tenantId: this.tenantId, user, verb, data }));
+  /** `extra.replyToId`: the message the card is on, as Teams names it on a Universal Action. */
+  async invoke(user: TeamsUser, verb: string, data: Record<string, unknown>, extra: { replyToId?: string; conversationId?: string } = {}): Promise<InvokeResult> {
+    const result = await this.post(invokeActivity({ serviceUrl: this.server.connector.serviceUrl, tenantId: this.tenantId, user, verb, data, ...extra }));
     return result as InvokeResult;
   }
 
@@ -92,4 +93,20 @@ export async function eventually<T>(probe: () => T | undefined, attempts = 200):
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
   throw new Error("condition not met");
+}
+
+/** The Action.Submit buttons on a card that post a command back to the chat (Teams' imBack), by title. */
+export function imBackButtons(card: AdaptiveCardJson): Array<{ title: string; value: string }> {
+  const found: Array<{ title: string; value: string }> = [];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === "object") {
+      const obj = node as Record<string, unknown>;
+      const msteams = (obj.data as { msteams?: { type?: unknown; value?: unknown } } | undefined)?.msteams;
+      if (obj.type === "Action.Submit" && msteams?.type === "imBack" && typeof msteams.value === "string") found.push({ title: String(obj.title), value: msteams.value });
+      Object.values(obj).forEach(walk);
+    }
+  };
+  walk(card);
+  return found;
 }

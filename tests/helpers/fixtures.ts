@@ -24,6 +24,9 @@ export interface SeedOptions {
   leadershipCohortId?: string;
   trackId?: string;
   policy?: boolean;
+  /** People (members or facilitators) the bot has never talked to: no stored person or conversation. */
+  withoutChat?: FixturePerson[];
+  cohortName?: string;
 }
 
 export async function seedCohort(repos: Repositories, o: SeedOptions): Promise<Cohort> {
@@ -31,7 +34,7 @@ export async function seedCohort(repos: Repositories, o: SeedOptions): Promise<C
   const cohort: Cohort = {
     id: o.cohortId ?? "finance-test",
     tenantId: o.tenantId,
-    name: "Finance test cohort",
+    name: o.cohortName ?? "Finance test cohort",
     kind: o.kind ?? "team",
     trackId: o.trackId ?? "finance",
     startDate: o.startDate ?? "2026-03-02",
@@ -46,7 +49,8 @@ export async function seedCohort(repos: Repositories, o: SeedOptions): Promise<C
   };
   await repos.cohorts.create(cohort);
   await repos.memberships.upsertMany(o.members.map((m) => ({ tenantId: o.tenantId, cohortId: cohort.id, userId: m.aadObjectId, displayName: m.name, joinedAt: now })));
-  for (const p of [...o.members, ...o.facilitators]) {
+  const withoutChat = new Set((o.withoutChat ?? []).map((p) => p.aadObjectId));
+  for (const p of [...o.members, ...o.facilitators].filter((x) => !withoutChat.has(x.aadObjectId))) {
     await repos.people.upsert({
       tenantId: o.tenantId,
       userId: p.aadObjectId,

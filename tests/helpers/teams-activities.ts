@@ -77,6 +77,11 @@ export function membersAddedActivity(b: ActivityBase) {
 }
 
 /** An Action.Execute from an Adaptive Card (Universal Actions). */
-export function invokeActivity(b: ActivityBase & { verb: string; data: Record<string, unknown> }) {
-  return { ...base(b), type: "invoke", name: "adaptiveCard/action", value: { action: { type: "Action.Execute", verb: b.verb, data: b.data }, trigger: "manual" } };
+export function invokeActivity(b: ActivityBase & { verb: string; data: Record<string, unknown>; replyToId?: string }) {
+  return { ...base(b), ...(b.replyToId ? { replyToId: b.replyToId } : {}), type: "invoke", name: "adaptiveCard/action", value: { action: { type: "Action.Execute", verb: b.verb, data: b.data }, trigger: "manual" } };
+}
+
+/** What Teams posts when someone clicks an Action.Submit with `msteams.type: "imBack"`: the value, as if typed. */
+export function imBackActivity(b: ActivityBase & { value: string }) {
+  return { ...base(b), type: "message", textFormat: "plain", text: b.value };
 }

@@ -137,6 +137,13 @@ export const errorBanner = (message: string, issues: Array<{ field: string; mess
   ],
 });
 
+/** Something the person should know that did not go as promised (our own words; no member text). */
+export const warningBanner = (message: string): CardElement => ({
+  type: "Container",
+  style: "warning",
+  items: [{ type: "TextBlock", text: message, wrap: true, weight: "Bolder" }],
+});
+
 /** Plain text: banners often name a cohort or a person. */
 export const successBanner = (message: string): CardElement => ({
   type: "Container",

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { FieldIssue } from "../domain/errors";
 import { LIMITS } from "../domain/limits";
 import type { AdaptiveCardJson } from "../domain/ports";
-import { adaptiveCard, choiceInput, errorBanner, execute, facts, heading, memberFacts, numberInput, paragraph, plainLine, successBanner, textInput, textRun, toggleInput, truncate } from "./card-kit";
+import { adaptiveCard, choiceInput, errorBanner, warningBanner, execute, facts, heading, memberFacts, numberInput, paragraph, plainLine, successBanner, textInput, textRun, toggleInput, truncate } from "./card-kit";
 import { asBoolean, asNumber, asTrimmed } from "./validation";
 
 export const CHECKIN_VERBS = { submit: "checkin.submit", refresh: "checkin.refresh" } as const;
@@ -77,7 +77,21 @@ export function buildCheckInCard(data: CheckInCardData, error?: { message: strin
   );
 }
 
-export function buildCheckInSubmittedCard(data: CheckInCardData, values: CheckInValues, updated: boolean): AdaptiveCardJson {
+/**
+ * Where the member's request for help stands, as far as the bot knows:
+ * - "sent": a facilitator has it in Teams (or it is on its way);
+ * - "taken": a facilitator said they will reach out;
+ * - "unreached": no facilitator could be reached in Teams; it waits for them in the tab.
+ */
+export type HelpRequestStatus = "sent" | "taken" | "unreached";
+
+export const HELP_STATUS_TEXT: Record<HelpRequestStatus, string> = {
+  sent: "A facilitator will get in touch to help. Asking is exactly the right thing to do.",
+  taken: "A facilitator has picked up your request and will get in touch. Asking is exactly the right thing to do.",
+  unreached: "Your facilitators can't be reached in Teams yet; your request is listed for them in the Cohort Coach tab. If it is urgent, contact your facilitator directly.",
+};
+
+export function buildCheckInSubmittedCard(data: CheckInCardData, values: CheckInValues, updated: boolean, help: HelpRequestStatus = "sent"): AdaptiveCardJson {
   const actionData = { cohortId: data.cohortId, sessionNumber: data.sessionNumber };
   return adaptiveCard(
     [
@@ -92,7 +106,7 @@ export function buildCheckInSubmittedCard(data: CheckInCardData, values: CheckIn
         ["Minutes saved", String(values.minutesSaved)],
         ["Confidence", `${values.confidence} / 5`],
       ]),
-      ...(values.wantsHelp ? [paragraph("A facilitator will get in touch to help. Asking is exactly the right thing to do.")] : []),
+      ...(values.wantsHelp ? [help === "unreached" ? warningBanner(HELP_STATUS_TEXT.unreached) : paragraph(HELP_STATUS_TEXT[help])] : []),
     ],
     [execute("Change my answers", CHECKIN_VERBS.refresh, { ...actionData, edit: true })],
     { verb: CHECKIN_VERBS.refresh, data: actionData, userIds: [data.userId] },

@@ -9,11 +9,14 @@ export interface MyDataCardData {
   cohortId: string;
   cohortName: string;
   records: MemberRecords;
+  /** Help requests to the facilitators that quote what the member wrote. */
+  helpRequests?: number;
 }
 
 export function buildMyDataCard(data: MyDataCardData, confirming = false): AdaptiveCardJson {
   const { records } = data;
   const lines = [
+    ...(data.helpRequests ? [`${data.helpRequests} note${data.helpRequests === 1 ? "" : "s"} to your facilitators quoting your check-in (asking for help or saying where you got stuck)`] : []),
     ...records.commitments.map((c) => `Session ${c.sessionNumber} commitment: ${truncate(c.deliverable, 120)}`),
     ...records.checkIns.map((c) => `Session ${c.sessionNumber} check-in: tried "${truncate(c.tried, 100)}", confidence ${c.confidence}/5, ${c.minutesSaved} min saved`),
     ...records.adoption.map((a) => `Week ${a.week} adoption: ${a.stillUsing ? "using AI" : "not using AI"} (${a.frequency})`),
@@ -27,7 +30,10 @@ export function buildMyDataCard(data: MyDataCardData, confirming = false): Adapt
   if (!lines.length) return adaptiveCard(body);
   if (confirming) {
     return adaptiveCard(
-      [...body, paragraph("**Delete all of these?** This cannot be undone. Your facilitators' totals will no longer include you.")],
+      [
+        ...body,
+        paragraph("**Delete all of these?** This cannot be undone. Your facilitators' totals will no longer include you. Notes to your facilitators keep only that you asked, so they can still reach you; your words in them are deleted."),
+      ],
       [execute("Yes, delete my reflections", MY_DATA_VERBS.confirmDelete, { cohortId: data.cohortId }, "destructive"), execute("Keep them", MY_DATA_VERBS.askDelete, { cohortId: data.cohortId, cancel: true })],
     );
   }
@@ -35,5 +41,10 @@ export function buildMyDataCard(data: MyDataCardData, confirming = false): Adapt
 }
 
 export function buildMyDataDeletedCard(cohortName: string, deleted: number): AdaptiveCardJson {
-  return adaptiveCard([...heading("Your data", cohortName), successBanner(`Deleted ${deleted} record${deleted === 1 ? "" : "s"}.`)]);
+  return adaptiveCard([
+    ...heading("Your data", cohortName),
+    successBanner(`Deleted ${deleted} record${deleted === 1 ? "" : "s"}.`),
+    paragraph("Your commitments, check-ins, adoption answers and wins are gone, and so are your words in notes to your facilitators."),
+    paragraph("You don't need to redo anything: **next** shows only what is open this week, and you can carry on from there.", { subtle: true }),
+  ]);
 }

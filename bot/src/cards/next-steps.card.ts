@@ -19,7 +19,7 @@ export function buildNextStepsCard(data: NextStepsCardData): AdaptiveCardJson {
     execute(data.titleOf(event), NEXT_VERBS.open, { cohortId: data.cohortId, eventKey: event.key }),
   );
   return adaptiveCard(
-    [...heading("What's next for you", data.cohortName), ...(data.due.length ? [paragraph("Waiting for you:")] : [successBanner("You're all caught up.")]), ...upcoming],
+    [...heading("What's next for you", data.cohortName), ...(data.due.length ? [paragraph("Waiting for you:")] : [successBanner("You're all caught up.")]), ...upcoming, paragraph("Only what is open this week is listed: earlier weeks don't need catching up.", { subtle: true })],
     actions,
   );
 }

@@ -14,6 +14,8 @@ import type { Cohort, Membership, TimelineEvent, Track } from "../domain/types";
 import { DEMO_PERSONAS, DEMO_TENANT_ID } from "./personas";
 import { DEMO_ANSWERS } from "./demo-answers";
 import { clearFirstRun, isFirstRun as localFolderIsNew } from "../store/local/first-run";
+import { alertReasonsForMissedCheckIns } from "../scheduler/missed-checkins";
+import { MISSED_DIGEST_PREFIX } from "../scheduler/planner";
 
 const ZONE = "Europe/London";
 
@@ -168,12 +170,15 @@ async function seedHistory(
   for (const event of pastEvents) {
     for (const member of members) {
       const at = event.dueAt;
+      // The policy is delivered per version (as the planner keys it): seeded as already sent, so
+      // starting the demo does not try to send it again to people who have no chat with the bot.
+      const eventKey = event.kind === "policy" ? `policy.v${policyVersion}` : event.key;
       await repos.deliveries.createIfAbsent({
-        id: ids.deliveryId(cohort.id, event.key, member.userId),
+        id: ids.deliveryId(cohort.id, eventKey, member.userId),
         tenantId,
         cohortId: cohort.id,
         userId: member.userId,
-        eventKey: event.key,
+        eventKey,
         kind: event.kind,
         status: "sent",
         attempts: 1,
@@ -220,6 +225,8 @@ async function seedHistory(
     }
   }
 
+  await seedMissedCheckInAlerts(ctx, cohort, members, pastEvents);
+
   if (pastEvents.some((e) => e.kind === "learn")) {
     const askedOn = pastEvents[pastEvents.length - 1]!.localDate;
     const [first, second] = members;
@@ -236,6 +243,29 @@ async function seedHistory(
       await repos.wins.createIfAbsent({
         id: ids.winId(cohort.id, "demo-w1"), tenantId, cohortId: cohort.id, userId: second.userId, displayName: second.displayName,
         text: answers.win, minutesSaved: 90, shareConsent: true, createdAt: new Date(ctx.clock.now()).toISOString(),
+      });
+    }
+  }
+}
+
+/**
+ * The demo's history includes the facilitators' "missed two check-ins" alerts and their digest
+ * cards, as already delivered: the demo people have no chat with the bot (nobody installed it), so
+ * leaving them for the first scheduler tick would only log failed sends on every fresh start.
+ */
+async function seedMissedCheckInAlerts(ctx: AppContext, cohort: Cohort, members: Membership[], pastEvents: TimelineEvent[]): Promise<void> {
+  const { repos } = ctx;
+  const records = await repos.loop.listCohortRecords(cohort.tenantId, cohort.id);
+  const alerts = alertReasonsForMissedCheckIns(cohort, pastEvents, members, records.checkIns, ctx.clock.now());
+  if (alerts.length === 0) return;
+  await repos.alerts.createManyIfAbsent(alerts);
+  for (const session of new Set(alerts.map((a) => a.sessionNumber))) {
+    const eventKey = `${MISSED_DIGEST_PREFIX}${session}`;
+    const at = ctx.clock.now().toISOString();
+    for (const facilitatorId of cohort.facilitatorIds) {
+      await repos.deliveries.createIfAbsent({
+        id: ids.deliveryId(cohort.id, eventKey, facilitatorId), tenantId: cohort.tenantId, cohortId: cohort.id, userId: facilitatorId, eventKey, kind: "alert",
+        status: "sent", attempts: 1, notBefore: at, sentAt: at, activityId: `demo-${eventKey}-${facilitatorId.slice(-4)}`, createdAt: at, updatedAt: at,
       });
     }
   }

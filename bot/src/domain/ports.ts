@@ -29,6 +29,7 @@ import type {
   Win,
   WinsChannel,
 } from "./types";
+import type { CohortAggregate, MemberRow } from "./cohort-aggregate";
 
 /** A record as read from the store, with the ETag to guard the next write. */
 export type Versioned<T> = T & { etag: string };
@@ -145,7 +146,30 @@ export interface AlertRepository {
   listByCohort(tenantId: TenantId, cohortId: CohortId): Promise<Versioned<FacilitatorAlert>[]>;
   get(tenantId: TenantId, cohortId: CohortId, alertId: string): Promise<Versioned<FacilitatorAlert> | undefined>;
   update(alert: FacilitatorAlert, etag: string): Promise<Versioned<FacilitatorAlert>>;
+  /** One member's alerts in a cohort (for "my data" and the member's own card), newest first. */
+  listByMember(tenantId: TenantId, cohortId: CohortId, userId: UserId): Promise<Versioned<StoredAlert>[]>;
+  /** Records whether Teams reached a facilitator with this alert (kept with the alert, for the tab and the member's card). */
+  recordReach(tenantId: TenantId, cohortId: CohortId, alertId: string, reach: AlertReach): Promise<void>;
+  /**
+   * "Delete my data": the words a member wrote, quoted in their alerts, are removed; the alert
+   * itself (who, why, which session) stays so a facilitator can still follow up. Returns how many
+   * alerts were changed.
+   */
+  redactMemberText(tenantId: TenantId, cohortId: CohortId, userId: UserId, at: Instant): Promise<number>;
 }
+
+/** Whether an alert reached a facilitator in Teams. */
+export interface AlertReach {
+  /** Facilitators who received it in their 1:1 chat (0: none could be reached). */
+  reachedFacilitators: number;
+  /** Set when no facilitator could be reached in Teams: the alert waits for them in the tab. */
+  unreachedSince?: Instant;
+  /** When it was last tried. */
+  checkedAt: Instant;
+}
+
+/** An alert as stored: the domain record, with how it was delivered and whether the member's words were deleted. */
+export type StoredAlert = FacilitatorAlert & { reach?: AlertReach; memberTextDeletedAt?: Instant };
 
 export interface DeliveryCounts {
   eventKey: string;
@@ -206,6 +230,38 @@ export interface LeaseRepository {
   release(name: string, holder: string): Promise<void>;
 }
 
+/** A page of a cohort's member rows (the staff's member table); `continuation` absent on the last page. */
+export interface MemberRowsPage {
+  rows: MemberRow[];
+  continuation?: string;
+}
+
+/** The maintained aggregates compared with a full recomputation. */
+export interface AggregateCheck {
+  consistent: boolean;
+  /** What differed (at most 50 lines; member rows by user id). */
+  differences: string[];
+  stored: CohortAggregate;
+  expected: CohortAggregate;
+}
+
+/**
+ * Maintained dashboard aggregates (domain/cohort-aggregate.ts): the store keeps them up to date
+ * with every write of records, memberships and acknowledgements; dashboards read only these.
+ * A missing or dirty aggregate is rebuilt on read.
+ */
+export interface AggregateRepository {
+  get(tenantId: TenantId, cohortId: CohortId): Promise<CohortAggregate>;
+  memberRow(tenantId: TenantId, cohortId: CohortId, userId: UserId): Promise<MemberRow | undefined>;
+  /** Member rows in a stable order (bucket, then user id), `limit` at a time. */
+  memberRows(tenantId: TenantId, cohortId: CohortId, limit: number, continuation?: string): Promise<MemberRowsPage>;
+  allMemberRows(tenantId: TenantId, cohortId: CohortId): Promise<MemberRow[]>;
+  /** Recomputes everything from the records; idempotent, safe while writes continue. */
+  rebuild(tenantId: TenantId, cohortId: CohortId): Promise<{ agg: CohortAggregate; rows: MemberRow[] }>;
+  /** Compares the stored aggregates with a full recomputation, without changing anything. */
+  check(tenantId: TenantId, cohortId: CohortId): Promise<AggregateCheck>;
+}
+
 /** Every repository, as `index.ts` wires them. */
 export interface Repositories {
   cohorts: CohortRepository;
@@ -219,6 +275,7 @@ export interface Repositories {
   alerts: AlertRepository;
   deliveries: DeliveryRepository;
   leases: LeaseRepository;
+  aggregates: AggregateRepository;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -237,6 +294,22 @@ export type SendFailure =
   | { kind: "permanent"; status: number; reason: string };
 
 export type SendResult = { ok: true; activityId: string } | { ok: false; failure: SendFailure };
+
+/** Where a bot's 1:1 chats are opened: the Bot Connector endpoint and the bot's own account, from a conversation it already has. */
+export interface ChatOrigin {
+  serviceUrl: string;
+  bot: { id: string; name?: string };
+}
+
+export type OpenChatResult = { ok: true; conversationReference: unknown } | { ok: false; failure: SendFailure };
+
+/**
+ * Opens a 1:1 chat between the bot and a person it has never talked to (Teams: the app must be
+ * installed for them personally or in a team they share). Never throws for Teams-side failures.
+ */
+export interface PersonalChatOpener {
+  openPersonalChat(tenantId: TenantId, user: { userId: UserId; displayName: string }, origin: ChatOrigin): Promise<OpenChatResult>;
+}
 
 /** Sends proactive cards. Implementations never throw for Teams-side failures: they classify. */
 export interface CardSender {

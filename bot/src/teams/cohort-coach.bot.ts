@@ -5,7 +5,6 @@
  */
 import { CardFactory, TeamsActivityHandler, TurnContext, type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type InvokeResponse } from "botbuilder";
 import type { AppContext } from "../app-context";
-import { buildHelpCard } from "../cards/help.card";
 import { buildNoticeCard } from "../cards/notice.card";
 import { buildPersonalChatOnlyCard } from "../cards/personal-chat.card";
 import { BOT_COMMANDS, CARD_ACTION_SCOPES, type BotScope } from "../domain/bot-commands";
@@ -16,7 +15,7 @@ import { unregisterPerson } from "../usecases/member/unregister-person";
 import { MalformedActionError } from "./action-data";
 import { actorFromActivity } from "./activity-actor";
 import { CARD_ACTIONS } from "./card-actions";
-import { COMMAND_HANDLERS } from "./command-handlers";
+import { COMMAND_HANDLERS, helpCardFor } from "./command-handlers";
 import { parseCommand } from "./commands";
 import { FollowUps } from "./follow-ups";
 import { rememberConversation, welcomeCard } from "./install-events";
@@ -73,7 +72,7 @@ export class CohortCoachBot extends TeamsActivityHandler {
     const text = TurnContext.removeRecipientMention(turn.activity) ?? turn.activity.text ?? "";
     const command = parseCommand(text);
     if (!command) {
-      await reply(turn, buildHelpCard({ didNotUnderstand: text.trim() || "that", scope: scopeOf(turn) }));
+      await reply(turn, await helpCardFor(this.ctx, actor, turn, text.trim() || "that"));
       return;
     }
     const scope = scopeOf(turn);

@@ -11,22 +11,56 @@ import { buildWinCard } from "../cards/win.card";
 import { newDraftId } from "../cards/card-kit";
 import type { AdaptiveCardJson } from "../domain/ports";
 import type { Actor } from "../domain/types";
-import { checkInCard, eventTitle, policyCard } from "../usecases/member/event-cards";
-import { loadMemberContext } from "../usecases/member/member-context";
+import { buildMyCohortsCard, buildOpenQuestionsCard, buildWhoNeedsHelpCard, facilitatorsOnlyText } from "../cards/facilitator.card";
+import { checkInCard, eventTitle, policyCard, tabUrl } from "../usecases/member/event-cards";
+import { isFacilitator, myCohorts, whoNeedsHelp } from "../usecases/member/facilitator-desk";
+import { loadMemberContext, NotInCohortError } from "../usecases/member/member-context";
+import { openQuestions } from "../usecases/questions/open-questions";
 import { myData } from "../usecases/member/my-data";
 import { myProgress } from "../usecases/member/my-progress";
 import { whatsNext } from "../usecases/member/whats-next";
 import { createCohortForm, mayCreateCohorts, teamChannelOf } from "./create-cohort-from-team";
 import { scopeOf } from "./scope";
 
+/** The help card for this person: member commands if they are in a cohort, facilitator commands if they look after one. */
+export async function helpCardFor(ctx: AppContext, actor: Actor, turn: TurnContext, didNotUnderstand?: string): Promise<AdaptiveCardJson> {
+  const scope = scopeOf(turn);
+  if (scope !== "personal") return buildHelpCard({ scope, ...(didNotUnderstand !== undefined ? { didNotUnderstand } : {}) });
+  const [memberships, facilitator] = await Promise.all([ctx.repos.memberships.listByUser(actor.tenantId, actor.userId), isFacilitator(ctx, actor)]);
+  return buildHelpCard({ scope, member: memberships.length > 0 || !facilitator, facilitator, ...(didNotUnderstand !== undefined ? { didNotUnderstand } : {}) });
+}
+
 export type CommandHandler = (ctx: AppContext, actor: Actor, turn: TurnContext) => Promise<AdaptiveCardJson>;
 
 export const COMMAND_HANDLERS: Readonly<Record<string, CommandHandler>> = {
-  help: async (_ctx, _actor, turn) => buildHelpCard({ scope: scopeOf(turn) }),
+  help: async (ctx, actor, turn) => helpCardFor(ctx, actor, turn),
 
   next: async (ctx, actor) => {
-    const { member, steps } = await whatsNext(ctx, actor);
+    const standing = await whatsNext(ctx, actor).catch(async (err: unknown) => {
+      // A facilitator in no cohort of their own: not an error, just a different job.
+      if (err instanceof NotInCohortError && (await isFacilitator(ctx, actor))) return undefined;
+      throw err;
+    });
+    if (!standing) {
+      return buildNoticeCard("Nothing for you to do as a member", "You facilitate cohorts rather than take part in one. Type **who needs help** to see who asked for help or is stuck, **questions** for open questions, or **my cohorts** for how each cohort is doing.");
+    }
+    const { member, steps } = standing;
     return buildNextStepsCard({ cohortId: member.cohort.id, cohortName: member.cohort.name, due: steps.due, upcoming: steps.upcoming, titleOf: (e) => eventTitle(member.track, e) });
+  },
+
+  "my cohorts": async (ctx, actor) => {
+    if (!(await isFacilitator(ctx, actor))) return buildNoticeCard("For facilitators", facilitatorsOnlyText("my cohorts"));
+    return buildMyCohortsCard({ cohorts: await myCohorts(ctx, actor), tabUrl: tabUrl(ctx) });
+  },
+
+  "who needs help": async (ctx, actor) => {
+    if (!(await isFacilitator(ctx, actor))) return buildNoticeCard("For facilitators", facilitatorsOnlyText("who needs help"));
+    return buildWhoNeedsHelpCard({ people: await whoNeedsHelp(ctx, actor), tabUrl: tabUrl(ctx) });
+  },
+
+  questions: async (ctx, actor) => {
+    if (!(await isFacilitator(ctx, actor))) return buildNoticeCard("For facilitators", facilitatorsOnlyText("questions"));
+    return buildOpenQuestionsCard({ questions: await openQuestions(ctx, actor), tabUrl: tabUrl(ctx, "questions") });
   },
 
   checkin: async (ctx, actor) => {
@@ -45,7 +79,7 @@ export const COMMAND_HANDLERS: Readonly<Record<string, CommandHandler>> = {
   policy: async (ctx, actor) => {
     const policy = await ctx.repos.policies.current(actor.tenantId);
     if (!policy) return buildNoticeCard("No AI-use policy yet", "Your organisation has not published one yet. Until it does, ask your manager before using AI with company information.");
-    return policyCard(ctx, actor.tenantId, policy);
+    return policyCard(ctx, actor.tenantId, policy, actor.userId);
   },
 
   ask: async (ctx, actor) => {
@@ -59,8 +93,8 @@ export const COMMAND_HANDLERS: Readonly<Record<string, CommandHandler>> = {
   },
 
   "my data": async (ctx, actor) => {
-    const { member, records } = await myData(ctx, actor);
-    return buildMyDataCard({ cohortId: member.cohort.id, cohortName: member.cohort.name, records });
+    const { member, records, helpRequests } = await myData(ctx, actor);
+    return buildMyDataCard({ cohortId: member.cohort.id, cohortName: member.cohort.name, records, helpRequests });
   },
 
   "create cohort": async (ctx, actor, turn) => {

@@ -17,7 +17,7 @@ import { createCohort } from "../usecases/cohorts/create-cohort";
 import type { SubmissionProblem } from "../usecases/member/event-cards";
 import { registerPerson } from "../usecases/member/register-person";
 import { registerTeam } from "../usecases/member/register-team";
-import { personalChatReference } from "./conversation-references";
+import { createPersonalChat } from "./personal-chats";
 import type { TeamsServices } from "./teams-services";
 
 const TIME_ZONES = ["Europe/London", "Europe/Dublin", "Europe/Paris", "Europe/Berlin", "America/New_York", "America/Chicago", "America/Los_Angeles", "Asia/Singapore", "Australia/Sydney"];
@@ -103,11 +103,7 @@ export async function openPersonalChats(ctx: AppContext, services: TeamsServices
   const opened = await mapLimited(unreached, OPEN_CHATS_CONCURRENCY, async (member) => {
     const user = { id: member.id, name: member.name, aadObjectId: member.aadObjectId };
     try {
-      let conversationId = "";
-      await services.adapter.createConversationAsync(services.botAppId, "msteams", serviceUrl, "", { isGroup: false, bot, members: [user], tenantId, channelData: { tenant: { id: tenantId } } }, async (context) => {
-        conversationId = context.activity.conversation.id;
-      });
-      const reference = personalChatReference({ conversationId, tenantId, serviceUrl, bot, user });
+      const reference = await createPersonalChat(services.adapter, services.botAppId, { tenantId, serviceUrl, bot, user });
       await registerPerson(ctx, { tenantId, userId: member.aadObjectId!, displayName: member.name ?? "", isAdmin: false }, reference);
       return true;
     } catch (err) {

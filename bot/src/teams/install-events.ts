@@ -10,6 +10,7 @@ import { buildWelcomeCard } from "../cards/welcome.card";
 import type { AdaptiveCardJson } from "../domain/ports";
 import type { Actor } from "../domain/types";
 import { eventTitle, tabUrl } from "../usecases/member/event-cards";
+import { facilitatedCohorts } from "../usecases/member/facilitator-desk";
 import { NotInCohortError } from "../usecases/member/member-context";
 import { registerPerson } from "../usecases/member/register-person";
 import { registerTeam } from "../usecases/member/register-team";
@@ -45,6 +46,18 @@ export async function welcomeCard(ctx: AppContext, turn: TurnContext, actor: Act
     if (err instanceof NotInCohortError) return undefined;
     throw err;
   });
+  const facilitated = await facilitatedCohorts(ctx, actor);
+  const facilitator = facilitated.length > 0;
+  if (!standing && facilitator) {
+    const names = facilitated.slice(0, 3).map((c) => c.name).join(", ");
+    const more = facilitated.length > 3 ? ` and ${facilitated.length - 3} more` : "";
+    return buildWelcomeCard({
+      name: actor.displayName,
+      nextStep: `You look after ${facilitated.length === 1 ? "one cohort" : `${facilitated.length} cohorts`}: ${names}${more}. Type **who needs help** to see who asked for help or is stuck, **questions** for open questions, and **my cohorts** for how each cohort is doing.`,
+      tabUrl: tabUrl(ctx),
+      facilitator: true,
+    });
+  }
   if (!standing) {
     return buildWelcomeCard({ name: actor.displayName, nextStep: "Your facilitator will add you to a cohort. Meanwhile, type **policy** to read the AI-use policy.", tabUrl: tabUrl(ctx) });
   }
@@ -55,5 +68,5 @@ export async function welcomeCard(ctx: AppContext, turn: TurnContext, actor: Act
     : steps.upcoming
       ? `**${eventTitle(member.track, steps.upcoming)}** arrives on ${steps.upcoming.localDate}. Type **next** any time.`
       : "Type **next** to see where you are.";
-  return buildWelcomeCard({ name: actor.displayName, cohortName: member.cohort.name, nextStep, tabUrl: tabUrl(ctx) });
+  return buildWelcomeCard({ name: actor.displayName, cohortName: member.cohort.name, nextStep: facilitator ? `${nextStep} As a facilitator, type **who needs help** or **questions** any time.` : nextStep, tabUrl: tabUrl(ctx), facilitator });
 }

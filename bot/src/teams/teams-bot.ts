@@ -14,6 +14,7 @@ import { createBotThrottle, DEFAULT_BOT_LIMITS } from "./bot-throttle";
 import { isLoopbackServiceUrl } from "./conversation-references";
 import { createCardSender } from "./card-sender";
 import { CohortCoachBot } from "./cohort-coach.bot";
+import { createPersonalChatOpener } from "./personal-chats";
 import { FollowUps } from "./follow-ups";
 import { cardResponse, somethingWentWrongCard } from "./invoke-responses";
 import { withSchedulerOwnedRetries } from "./scheduler-owned-retries";
@@ -29,7 +30,7 @@ export function createTeamsBot(ctx: AppContext): TeamsBot {
 
   const botAppId = ctx.config.bot.appId ?? "";
   const sender = createCardSender(adapter, botAppId, ctx.logger);
-  const bot = new CohortCoachBot(ctx, { adapter, botAppId, sender });
+  const bot = new CohortCoachBot(ctx, { adapter, botAppId, sender, chats: createPersonalChatOpener(adapter, botAppId) });
   const throttle = createBotThrottle(ctx.config.botLimits ?? DEFAULT_BOT_LIMITS);
   const authenticated = !!ctx.config.bot.appId;
   return {

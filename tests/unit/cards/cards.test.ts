@@ -10,6 +10,7 @@ import { buildCheckInCard, buildCheckInSubmittedCard, CHECKIN_VERBS, CheckInSubm
 import { buildCohortCreatedCard, buildCreateCohortCard, CREATE_COHORT_VERBS } from "../../../bot/src/cards/create-cohort.card";
 import { ALERT_VERBS, buildFacilitatorAlertCard, buildMissedCheckInsCard } from "../../../bot/src/cards/facilitator-alert.card";
 import { buildHelpCard } from "../../../bot/src/cards/help.card";
+import { buildMyCohortsCard, buildOpenQuestionsCard, buildWhoNeedsHelpCard } from "../../../bot/src/cards/facilitator.card";
 import { buildMyDataCard, buildMyDataDeletedCard, MY_DATA_VERBS } from "../../../bot/src/cards/my-data.card";
 import { buildNextStepsCard, NEXT_VERBS } from "../../../bot/src/cards/next-steps.card";
 import { buildNoticeCard } from "../../../bot/src/cards/notice.card";
@@ -90,6 +91,19 @@ const cases: Array<[string, AdaptiveCardJson, readonly string[]]> = [
   ["create cohort", buildCreateCohortCard({ teamName: SHORT_MAX, tracks: [{ id: "finance", name: "Finance" }], timeZones: ["Europe/London"], defaultStartDate: "2026-03-09" }, { message: "Fix this", issues }), Object.values(CREATE_COHORT_VERBS)],
   ["cohort created", buildCohortCreatedCard(SHORT_MAX, 1200, "2026-03-09"), []],
   ["notice", buildNoticeCard("Not in a cohort yet", LONG, "Ask your facilitator."), []],
+  ["check-in submitted, facilitators unreachable", buildCheckInSubmittedCard(checkInData, values, false, "unreached"), Object.values(CHECKIN_VERBS)],
+  ["check-in submitted, help taken", buildCheckInSubmittedCard(checkInData, values, false, "taken"), Object.values(CHECKIN_VERBS)],
+  ["policy already acknowledged (maximum size)", buildPolicyCard({ policy: bigPolicy, changes: [{ section: "allowedUses", added: bigPolicy.sections.allowedUses, removed: bigPolicy.sections.notAllowed }], tabUrl: "https://x/tab/policy", acknowledgedAt: "2026-03-02T09:00:00Z" }), []],
+  ["my data with help requests, confirming", buildMyDataCard({ cohortId: "c", cohortName: SHORT_MAX, records, helpRequests: 99 }, true), Object.values(MY_DATA_VERBS)],
+  ["help for a facilitator who is also a member", buildHelpCard({ member: true, facilitator: true, didNotUnderstand: LONG }), []],
+  ["help for a facilitator", buildHelpCard({ facilitator: true }), []],
+  ["welcome for a facilitator", buildWelcomeCard({ name: SHORT_MAX, nextStep: LONG, tabUrl: "https://x/tab", facilitator: true }), []],
+  ["my cohorts (many, long names)", buildMyCohortsCard({ cohorts: Array.from({ length: 500 }, (_, i) => ({ name: SHORT_MAX, status: i % 2 ? "active" : "paused", week: 3, totalWeeks: 9, members: 1200, latestCheckIn: { sessionNumber: 2, responseRate: i % 3 ? { suppressed: false, n: 1200, value: 0.85, basis: "rounded-down-share" } : { suppressed: true } } })), tabUrl: "https://x/tab" }), []],
+  ["my cohorts (none)", buildMyCohortsCard({ cohorts: [], tabUrl: "https://x/tab" }), []],
+  ["who needs help (many, longest text)", buildWhoNeedsHelpCard({ people: Array.from({ length: 10_000 }, (_, i) => ({ cohortName: SHORT_MAX, displayName: SHORT_MAX, reason: i % 2 ? "stuck" : "asked-for-help", latestStuck: LONG, latestSession: 3, notReachedInTeams: i % 3 === 0, ...(i % 5 === 0 ? { takenBy: SHORT_MAX } : {}) })), tabUrl: "https://x/tab" }), []],
+  ["who needs help (nobody)", buildWhoNeedsHelpCard({ people: [], tabUrl: "https://x/tab" }), []],
+  ["open questions (many, longest text)", buildOpenQuestionsCard({ questions: Array.from({ length: 10_000 }, (_, i) => ({ cohortName: SHORT_MAX, text: LONG, askedOn: "2026-03-09", ...(i % 2 ? { askedByName: SHORT_MAX } : {}) })), tabUrl: "https://x/tab/questions" }), []],
+  ["open questions (none)", buildOpenQuestionsCard({ questions: [], tabUrl: "https://x/tab/questions" }), []],
 ];
 
 describe("every card the bot sends", () => {
@@ -168,6 +182,10 @@ describe("text people wrote is plain text in every card", () => {
     ["welcome", buildWelcomeCard({ name: EVIL, cohortName: EVIL, nextStep: "Type **next**.", tabUrl: "https://x/tab" })],
     ["help for unknown text", buildHelpCard({ didNotUnderstand: EVIL })],
     ["cohort created", buildCohortCreatedCard(EVIL, 3, "2026-03-09")],
+    ["my cohorts", buildMyCohortsCard({ cohorts: [{ name: EVIL, status: "active", week: 2, totalWeeks: 9, members: 6 }], tabUrl: "https://x/tab" })],
+    ["who needs help", buildWhoNeedsHelpCard({ people: [{ cohortName: EVIL, displayName: EVIL, reason: "asked-for-help", latestStuck: EVIL, latestSession: 2, takenBy: EVIL, notReachedInTeams: false }], tabUrl: "https://x/tab" })],
+    ["open questions", buildOpenQuestionsCard({ questions: [{ cohortName: EVIL, text: EVIL, askedOn: "2026-03-09", askedByName: EVIL }], tabUrl: "https://x/tab/questions" })],
+    ["policy with admin text", buildPolicyCard({ policy: { ...bigPolicy, version: 1, sections: { allowedUses: [EVIL], notAllowed: [EVIL], dataHandling: [EVIL], approvedTools: [EVIL] } }, changes: [], tabUrl: "https://x/tab/policy" })],
   ];
 
   /** Every string Teams would render as markdown (TextBlock text, Fact title/value) and every TextRun. */

@@ -1,15 +1,18 @@
 /** The weekly check-in: send (or resend) it, and the refresh that shows each member their own answers. */
 import { CHECKIN_VERBS, CheckInSubmission } from "../../cards/checkin.card";
 import { LIMITS } from "../../domain/limits";
+import type { ChatOrigin } from "../../domain/ports";
 import { alertFacilitators } from "../../usecases/member/alert-facilitators";
-import { checkInAnsweredCard, checkInCard, checkInView } from "../../usecases/member/event-cards";
+import { checkInAnsweredCard, checkInCard, checkInView, helpRequestStatus } from "../../usecases/member/event-cards";
 import { loadMemberContext } from "../../usecases/member/member-context";
 import { recordCheckIn } from "../../usecases/member/record-check-in";
 import { CheckInRefresh, parseActionData, parseSubmission, SessionRef, typedText } from "../action-data";
-import type { ActionHandlers } from "./action-handler";
+import { cardOfInvoke, updateCard } from "../card-updates";
+import { mayRememberReference } from "../conversation-references";
+import type { ActionHandlers, ActionRequest } from "./action-handler";
 
 export const checkInActions: ActionHandlers = {
-  [CHECKIN_VERBS.submit]: async ({ ctx, services, actor, data, later }) => {
+  [CHECKIN_VERBS.submit]: async ({ ctx, services, turn, actor, data, later }) => {
     const { cohortId, sessionNumber } = parseActionData(SessionRef, data);
     const submission = parseSubmission(CheckInSubmission, data);
     if (!submission.ok) {
@@ -17,8 +20,19 @@ export const checkInActions: ActionHandlers = {
       return checkInCard(ctx, await loadMemberContext(ctx, actor, cohortId), sessionNumber, { rejected: { problem: submission.problem, typed } });
     }
     const { member, checkIn, updated, newAlerts } = await recordCheckIn(ctx, actor, submission.value);
-    if (newAlerts.length) later(() => alertFacilitators(ctx, services.sender, member.cohort, newAlerts));
-    return checkInAnsweredCard(member, checkIn, updated);
+    if (newAlerts.length) {
+      const origin = await chatOrigin({ ctx, turn, actor } as Pick<ActionRequest, "ctx" | "turn" | "actor">);
+      const card = cardOfInvoke(turn);
+      later(async () => {
+        const outcome = await alertFacilitators(ctx, services.sender, member.cohort, newAlerts, { chats: services.chats, ...(origin ? { origin } : {}) });
+        // The member was told a facilitator will get in touch: if none could be reached, say so on that card.
+        if (checkIn.wantsHelp && outcome.unreached.some((a) => a.reason === "asked-for-help") && card) {
+          await updateCard(services.adapter, services.botAppId, card, checkInAnsweredCard(member, checkIn, updated, "unreached"), ctx.logger);
+        }
+      });
+    }
+    const help = checkIn.wantsHelp && !newAlerts.length ? await helpRequestStatus(ctx, member, checkIn.sessionNumber) : undefined;
+    return checkInAnsweredCard(member, checkIn, updated, help);
   },
 
   [CHECKIN_VERBS.refresh]: async ({ ctx, actor, data }) => {
@@ -26,3 +40,14 @@ export const checkInActions: ActionHandlers = {
     return checkInView(ctx, await loadMemberContext(ctx, actor, cohortId), sessionNumber, { edit });
   },
 };
+
+/**
+ * Where the bot can open chats from: the service URL and bot account of the member's own 1:1
+ * conversation (as stored), else of this turn when its sender was verified.
+ */
+async function chatOrigin({ ctx, turn, actor }: Pick<ActionRequest, "ctx" | "turn" | "actor">): Promise<ChatOrigin | undefined> {
+  const stored = (await ctx.repos.people.get(actor.tenantId, actor.userId))?.conversationReference as { serviceUrl?: unknown; bot?: { id?: unknown; name?: unknown } } | undefined;
+  if (typeof stored?.serviceUrl === "string" && typeof stored.bot?.id === "string") return { serviceUrl: stored.serviceUrl, bot: { id: stored.bot.id, ...(typeof stored.bot.name === "string" ? { name: stored.bot.name } : {}) } };
+  if (!mayRememberReference(turn)) return undefined;
+  return { serviceUrl: turn.activity.serviceUrl, bot: { id: turn.activity.recipient.id, name: turn.activity.recipient.name } };
+}

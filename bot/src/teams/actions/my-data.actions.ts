@@ -7,8 +7,8 @@ import type { ActionHandlers } from "./action-handler";
 export const myDataActions: ActionHandlers = {
   [MY_DATA_VERBS.askDelete]: async ({ ctx, actor, data }) => {
     const { cohortId, cancel } = parseActionData(MyDataRef, data);
-    const { member, records } = await myData(ctx, actor, cohortId);
-    return buildMyDataCard({ cohortId: member.cohort.id, cohortName: member.cohort.name, records }, !cancel);
+    const { member, records, helpRequests } = await myData(ctx, actor, cohortId);
+    return buildMyDataCard({ cohortId: member.cohort.id, cohortName: member.cohort.name, records, helpRequests }, !cancel);
   },
 
   [MY_DATA_VERBS.confirmDelete]: async ({ ctx, actor, data }) => {

@@ -5,7 +5,7 @@
 import type { AppContext } from "../../app-context";
 import { buildAdoptionCard } from "../../cards/adoption.card";
 import { buildApplyCard, buildApplySubmittedCard } from "../../cards/apply.card";
-import { buildCheckInCard, buildCheckInSubmittedCard, type CheckInValues } from "../../cards/checkin.card";
+import { buildCheckInCard, buildCheckInSubmittedCard, type CheckInValues, type HelpRequestStatus } from "../../cards/checkin.card";
 import { buildPolicyAcknowledgedCard, buildPolicyCard } from "../../cards/policy.card";
 import { buildSessionBriefCard } from "../../cards/session-brief.card";
 import type { FieldIssue } from "../../domain/errors";
@@ -92,25 +92,48 @@ export async function checkInCard(ctx: AppContext, member: MemberContext, sessio
 /** The check-in as its member should see it now: their answers once given (unless they asked to edit), else the form. */
 export async function checkInView(ctx: AppContext, member: MemberContext, sessionNumber: number, options: { edit?: boolean } = {}): Promise<AdaptiveCardJson> {
   const existing = await ctx.repos.loop.getCheckIn(member.cohort.tenantId, member.cohort.id, sessionNumber, member.membership.userId);
-  return existing && !options.edit ? checkInAnsweredCard(member, existing, false) : checkInCard(ctx, member, sessionNumber);
+  if (!existing || options.edit) return checkInCard(ctx, member, sessionNumber);
+  return checkInAnsweredCard(member, existing, false, existing.wantsHelp ? await helpRequestStatus(ctx, member, sessionNumber) : undefined);
 }
 
-export function checkInAnsweredCard(member: MemberContext, checkIn: CheckIn, justUpdated: boolean): AdaptiveCardJson {
+export function checkInAnsweredCard(member: MemberContext, checkIn: CheckIn, justUpdated: boolean, help?: HelpRequestStatus): AdaptiveCardJson {
   const session = sessionOf(member.track, checkIn.sessionNumber);
   return buildCheckInSubmittedCard(
     { cohortId: member.cohort.id, cohortName: member.cohort.name, sessionNumber: session.number, sessionTitle: session.title, reflectQuestions: [], userId: member.membership.userId },
     checkIn,
     justUpdated,
+    help,
   );
+}
+
+/** Where the member's "I'd like help" for a session stands, from the stored alert (what the tab and the facilitators see). */
+export async function helpRequestStatus(ctx: AppContext, member: MemberContext, sessionNumber: number): Promise<HelpRequestStatus> {
+  const alerts = await ctx.repos.alerts.listByMember(member.cohort.tenantId, member.cohort.id, member.membership.userId);
+  const alert = alerts.find((a) => a.reason === "asked-for-help" && a.sessionNumber === sessionNumber);
+  if (!alert) return "sent";
+  if (alert.acknowledgedBy) return "taken";
+  return alert.reach?.unreachedSince && !alert.reach.reachedFacilitators ? "unreached" : "sent";
 }
 
 export function adoptionCard(member: MemberContext, week: number, problem?: SubmissionProblem): AdaptiveCardJson {
   return buildAdoptionCard({ cohortId: member.cohort.id, cohortName: member.cohort.name, week }, problem);
 }
 
-export async function policyCard(ctx: AppContext, tenantId: TenantId, policy: PolicyVersion): Promise<AdaptiveCardJson> {
+/**
+ * The policy as `userId` should see it: with the Acknowledge button until they have acknowledged
+ * this version, and after that with when they did (never offered "I have read…" twice).
+ */
+export async function policyCard(ctx: AppContext, tenantId: TenantId, policy: PolicyVersion, userId?: string): Promise<AdaptiveCardJson> {
   const previous = policy.version > 1 ? await ctx.repos.policies.get(tenantId, policy.version - 1) : undefined;
-  return buildPolicyCard({ policy, changes: diffPolicies(previous, policy), tabUrl: tabUrl(ctx, "policy") });
+  const acknowledgedAt = userId ? await acknowledgedOn(ctx, tenantId, policy.version, userId) : undefined;
+  return buildPolicyCard({ policy, changes: diffPolicies(previous, policy), tabUrl: tabUrl(ctx, "policy"), ...(acknowledgedAt ? { acknowledgedAt } : {}) });
+}
+
+/** When `userId` acknowledged `version` (a point read first; the date only for those who did). */
+async function acknowledgedOn(ctx: AppContext, tenantId: TenantId, version: number, userId: string): Promise<string | undefined> {
+  if (!(await ctx.repos.policies.hasAcknowledged(tenantId, version, userId))) return undefined;
+  const ack = (await ctx.repos.policies.listAcknowledgements(tenantId, version)).find((a) => a.userId === userId);
+  return ack?.acknowledgedAt ?? "";
 }
 
 export async function policyAcknowledgedCard(ctx: AppContext, tenantId: TenantId, policy: PolicyVersion): Promise<AdaptiveCardJson> {
@@ -134,7 +157,7 @@ export async function cardForEvent(ctx: AppContext, member: MemberContext, event
       return adoptionCard(member, event.adoptionWeek ?? 0);
     case "policy": {
       const policy = await ctx.repos.policies.current(member.cohort.tenantId);
-      return policy ? policyCard(ctx, member.cohort.tenantId, policy) : undefined;
+      return policy ? policyCard(ctx, member.cohort.tenantId, policy, member.membership.userId) : undefined;
     }
   }
 }
