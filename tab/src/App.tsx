@@ -8,6 +8,7 @@ import type { MeResponse } from "../../bot/src/api/contract";
 import { setTokenSource } from "./api";
 import { Failure, Loading } from "./components/States";
 import { getTeamsToken, initialiseTeams, type TeamsTheme } from "./teams";
+import { browserTheme } from "./theme";
 import { useApi } from "./useApi";
 import { SignInView } from "./views/SignInView";
 
@@ -28,8 +29,15 @@ function initialView(): ViewId {
 }
 
 export function App() {
-  const [theme, setTheme] = useState<TeamsTheme>("default");
+  const [theme, setTheme] = useState<TeamsTheme>(browserTheme);
   const [auth, setAuth] = useState<"starting" | "teams" | "local" | "signed-out">("starting");
+
+  // Native controls (date and time pickers, scrollbars) draw themselves light unless told otherwise.
+  useEffect(() => {
+    document.documentElement.style.colorScheme = theme === "default" ? "light" : "dark";
+    document.body.style.margin = "0";
+    document.body.style.background = THEMES[theme].colorNeutralBackground2;
+  }, [theme]);
 
   useEffect(() => {
     void initialiseTeams(setTheme).then((inTeams) => {
@@ -92,7 +100,7 @@ function SignedIn({ onSignOut }: { onSignOut?: () => void }) {
   }
   const selected = tabs.some((t) => t.id === view) ? view : "programme";
   return (
-    <div style={{ maxWidth: 1200, margin: "0 auto", padding: "8px 16px 32px" }}>
+    <div style={{ maxWidth: 1200, margin: "0 auto", padding: "8px 16px 32px", overflowWrap: "break-word" }}>
       <header style={{ display: "flex", flexWrap: "wrap", alignItems: "center", justifyContent: "space-between", gap: 8 }}>
         <Text as="h1" size={500} weight="semibold">
           Cohort Coach

@@ -58,5 +58,9 @@ export const api = {
   get: <T>(path: string) => request<T>("GET", path),
   post: <T>(path: string, body: unknown) => request<T>("POST", path, body),
   put: <T>(path: string, body: unknown) => request<T>("PUT", path, body),
-  del: <T>(path: string) => request<T>("DELETE", path),
+  /**
+   * A DELETE carries an empty JSON object: the server's body parser refuses a request without a
+   * content type (415), and a bodiless DELETE from a browser has none.
+   */
+  del: <T>(path: string) => request<T>("DELETE", path, {}),
 };

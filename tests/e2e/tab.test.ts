@@ -4,7 +4,7 @@
  * run in order; the cohort edits come last so the figures the earlier tests read stay as seeded.
  */
 import type { Browser, Locator, Page } from "playwright-core";
-import type { CohortDetail, CohortUpdate } from "../../bot/src/api/contract";
+import type { CohortDetail, CohortUpdate, TimelineResponse } from "../../bot/src/api/contract";
 import { POLICY_VERBS } from "../../bot/src/cards/policy.card";
 import { DEMO_PERSONAS, DEMO_TENANT_ID } from "../../bot/src/demo/personas";
 import { apiAs } from "../helpers/api-client";
@@ -46,7 +46,13 @@ describe("the tab in a browser", () => {
     await page.getByRole("table", { name: "Members and how they are doing" }).waitFor();
     expect(await page.getByText("Participation (% of members who checked in)").count()).toBe(1);
     expect(await page.locator("svg").count()).toBeGreaterThan(0);
-    expect(await page.getByRole("table", { name: "Programme timeline" }).getByText("Today").count()).toBeGreaterThanOrEqual(0);
+    const megan = DEMO_PERSONAS.find((p) => p.id === "facilitator")!;
+    const read = (await (await apiAs(server, { tenantId: DEMO_TENANT_ID, userId: megan.userId, displayName: megan.displayName })).get("/api/cohorts/finance-spring/timeline")).body as TimelineResponse;
+    const todays = read.events.filter((e) => e.state === "today");
+    const timeline = page.getByRole("table", { name: "Programme timeline" });
+    await page.getByText(`Today is ${read.today}.`, { exact: false }).waitFor();
+    expect(await timeline.getByText("Today", { exact: true }).count()).toBe(todays.length);
+    expect(await timeline.locator('tr[aria-current="date"]').allInnerTexts()).toEqual(todays.map((e) => expect.stringContaining(`${e.localDate} ${e.localTime}`)));
     expect(await page.getByRole("cell", { name: "Alex Wilber" }).count()).toBe(1);
     await screenshot(page, "facilitator-programme");
     expect(await seriousA11yViolations(page)).toEqual([]);

@@ -37,3 +37,61 @@ export async function seriousA11yViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).exclude("[data-tabster-dummy]").analyze();
   return results.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
 }
+
+/**
+ * The document's height sampled every `everyMs` for `forMs`, measured inside the page on its own
+ * clock: a layout feedback loop (a chart that measures its container and grows it) shows as growth.
+ */
+export async function sampleDocumentHeight(page: Page, forMs: number, everyMs: number): Promise<number[]> {
+  return page.evaluate(
+    async ([duration, interval]) => {
+      const samples: number[] = [];
+      const started = performance.now();
+      for (;;) {
+        samples.push(document.scrollingElement!.scrollHeight);
+        if (performance.now() - started >= duration) return samples;
+        await new Promise((resolve) => setTimeout(resolve, interval));
+      }
+    },
+    [forMs, everyMs] as const,
+  );
+}
+
+/**
+ * What sticks out of the viewport sideways: the document scrolling horizontally, or any visible
+ * element whose visible part (clipped by ancestors that hide or scroll their overflow) reaches past
+ * the right edge, or text wider than its own box (overprinting its neighbours, as in a table column
+ * too narrow for a word). Content inside a horizontally scrolling container is fine.
+ */
+export async function offViewportElements(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const width = window.innerWidth;
+    const problems: string[] = [];
+    const scrollWidth = document.scrollingElement!.scrollWidth;
+    if (scrollWidth > width) problems.push(`the page scrolls sideways (${scrollWidth} px wide in a ${width} px viewport)`);
+    const describe = (el: Element) => `<${el.tagName.toLowerCase()}${el.getAttribute("role") ? ` role=${el.getAttribute("role")}` : ""}${el.getAttribute("aria-label") ? ` aria-label="${el.getAttribute("aria-label")}"` : ""}> "${(el.textContent ?? "").trim().slice(0, 40)}"`;
+    for (const el of document.body.querySelectorAll("*")) {
+      if (el.closest("[data-tabster-dummy]")) continue;
+      const rect = el.getBoundingClientRect();
+      if (rect.width === 0 || rect.height === 0) continue;
+      const style = getComputedStyle(el);
+      if (style.visibility === "hidden" || style.display === "none" || style.position === "fixed") continue;
+      let left = rect.left;
+      let right = rect.right;
+      for (let a = el.parentElement; a && a !== document.body && a !== document.documentElement; a = a.parentElement) {
+        const s = getComputedStyle(a);
+        if (s.overflowX !== "visible") {
+          const r = a.getBoundingClientRect();
+          left = Math.max(left, r.left);
+          right = Math.min(right, r.right);
+        }
+      }
+      if (right > width + 1 && right > left) problems.push(`${describe(el)} reaches ${Math.round(right)} px`);
+      // Content that spills out of its own box overprints its neighbours (a word wider than its table column).
+      if (el instanceof HTMLElement && style.overflowX === "visible" && el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1 && [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim())) {
+        problems.push(`${describe(el)} spills out of its ${el.clientWidth} px box (${el.scrollWidth} px of content)`);
+      }
+    }
+    return problems.slice(0, 15);
+  });
+}

@@ -81,6 +81,9 @@ export function cohortInputFrom(values: CohortFormValues): CohortInput {
   };
 }
 
+/** Selects shrink to their card on narrow screens instead of growing to their longest option. */
+const FIT = { style: { maxWidth: "100%", minWidth: 0 } };
+
 interface CohortFormProps {
   mode: "create" | "edit";
   initial: CohortFormValues;
@@ -120,13 +123,13 @@ export function CohortForm({ mode, initial, tracks, otherCohorts, onSubmit, onCa
         <Input value={values.name} onChange={set("name")} />
       </Field>
       <Field label={FIELD_LABELS.kind}>
-        <Select value={values.kind} onChange={set("kind")}>
+        <Select root={FIT} style={{ minWidth: 0, maxWidth: "100%" }} value={values.kind} onChange={set("kind")}>
           <option value="team">Team cohort</option>
           <option value="leadership">Leadership cohort (goes first)</option>
         </Select>
       </Field>
       <Field label={FIELD_LABELS.trackId} required>
-        <Select value={values.trackId} onChange={set("trackId")}>
+        <Select root={FIT} style={{ minWidth: 0, maxWidth: "100%" }} value={values.trackId} onChange={set("trackId")}>
           <option value="">Choose a track</option>
           {tracks.map((t) => (
             <option key={t.id} value={t.id}>
@@ -137,7 +140,7 @@ export function CohortForm({ mode, initial, tracks, otherCohorts, onSubmit, onCa
       </Field>
       {values.kind === "team" ? (
         <Field label={FIELD_LABELS.leadershipCohortId}>
-          <Select value={values.leadershipCohortId} onChange={set("leadershipCohortId")}>
+          <Select root={FIT} style={{ minWidth: 0, maxWidth: "100%" }} value={values.leadershipCohortId} onChange={set("leadershipCohortId")}>
             <option value="">None</option>
             {leadershipCohorts.map((c) => (
               <option key={c.id} value={c.id}>
@@ -164,7 +167,7 @@ export function CohortForm({ mode, initial, tracks, otherCohorts, onSubmit, onCa
       </Field>
       {mode === "edit" ? (
         <Field label={FIELD_LABELS.status} hint="The bot sends scheduled messages to active cohorts only.">
-          <Select value={values.status} onChange={set("status")}>
+          <Select root={FIT} style={{ minWidth: 0, maxWidth: "100%" }} value={values.status} onChange={set("status")}>
             <option value="active">Active</option>
             <option value="paused">Paused</option>
             <option value="archived">Archived</option>
@@ -172,7 +175,7 @@ export function CohortForm({ mode, initial, tracks, otherCohorts, onSubmit, onCa
         </Field>
       ) : null}
       {feedback}
-      <div style={{ display: "flex", gap: 8 }}>
+      <div style={{ display: "flex", flexWrap: "wrap", gap: 8 }}>
         <Button appearance="primary" disabled={saving || !!problem || !values.name.trim() || !values.trackId || !values.startDate} onClick={() => void submit()}>
           {mode === "edit" ? (saving ? "Saving…" : "Save changes") : saving ? "Creating…" : "Create cohort"}
         </Button>

@@ -3,6 +3,7 @@ import { Button, Card, MessageBar, MessageBarBody, Table, TableBody, TableCell, 
 import { useState } from "react";
 import type { CohortSummary, TrackSummary } from "../../../bot/src/api/contract";
 import { api, ApiError } from "../api";
+import { ScrollArea } from "../components/Layout";
 import { Empty, Failure, Loading } from "../components/States";
 import { useApi } from "../useApi";
 import { CohortEditor } from "./CohortEditor";
@@ -34,6 +35,7 @@ export default function CohortsView() {
       {cohorts.data.length === 0 ? (
         <Empty title="No cohorts yet">Start with a leadership cohort: leaders go first.</Empty>
       ) : (
+        <ScrollArea label="Cohorts (scrolls sideways on narrow screens)" minWidth={720}>
         <Table aria-label="Cohorts" size="small">
           <TableHeader>
             <TableRow>
@@ -68,6 +70,7 @@ export default function CohortsView() {
             ))}
           </TableBody>
         </Table>
+        </ScrollArea>
       )}
       {saved ? (
         <MessageBar intent="success" role="status">

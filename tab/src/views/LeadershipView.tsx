@@ -2,6 +2,7 @@
 import { Card, Text, Title3 } from "@fluentui/react-components";
 import type { CohortSummary, LeadershipResponse, ProgressResponse } from "../../../bot/src/api/contract";
 import { AggregateValue } from "../components/AggregateValue";
+import { autoGrid } from "../components/Layout";
 import { Empty, Failure, Loading } from "../components/States";
 import { useApi } from "../useApi";
 
@@ -16,7 +17,7 @@ function Summary({ cohort, progress }: { cohort: CohortSummary; progress: Progre
       <Text size={200} block>
         Started {cohort.startDate} · week {cohort.currentWeek} · {cohort.memberCount} members
       </Text>
-      <div style={{ display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(150px, 1fr))", gap: 12 }}>
+      <div style={autoGrid(150, 12)}>
         <AggregateValue label="Participation" value={latest?.participation ?? { suppressed: true }} kind="share" />
         <AggregateValue label="Confidence" value={latest?.confidence ?? { suppressed: true }} kind="score" />
         <AggregateValue label={`Using AI (week ${adoption?.week ?? 0})`} value={adoption?.stillUsing ?? { suppressed: true }} kind="share" />
@@ -29,14 +30,14 @@ export default function LeadershipView() {
   const [view, reload] = useApi<LeadershipResponse>("/api/leadership");
   if (view.state === "loading") return <Loading label="Loading leadership view" />;
   if (view.state === "error") return <Failure error={view.error} onRetry={reload} />;
-  if (view.data.leadership.length === 0) return <Empty title="No leadership cohort yet">Leaders go first: create a leadership cohort that starts before the team cohorts.</Empty>;
   return (
     <section aria-labelledby="leadership-heading" style={{ display: "grid", gap: 16 }}>
       <Title3 as="h2" id="leadership-heading">
         Leadership goes first
       </Title3>
+      {view.data.leadership.length === 0 ? <Empty title="No leadership cohort yet">Leaders go first: a leadership cohort starts before the team cohorts it leads, and its progress shows here.</Empty> : null}
       {view.data.leadership.map((l) => (
-        <div key={l.cohort.id} style={{ display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(300px, 1fr))", gap: 12 }}>
+        <div key={l.cohort.id} style={autoGrid(300, 12)}>
           <Summary cohort={l.cohort} progress={l.progress} />
           {l.teams.length ? l.teams.map((t) => <Summary key={t.cohort.id} cohort={t.cohort} progress={t.progress} />) : <Empty title="No team cohorts follow this one yet" />}
         </div>

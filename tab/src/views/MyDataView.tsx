@@ -6,6 +6,20 @@ import { api, ApiError } from "../api";
 import { Empty, Failure, Loading } from "../components/States";
 import { useApi } from "../useApi";
 
+/** The words members chose from in the bot's cards, for the codes stored with their answers. */
+export const FREQUENCY_LABEL: Record<string, string> = {
+  daily: "most days",
+  "few-times-a-week": "a few times a week",
+  weekly: "about once a week",
+  rarely: "rarely",
+  "not-at-all": "not at all",
+};
+export const CONFIDENCE_LABEL: Record<number, string> = { 1: "not at all", 2: "a little", 3: "getting there", 4: "confident", 5: "very confident" };
+
+const frequencyLabel = (code: string) => FREQUENCY_LABEL[code] ?? code.replace(/-/g, " ");
+const confidenceLabel = (n: number) => `${n} / 5${CONFIDENCE_LABEL[n] ? `, ${CONFIDENCE_LABEL[n]}` : ""}`;
+const weekLabel = (week: number) => (week === 0 ? "Before the programme (baseline)" : `Week ${week}`);
+
 export default function MyDataView() {
   const [data, reload] = useApi<MyDataResponse>("/api/my/data");
   const [error, setError] = useState<ApiError>();
@@ -30,17 +44,22 @@ export default function MyDataView() {
       {data.data.cohorts.map((c) => (
         <Card key={c.cohortId}>
           <Text weight="semibold">{c.cohortName}</Text>
-          <ul>
+          <ul style={{ margin: 0, paddingLeft: 20, display: "grid", gap: 4 }}>
             {c.commitments.map((x) => (
               <li key={`c${x.sessionNumber}`}>Session {x.sessionNumber} commitment: {x.deliverable}</li>
             ))}
             {c.checkIns.map((x) => (
               <li key={`k${x.sessionNumber}`}>
-                Session {x.sessionNumber} check-in: {x.tried} (confidence {x.confidence}/5, {x.minutesSaved} minutes saved)
+                Session {x.sessionNumber} check-in: tried “{x.tried}”
+                {x.worked ? <>; worked: “{x.worked}”</> : null}
+                {x.stuck ? <>; stuck on: “{x.stuck}”</> : null} (confidence {confidenceLabel(x.confidence)}; {x.minutesSaved} minutes saved)
               </li>
             ))}
             {c.adoption.map((x) => (
-              <li key={`a${x.week}`}>Week {x.week}: {x.stillUsing ? "using AI" : "not using AI"} ({x.frequency})</li>
+              <li key={`a${x.week}`}>
+                {weekLabel(x.week)}: {x.stillUsing ? "using AI in real work" : "not using AI in real work"}, {frequencyLabel(x.frequency)}
+                {x.usedFor ? <> (for “{x.usedFor}”)</> : null}
+              </li>
             ))}
             {c.wins.map((x) => (
               <li key={x.createdAt + x.text}>Win: {x.text}</li>

@@ -5,6 +5,7 @@ import type { AcknowledgementRatesResponse, MeResponse, PolicyResponse } from ".
 import type { PolicySections } from "../../../bot/src/domain/types";
 import { api, ApiError } from "../api";
 import { formatAggregate } from "../components/AggregateValue";
+import { ScrollArea } from "../components/Layout";
 import { Empty, Failure, Loading } from "../components/States";
 import { useApi } from "../useApi";
 
@@ -99,12 +100,13 @@ function AcknowledgementRates() {
       <Text as="h3" weight="semibold">
         Acknowledgement of version {rates.data.version}
       </Text>
+      <ScrollArea label="Acknowledgement rate per cohort (scrolls sideways on narrow screens)" minWidth={320}>
       <Table aria-label="Acknowledgement rate per cohort" size="small">
         <TableHeader>
           <TableRow>
             <TableHeaderCell>Cohort</TableHeaderCell>
-            <TableHeaderCell>Members</TableHeaderCell>
-            <TableHeaderCell>Acknowledged</TableHeaderCell>
+            <TableHeaderCell style={{ width: 90 }}>Members</TableHeaderCell>
+            <TableHeaderCell style={{ width: 124 }}>Acknowledged</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
@@ -117,6 +119,7 @@ function AcknowledgementRates() {
           ))}
         </TableBody>
       </Table>
+      </ScrollArea>
     </Card>
   );
 }
@@ -190,7 +193,7 @@ function PolicyEditor({ current, publishedVersion, onPublished, onRebased }: { c
           <MessageBarBody>Version {publishedVersion} is published. Members will be asked to acknowledge it.</MessageBarBody>
         </MessageBar>
       ) : null}
-      <div style={{ display: "flex", gap: 8 }}>
+      <div style={{ display: "flex", flexWrap: "wrap", gap: 8 }}>
         <Button appearance="primary" disabled={status.kind === "publishing"} onClick={() => void publish()}>
           {status.kind === "publishing" ? "Publishing…" : "Publish new version"}
         </Button>

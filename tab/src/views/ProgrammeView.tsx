@@ -1,11 +1,12 @@
 /** A cohort's programme: its timeline with delivery and response status, progress charts and who needs help. */
 import { Badge, Card, Link, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title3, tokens } from "@fluentui/react-components";
-import { VerticalBarChart } from "@fluentui/react-charts";
 import { useEffect, useState } from "react";
-import type { CohortSummary, MeResponse, MemberProgressStatus, ProgressResponse, TimelineResponse, WeeklyPoint } from "../../../bot/src/api/contract";
+import type { Aggregate, CohortSummary, MeResponse, MemberProgressStatus, ProgressResponse, TimelineEventDto, TimelineResponse, WeeklyPoint } from "../../../bot/src/api/contract";
 import { api } from "../api";
-import { AggregateValue, NOT_ENOUGH } from "../components/AggregateValue";
+import { AggregateValue } from "../components/AggregateValue";
 import { CohortPicker } from "../components/CohortPicker";
+import { autoGrid, ScrollArea } from "../components/Layout";
+import { WeeklyBarChart, type ChartPoint } from "../components/WeeklyBarChart";
 import { Empty, Failure, Loading } from "../components/States";
 import { useApi } from "../useApi";
 
@@ -33,15 +34,15 @@ export default function ProgrammeView({ me }: { me: MeResponse }) {
 
   if (cohorts.state === "loading") return <Loading label="Loading cohorts" />;
   if (cohorts.state === "error") return <Failure error={cohorts.error} onRetry={reload} />;
-  if (cohorts.data.length === 0) {
-    return <Empty title="No cohorts yet">{me.roles.includes("admin") ? "Create the first cohort in the Cohorts tab; start with your leadership team, who go first." : "You are not in a cohort yet. Your L&D team will add you."}</Empty>;
-  }
   return (
     <section aria-labelledby="programme-heading">
       <Title3 as="h2" id="programme-heading">
         Programme
       </Title3>
-      <CohortPicker cohorts={cohorts.data} value={cohortId} onChange={setCohortId} describe={(c) => `${c.name} (week ${c.currentWeek})`} />
+      {cohorts.data.length === 0 ? (
+        <Empty title="No cohorts yet">{me.roles.includes("admin") ? "Create the first cohort in the Cohorts tab; start with your leadership team, who go first." : "You are not in a cohort yet. Your L&D team will add you."}</Empty>
+      ) : null}
+      {cohorts.data.length ? <CohortPicker cohorts={cohorts.data} value={cohortId} onChange={setCohortId} describe={(c) => `${c.name} (week ${c.currentWeek})`} /> : null}
       {cohortId ? <CohortProgramme key={cohortId} cohort={cohorts.data.find((c) => c.id === cohortId)!} /> : null}
     </section>
   );
@@ -58,7 +59,7 @@ function CohortProgramme({ cohort }: { cohort: CohortSummary }) {
       {progress.state === "ready" ? <Progress progress={progress.data} staff={staff} cohortId={cohort.id} /> : null}
       {timeline.state === "loading" ? <Loading label="Loading timeline" /> : null}
       {timeline.state === "error" ? <Failure error={timeline.error} onRetry={reloadTimeline} /> : null}
-      {timeline.state === "ready" ? <Timeline timeline={timeline.data} /> : null}
+      {timeline.state === "ready" ? <Timeline timeline={timeline.data} policyAcknowledged={progress.state === "ready" ? progress.data.policyAcknowledged : undefined} /> : null}
     </div>
   );
 }
@@ -68,7 +69,7 @@ function Progress({ progress, staff, cohortId }: { progress: ProgressResponse; s
   return (
     <Card>
       <Title3 as="h3">Progress</Title3>
-      <div style={{ display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(180px, 1fr))", gap: 16 }}>
+      <div style={autoGrid(180)}>
         <AggregateValue label="Latest check-in participation" value={latestWeek?.participation ?? { suppressed: true }} kind="share" />
         <AggregateValue label="Latest average confidence" value={latestWeek?.confidence ?? { suppressed: true }} kind="score" />
         <AggregateValue label="Policy acknowledged" value={progress.policyAcknowledged} kind="share" />
@@ -99,40 +100,27 @@ async function downloadCsv(event: React.MouseEvent, cohortId: string) {
   URL.revokeObjectURL(url);
 }
 
-function chartData(weekly: WeeklyPoint[], pick: (w: WeeklyPoint) => WeeklyPoint["confidence"], scale = 1) {
-  return weekly.filter((w) => !pick(w).suppressed).map((w) => ({ x: `Week ${w.week}`, y: Math.round((pick(w).value ?? 0) * scale * 10) / 10, color: tokens.colorBrandBackground }));
-}
+const weekPoints = (weekly: WeeklyPoint[], pick: (w: WeeklyPoint) => Aggregate): ChartPoint[] => weekly.map((w) => ({ label: `Week ${w.week}`, value: pick(w).value }));
 
 function WeeklyCharts({ weekly }: { weekly: WeeklyPoint[] }) {
-  const charts = [
-    { title: "Participation (% of members who checked in)", data: chartData(weekly, (w) => w.participation, 100) },
-    { title: "Average confidence (1–5)", data: chartData(weekly, (w) => w.confidence) },
-    { title: "Minutes saved", data: chartData(weekly, (w) => w.minutesSaved) },
-  ];
   return (
-    <div style={{ display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(280px, 1fr))", gap: 16 }}>
-      {charts.map((c) => (
-        <figure key={c.title} style={{ margin: 0 }} aria-label={c.title}>
-          <figcaption>
-            <Text weight="semibold">{c.title}</Text>
-          </figcaption>
-          {c.data.length ? <VerticalBarChart data={c.data} chartTitle={c.title} height={200} barWidth="auto" hideLegend /> : <Text>{NOT_ENOUGH}</Text>}
-        </figure>
-      ))}
+    <div style={autoGrid(280)}>
+      <WeeklyBarChart title="Participation (% of members who checked in)" scale="share" points={weekPoints(weekly, (w) => w.participation)} />
+      <WeeklyBarChart title="Average confidence (1–5)" scale="score" points={weekPoints(weekly, (w) => w.confidence)} />
+      <WeeklyBarChart title="Minutes saved" scale="count" points={weekPoints(weekly, (w) => w.minutesSaved)} />
     </div>
   );
 }
 
 function AdoptionChart({ progress }: { progress: ProgressResponse }) {
   if (progress.adoption.length === 0) return null;
-  const visible = progress.adoption.filter((a) => !a.stillUsing.suppressed);
   return (
-    <figure style={{ margin: 0 }} aria-label="Still using AI in real work">
-      <figcaption>
-        <Text weight="semibold">Still using AI in real work (% of respondents; week 0 is the baseline)</Text>
-      </figcaption>
-      {visible.length ? <VerticalBarChart data={visible.map((a) => ({ x: a.week === 0 ? "Week 0 (baseline)" : `Week ${a.week}`, y: Math.round((a.stillUsing.value ?? 0) * 100), color: tokens.colorPaletteGreenBackground3 }))} chartTitle="Adoption (% still using AI)" height={200} barWidth="auto" hideLegend /> : <Text>{NOT_ENOUGH}</Text>}
-    </figure>
+    <WeeklyBarChart
+      title="Still using AI in real work (% of respondents; week 0 is the baseline)"
+      scale="share"
+      color={tokens.colorPaletteGreenBackground3}
+      points={progress.adoption.map((a) => ({ label: a.week === 0 ? "Week 0 (baseline)" : `Week ${a.week}`, value: a.stillUsing.value }))}
+    />
   );
 }
 
@@ -141,6 +129,7 @@ function MemberTable({ progress }: { progress: ProgressResponse }) {
   const order: MemberProgressStatus[] = ["asked-for-help", "stuck", "missed-checkins", "not-started", "on-track"];
   const sorted = [...progress.members].sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status));
   return (
+    <ScrollArea label="Members and how they are doing (scrolls sideways on narrow screens)" minWidth={440}>
     <Table aria-label="Members and how they are doing" size="small">
       <TableHeader>
         <TableRow>
@@ -165,40 +154,60 @@ function MemberTable({ progress }: { progress: ProgressResponse }) {
         ))}
       </TableBody>
     </Table>
+    </ScrollArea>
   );
 }
 
-function Timeline({ timeline }: { timeline: TimelineResponse }) {
+/** Events whose responses the timeline counts: commitments, check-ins, adoption answers, acknowledgements. */
+const COLLECTS_RESPONSES: ReadonlySet<TimelineEventDto["kind"]> = new Set(["policy", "baseline", "apply", "checkin", "adoption"]);
+
+/**
+ * What the Responses cell says: nothing for events that collect no answers (session briefs,
+ * reminders, which would only repeat their check-in's count) or have not happened yet; for the
+ * policy, how many acknowledged the current version.
+ */
+export function responsesText(event: TimelineEventDto, policyAcknowledged?: Aggregate): string {
+  if (event.state === "upcoming" || !COLLECTS_RESPONSES.has(event.kind)) return "–";
+  if (event.kind === "policy") {
+    if (!event.responses.suppressed) return `${event.responses.value} acknowledged`;
+    return policyAcknowledged && !policyAcknowledged.suppressed ? `${Math.round(policyAcknowledged.value * 100)}% acknowledged` : "–";
+  }
+  return event.responses.suppressed ? "–" : String(event.responses.value);
+}
+
+function Timeline({ timeline, policyAcknowledged }: { timeline: TimelineResponse; policyAcknowledged?: Aggregate }) {
   return (
     <Card>
       <Title3 as="h3">Timeline</Title3>
       <Text size={200}>
         Dates in {timeline.timeZone}. Today is {timeline.today}.
       </Text>
-      <Table aria-label="Programme timeline" size="small">
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>When</TableHeaderCell>
-            <TableHeaderCell>Week</TableHeaderCell>
-            <TableHeaderCell>Step</TableHeaderCell>
-            <TableHeaderCell>Delivered</TableHeaderCell>
-            <TableHeaderCell>Responses</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {timeline.events.map((e) => (
-            <TableRow key={e.key} aria-current={e.state === "today" ? "date" : undefined} style={e.state === "today" ? { fontWeight: 600 } : undefined}>
-              <TableCell>
-                {e.localDate} {e.localTime} {e.state === "today" ? <Badge color="brand">Today</Badge> : null}
-              </TableCell>
-              <TableCell>{e.week}</TableCell>
-              <TableCell>{e.title}</TableCell>
-              <TableCell>{e.delivery.sent + e.delivery.pending + e.delivery.failed === 0 ? "–" : `${e.delivery.sent} sent${e.delivery.pending ? `, ${e.delivery.pending} pending` : ""}${e.delivery.failed ? `, ${e.delivery.failed} failed` : ""}`}</TableCell>
-              <TableCell>{e.responses.suppressed ? "–" : e.responses.value}</TableCell>
+      <ScrollArea label="Programme timeline (scrolls sideways on narrow screens)" minWidth={560}>
+        <Table aria-label="Programme timeline" size="small">
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>When</TableHeaderCell>
+              <TableHeaderCell style={{ width: 56 }}>Week</TableHeaderCell>
+              <TableHeaderCell>Step</TableHeaderCell>
+              <TableHeaderCell>Delivered</TableHeaderCell>
+              <TableHeaderCell>Responses</TableHeaderCell>
             </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+          </TableHeader>
+          <TableBody>
+            {timeline.events.map((e) => (
+              <TableRow key={e.key} aria-current={e.state === "today" ? "date" : undefined} style={e.state === "today" ? { fontWeight: 600 } : undefined}>
+                <TableCell>
+                  {e.localDate} {e.localTime} {e.state === "today" ? <Badge color="brand">Today</Badge> : null}
+                </TableCell>
+                <TableCell style={{ width: 56 }}>{e.week}</TableCell>
+                <TableCell>{e.title}</TableCell>
+                <TableCell>{e.delivery.sent + e.delivery.pending + e.delivery.failed === 0 ? "–" : `${e.delivery.sent} sent${e.delivery.pending ? `, ${e.delivery.pending} pending` : ""}${e.delivery.failed ? `, ${e.delivery.failed} failed` : ""}`}</TableCell>
+                <TableCell>{responsesText(e, policyAcknowledged)}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </ScrollArea>
     </Card>
   );
 }

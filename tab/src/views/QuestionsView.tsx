@@ -16,13 +16,12 @@ export default function QuestionsView() {
   }, [cohortId, staffCohorts]);
   if (cohorts.state === "loading") return <Loading label="Loading cohorts" />;
   if (cohorts.state === "error") return <Failure error={cohorts.error} onRetry={reloadCohorts} />;
-  if (staffCohorts.length === 0) return <Empty title="No cohorts to answer for">You see questions for the cohorts you facilitate.</Empty>;
   return (
     <section aria-labelledby="questions-heading">
       <Title3 as="h2" id="questions-heading">
         Questions
       </Title3>
-      <CohortPicker cohorts={staffCohorts} value={cohortId} onChange={setCohortId} />
+      {staffCohorts.length === 0 ? <Empty title="No cohorts to answer for">You see questions for the cohorts you facilitate.</Empty> : <CohortPicker cohorts={staffCohorts} value={cohortId} onChange={setCohortId} />}
       {cohortId ? <Inbox key={cohortId} cohortId={cohortId} /> : null}
     </section>
   );
