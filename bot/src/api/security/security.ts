@@ -112,7 +112,10 @@ export function applySecurity(server: Server, ctx: AppContext): void {
     );
   });
   server.use(restify.plugins.queryParser({ mapParams: false }));
-  server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: LIMITS.requestBodyBytes, rejectUnknown: true }));
+  // A request without a body (a browser's DELETE sends no content type) has nothing to parse, so
+  // nothing to refuse as an unsupported media type.
+  const bodyParsers = restify.plugins.bodyParser({ mapParams: false, maxBodySize: LIMITS.requestBodyBytes, rejectUnknown: true }) as unknown as restify.RequestHandler[];
+  server.use(bodyParsers.map((parse): restify.RequestHandler => (req, res, next) => (hasBody(req) ? parse(req, res, next) : next())));
 
   // restify's own errors (bad JSON, body too large, unsupported type, no route) in our shape.
   server.on("restifyError", (_req: restify.Request, res: restify.Response, err: Error & { statusCode?: number; body?: { code?: string }; toJSON?: () => unknown }, callback: () => void) => {
@@ -141,4 +144,8 @@ function messageFor(status: number, err: Error): string {
   if (status === 415) return "Send the request body as application/json.";
   if (status === 405) return "That method is not allowed here.";
   return "Something went wrong on our side. Try again in a moment.";
+}
+
+function hasBody(req: restify.Request): boolean {
+  return Number(req.headers["content-length"] ?? 0) > 0 || req.headers["transfer-encoding"] !== undefined;
 }
