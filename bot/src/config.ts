@@ -68,6 +68,8 @@ const EnvSchema = z.object({
 
   SCHEDULER_ENABLED: z.string().optional().transform((v) => v !== "false" && v !== "0"),
   SCHEDULER_TICK_SECONDS: int(60),
+  /** Tenants one instance sends for at once, each at its own ceiling under its own lease. */
+  SCHEDULER_TENANTS_IN_FLIGHT: int(4),
   /** Sends per second per tenant (Microsoft's published limit is 50 requests/s per app and tenant). */
   SEND_RATE_PER_SECOND: int(50),
 
@@ -114,7 +116,7 @@ export interface Config {
    * sign-in (local mode without AAD_APP_CLIENT_ID) and a bot endpoint nobody authenticates (no BOT_ID).
    */
   localDemo: { personaSignIn: boolean; unauthenticatedBot: boolean };
-  scheduler: { enabled: boolean; tickSeconds: number; sendRatePerSecond: number };
+  scheduler: { enabled: boolean; tickSeconds: number; sendRatePerSecond: number; tenantsInFlight: number };
   api: { rateLimitPerMinute: number; failedAuthPerMinute: number; signInPerMinute: number; trustedProxyHops: number };
   /** Bot endpoint throttling (separate block: see BOT_RATE_LIMIT_* above). */
   botLimits: { perUserPer10s: number; perConversationPer10s: number; authFailuresPerIpPer10min: number };
@@ -170,7 +172,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       localKeyFile: path.join(dataDir, "local-signing-key.json"),
     },
     localDemo: { personaSignIn: mode === "local" && !e.AAD_APP_CLIENT_ID, unauthenticatedBot: !e.BOT_ID },
-    scheduler: { enabled: e.SCHEDULER_ENABLED, tickSeconds: e.SCHEDULER_TICK_SECONDS, sendRatePerSecond: e.SEND_RATE_PER_SECOND },
+    scheduler: { enabled: e.SCHEDULER_ENABLED, tickSeconds: e.SCHEDULER_TICK_SECONDS, sendRatePerSecond: e.SEND_RATE_PER_SECOND, tenantsInFlight: Math.max(1, e.SCHEDULER_TENANTS_IN_FLIGHT) },
     api: {
       rateLimitPerMinute: e.API_RATE_LIMIT_PER_MINUTE,
       failedAuthPerMinute: e.API_FAILED_AUTH_LIMIT_PER_MINUTE,

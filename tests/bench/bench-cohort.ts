@@ -36,32 +36,48 @@ export interface BenchCohort {
   conversationIds: Set<string>;
 }
 
+/** Where a benchmark organisation lives; the default is the single-tenant phases' one. */
+export interface BenchTenant {
+  tenantId: string;
+  cohortId: string;
+  /** Added to member numbers, so two organisations' members have different ids and conversations. */
+  memberOffset: number;
+}
+
+export const DEFAULT_BENCH_TENANT: BenchTenant = { tenantId: BENCH_TENANT_ID, cohortId: BENCH_COHORT.id, memberOffset: 0 };
+
+/** The n-th (0-based) extra organisation of the multi-tenant phase. */
+export function benchTenant(n: number, membersEach: number): BenchTenant {
+  return { tenantId: `bench-tenant-0000-0000-${String(n + 2).padStart(12, "0")}`, cohortId: `bench-cohort-${n + 2}`, memberOffset: (n + 1) * membersEach };
+}
+
 export function benchMember(i: number) {
   const userId = `00000000-0000-0000-bbbb-${String(i).padStart(12, "0")}`;
   return { userId, teamsId: `29:bench-${i}`, conversationId: `a:bench-1on1-${i}`, name: `Bench Member ${i}` };
 }
 
-export async function seedBenchCohort(ctx: AppContext, count: number, serviceUrl: string): Promise<BenchCohort> {
+export async function seedBenchCohort(ctx: AppContext, count: number, serviceUrl: string, where: BenchTenant = DEFAULT_BENCH_TENANT): Promise<BenchCohort> {
   const now = ctx.clock.now().toISOString();
-  await ctx.repos.cohorts.create({ ...BENCH_COHORT, createdAt: now, updatedAt: now });
-  const members = Array.from({ length: count }, (_, i) => benchMember(i));
-  const memberships: Membership[] = members.map((m) => ({ tenantId: BENCH_TENANT_ID, cohortId: BENCH_COHORT.id, userId: m.userId, displayName: m.name, joinedAt: now }));
+  const { tenantId, cohortId } = where;
+  await ctx.repos.cohorts.create({ ...BENCH_COHORT, id: cohortId, tenantId, createdAt: now, updatedAt: now });
+  const members = Array.from({ length: count }, (_, i) => benchMember(where.memberOffset + i));
+  const memberships: Membership[] = members.map((m) => ({ tenantId, cohortId, userId: m.userId, displayName: m.name, joinedAt: now }));
   for (let i = 0; i < memberships.length; i += 500) await ctx.repos.memberships.upsertMany(memberships.slice(i, i + 500));
   await mapLimited(members, 32, (m) =>
     ctx.repos.people.upsert({
-      tenantId: BENCH_TENANT_ID,
+      tenantId,
       userId: m.userId,
       displayName: m.name,
       conversationReference: {
         activityId: undefined,
         bot: { id: "28:cohort-coach-bot", name: "Cohort Coach" },
         channelId: "msteams",
-        conversation: { id: m.conversationId, conversationType: "personal", tenantId: BENCH_TENANT_ID },
+        conversation: { id: m.conversationId, conversationType: "personal", tenantId },
         serviceUrl,
         user: { id: m.teamsId, aadObjectId: m.userId, name: m.name },
       },
       updatedAt: now,
     }),
   );
-  return { tenantId: BENCH_TENANT_ID, cohortId: BENCH_COHORT.id, members, conversationIds: new Set(members.map((m) => m.conversationId)) };
+  return { tenantId, cohortId, members, conversationIds: new Set(members.map((m) => m.conversationId)) };
 }

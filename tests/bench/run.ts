@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --members N --rate R --phases clean,faults --db process|inprocess]`
+ * `npm run bench [-- --members N --rate R --phases clean,faults,two-tenants --db process|inprocess]`
  *
  * Fans one event out to N members (default 10,000) through the real service: the embedded Cosmos
  * DB server, the scheduler, botbuilder's CloudAdapter and a local stand-in for the Bot Connector
@@ -7,6 +7,10 @@
  * fan-out runs, members submit check-ins (adaptiveCard/action invokes over HTTP) and their
  * latency is measured. Prints: duration, successful sends/s against the configured ceiling,
  * duplicates, lost cards, retries, and check-in p50/p95.
+ *
+ * `two-tenants` (not run unless asked for): two organisations of N/2 members each on one instance,
+ * the stand-in enforcing the ceiling per tenant as Teams does; each must reach its own ceiling
+ * while the other sends too. Prints one row per tenant.
  *
  * The embedded Cosmos DB server runs in its own process by default (`--db process`), as the
  * database does in Azure; `--db inprocess` shares the service's event loop, as `npm start` does.
@@ -20,14 +24,17 @@ import { createLogger } from "../../bot/src/logger";
 import { createScheduler } from "../../bot/src/scheduler/scheduler";
 import { startService } from "../../bot/src/service";
 import { startBotConnectorStub, type FaultPlan } from "../helpers/bot-connector-stub";
-import { seedBenchCohort, BENCH_EVENT_DUE_AT } from "./bench-cohort";
+import { benchTenant, seedBenchCohort, BENCH_EVENT_DUE_AT, BENCH_EVENT_KEY, DEFAULT_BENCH_TENANT, type BenchCohort } from "./bench-cohort";
 import { startCosmosProcess } from "./cosmos-process";
 import { CheckInLoad } from "./checkin-load";
+
+type Phase = "clean" | "faults" | "two-tenants";
+const PHASES: Phase[] = ["clean", "faults", "two-tenants"];
 
 interface Args {
   members: number;
   rate: number;
-  phases: Array<"clean" | "faults">;
+  phases: Phase[];
   db: "process" | "inprocess";
 }
 
@@ -38,10 +45,10 @@ function parseArgs(argv: string[]): Args {
   };
   const members = Number(value("members") ?? 10_000);
   const rate = Number(value("rate") ?? 50);
-  const phases = (value("phases") ?? "clean,faults").split(",").filter((p): p is "clean" | "faults" => p === "clean" || p === "faults");
+  const phases = (value("phases") ?? "clean,faults").split(",").filter((p): p is Phase => (PHASES as string[]).includes(p));
   const db = value("db") ?? "process";
   if (!Number.isInteger(members) || members < 1 || !(rate > 0) || phases.length === 0 || (db !== "process" && db !== "inprocess")) {
-    console.error("Usage: npm run bench -- [--members N] [--rate R] [--phases clean,faults] [--db process|inprocess]");
+    console.error("Usage: npm run bench -- [--members N] [--rate R] [--phases clean,faults,two-tenants] [--db process|inprocess]");
     process.exit(2);
   }
   return { members, rate, phases, db };
@@ -59,13 +66,15 @@ const percentile = (values: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 };
 
-async function runPhase(args: Args, phase: "clean" | "faults"): Promise<Record<string, string | number>> {
+async function runPhase(args: Args, phase: Phase): Promise<Array<Record<string, string | number>>> {
   const faults: FaultPlan = phase === "faults" ? { rate429: 0.1, rate500: 0.01, retryAfterSeconds: 1, seed: 42 } : {};
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "cohort-coach-bench-"));
   const connector = await startBotConnectorStub();
-  // Teams' documented limits: 7 messages/s per conversation, and the per-app ceiling (50/s unless
-  // `--rate` asks what a higher one would give).
-  connector.setLimits({ perConversationPerSecond: 7, globalPerSecond: args.rate });
+  // Teams' documented limits: 7 messages/s per conversation, and the per-app ceiling per tenant
+  // (50/s unless `--rate` asks what a higher one would give). With one tenant, "per app" and
+  // "per tenant" are the same; with two, the stand-in counts each tenant's requests apart.
+  const multiTenant = phase === "two-tenants";
+  connector.setLimits(multiTenant ? { perConversationPerSecond: 7, perTenantPerSecond: args.rate } : { perConversationPerSecond: 7, globalPerSecond: args.rate });
   connector.setFaults(faults);
 
   const localConfig = loadConfig({ PORT: "0", HOST: "127.0.0.1", LOCAL_DATA_DIR: dataDir, LOCAL_PERSIST: "false", SEED_DEMO_DATA: "false", SCHEDULER_ENABLED: "false", LOG_LEVEL: "error", SEND_RATE_PER_SECOND: String(args.rate) });
@@ -75,24 +84,31 @@ async function runPhase(args: Args, phase: "clean" | "faults"): Promise<Record<s
   const service = await startService(config, { clock, logger: createLogger("error"), startScheduler: false });
   const ctx = service.ctx;
 
-  process.stdout.write(`\n[${phase}] seeding ${args.members} members… `);
-  const seeded = await seedBenchCohort(ctx, args.members, connector.serviceUrl);
+  const each = multiTenant ? Math.ceil(args.members / 2) : args.members;
+  const where = multiTenant ? [benchTenant(0, each), benchTenant(1, each)] : [DEFAULT_BENCH_TENANT];
+  process.stdout.write(`\n[${phase}] seeding ${where.length} × ${each} members… `);
+  const cohorts: BenchCohort[] = [];
+  for (const w of where) cohorts.push(await seedBenchCohort(ctx, each, connector.serviceUrl, w));
   process.stdout.write("done\n");
+  const allConversations = new Set(cohorts.flatMap((c) => [...c.conversationIds]));
 
   const scheduler = createScheduler(ctx, service.bot.sender, { ratePerSecond: args.rate, instanceId: `bench-${phase}` });
-  const load = new CheckInLoad(service.url, connector.serviceUrl, seeded, 5);
+  // Five check-ins a second in all, spread over the organisations.
+  const loads = cohorts.map((c) => new CheckInLoad(service.url, connector.serviceUrl, c, 5 / cohorts.length));
 
   const started = Date.now();
   let lastPrint = 0;
+  const total = each * cohorts.length;
   const progress = setInterval(() => {
-    const sent = connector.activities.filter((a) => a.operation !== "update" && seeded.conversationIds.has(a.conversationId)).length;
     const elapsed = (Date.now() - started) / 1000;
-    if (elapsed - lastPrint >= 5) {
-      lastPrint = elapsed;
-      process.stdout.write(`[${phase}] ${elapsed.toFixed(0)} s: ${sent}/${args.members} cards sent (${(sent / elapsed).toFixed(1)}/s), check-ins measured: ${load.latencies.length}\n`);
-    }
+    if (elapsed - lastPrint < 5) return;
+    lastPrint = elapsed;
+    const sent = cohorts.map((c) => connector.activities.filter((a) => a.operation !== "update" && c.conversationIds.has(a.conversationId)).length);
+    const all = sent.reduce((n, x) => n + x, 0);
+    const measured = loads.reduce((n, l) => n + l.latencies.length, 0);
+    process.stdout.write(`[${phase}] ${elapsed.toFixed(0)} s: ${sent.join(" + ")} = ${all}/${total} cards sent (${(all / elapsed).toFixed(1)}/s), check-ins measured: ${measured}\n`);
   }, 1000);
-  load.start();
+  for (const load of loads) load.start();
 
   const totals = { planned: 0, sent: 0, retried: 0, failed: 0, lostClaims: 0 };
   let firstPlanSeconds = 0;
@@ -104,54 +120,75 @@ async function runPhase(args: Args, phase: "clean" | "faults"): Promise<Record<s
     totals.retried += report.retried;
     totals.failed += report.failed;
     totals.lostClaims += report.lostClaims;
-    const counts = await ctx.repos.deliveries.countsByEvent(seeded.tenantId, seeded.cohortId);
-    const open = counts.reduce((n, c) => n + c.pending + c.claimed, 0);
-    if (open === 0) break;
+    // Done when every member's card has been dealt with: a tick whose planning failed (and wrote
+    // nothing yet) leaves nothing open, but is not the end.
+    let open = 0;
+    let settled = 0;
+    for (const c of cohorts) {
+      for (const e of await ctx.repos.deliveries.countsByEvent(c.tenantId, c.cohortId)) {
+        open += e.pending + e.claimed;
+        if (e.eventKey === BENCH_EVENT_KEY) settled += e.sent + e.failed + e.skipped;
+      }
+    }
+    if (open === 0 && settled >= total) break;
     // Deliveries waiting out a Retry-After or backoff: come back when they are due.
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   const durationSeconds = (Date.now() - started) / 1000;
   clearInterval(progress);
-  await load.stop();
+  for (const load of loads) await load.stop();
+  const latencies = loads.flatMap((l) => l.latencies);
+  const startedAt = loads.flatMap((l) => l.startedAt);
+  const errors = loads.reduce((n, l) => n + l.errors, 0);
 
   const perConversation = connector.sendsByConversation();
-  const eventSends = [...perConversation.entries()].filter(([id]) => seeded.conversationIds.has(id));
-  const duplicates = eventSends.reduce((n, [, count]) => n + Math.max(0, count - 1), 0);
-  const reached = eventSends.filter(([, count]) => count >= 1).length;
-  const lost = args.members - reached;
-  // The send rate is measured over the sending itself: first card to last card.
-  const sendTimes = connector.activities.filter((a) => seeded.conversationIds.has(a.conversationId)).map((a) => a.at);
-  const sendSeconds = Math.max(0.001, (Math.max(...sendTimes) - Math.min(...sendTimes)) / 1000);
   // Before the first card the scheduler is writing one delivery per member; after it, sending.
-  const firstSendAt = Math.min(...sendTimes);
-  const whilePlanning = load.latencies.filter((_, i) => load.startedAt[i]! < firstSendAt);
-  const whileSending = load.latencies.filter((_, i) => load.startedAt[i]! >= firstSendAt);
+  const firstSendAt = Math.min(...connector.activities.filter((a) => allConversations.has(a.conversationId)).map((a) => a.at));
+  const whilePlanning = latencies.filter((_, i) => startedAt[i]! < firstSendAt);
+  const whileSending = latencies.filter((_, i) => startedAt[i]! >= firstSendAt);
+  const spans = cohorts.map((c) => {
+    const times = connector.activities.filter((a) => a.operation !== "update" && c.conversationIds.has(a.conversationId)).map((a) => a.at);
+    return { first: Math.min(...times), last: Math.max(...times) };
+  });
+  // How long every organisation was being sent to at once, against the longest one's sending.
+  const together = Math.max(0, Math.min(...spans.map((s) => s.last)) - Math.max(...spans.map((s) => s.first))) / 1000;
 
   await service.stop();
   await database?.close();
   await connector.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
 
-  return {
-    phase,
-    members: args.members,
-    "duration (s)": durationSeconds.toFixed(1),
-    "first tick incl. planning (s)": firstPlanSeconds.toFixed(1),
-    "sending (s)": sendSeconds.toFixed(1),
-    "successful sends/s": (reached / sendSeconds).toFixed(1),
-    "ceiling (sends/s)": args.rate,
-    "of ceiling": `${((reached / sendSeconds / args.rate) * 100).toFixed(1)}%`,
-    duplicates,
-    lost,
-    retries: totals.retried,
-    "429 injected / throttled by limits": `${connector.stats.injected429} / ${connector.stats.throttled}`,
-    "500 injected": connector.stats.injected500,
-    "check-ins measured": load.latencies.length,
-    "check-in p50 (ms)": percentile(load.latencies, 50).toFixed(1),
-    "check-in p95 (ms)": percentile(load.latencies, 95).toFixed(1),
-    "p95 while planning / sending (ms)": `${percentile(whilePlanning, 95).toFixed(0)} / ${percentile(whileSending, 95).toFixed(0)}`,
-    "check-in errors": load.errors,
-  };
+  return cohorts.map((c, n) => {
+    const eventSends = [...perConversation.entries()].filter(([id]) => c.conversationIds.has(id));
+    const duplicates = eventSends.reduce((sum, [, count]) => sum + Math.max(0, count - 1), 0);
+    const reached = eventSends.filter(([, count]) => count >= 1).length;
+    const lost = each - reached;
+    // The send rate is measured over the sending itself: first card to last card.
+    const sendSeconds = Math.max(0.001, (spans[n]!.last - spans[n]!.first) / 1000);
+    const attempts = connector.attemptsByTenant().get(c.tenantId) ?? [];
+    return {
+      phase: multiTenant ? `${phase} #${n + 1}` : phase,
+      members: each,
+      "duration (s)": durationSeconds.toFixed(1),
+      "first tick incl. planning (s)": firstPlanSeconds.toFixed(1),
+      "sending (s)": sendSeconds.toFixed(1),
+      ...(multiTenant ? { "all sending at once (s)": together.toFixed(1) } : {}),
+      "successful sends/s": (reached / sendSeconds).toFixed(1),
+      "ceiling (sends/s)": args.rate,
+      "of ceiling": `${((reached / sendSeconds / args.rate) * 100).toFixed(1)}%`,
+      duplicates,
+      lost,
+      ...(multiTenant ? { "max sends in 1 s": connector.maxSendsPerWindow(c.tenantId, 1000), "refused (429)": attempts.filter((a) => !a.accepted).length } : {}),
+      retries: totals.retried,
+      "429 injected / throttled by limits": `${connector.stats.injected429} / ${connector.stats.throttled}`,
+      "500 injected": connector.stats.injected500,
+      "check-ins measured": latencies.length,
+      "check-in p50 (ms)": percentile(latencies, 50).toFixed(1),
+      "check-in p95 (ms)": percentile(latencies, 95).toFixed(1),
+      "p95 while planning / sending (ms)": `${percentile(whilePlanning, 95).toFixed(0)} / ${percentile(whileSending, 95).toFixed(0)}`,
+      "check-in errors": errors,
+    };
+  });
 }
 
 async function main(): Promise<void> {
@@ -159,7 +196,7 @@ async function main(): Promise<void> {
   console.log(`Cohort Coach fan-out benchmark: ${args.members} members, ceiling ${args.rate} sends/s, phases ${args.phases.join(", ")}, embedded Cosmos DB ${args.db === "process" ? "in its own process" : "in the service's process"}`);
   console.log(`Machine: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
   const results = [];
-  for (const phase of args.phases) results.push(await runPhase(args, phase));
+  for (const phase of args.phases) results.push(...(await runPhase(args, phase)));
   console.log("\nResults");
   console.table(results);
 }

@@ -15,6 +15,8 @@ export interface RecordedActivity {
   activityId: string;
   activity: Record<string, unknown>;
   at: number;
+  /** The tenant of the conversation, as the activity names it (conversation.tenantId or channelData.tenant.id). */
+  tenantId?: string;
 }
 
 export interface RosterMember {
@@ -40,8 +42,18 @@ export interface FaultPlan {
 export interface ConnectorLimits {
   /** Messages per second per conversation (Teams: 7/s; 8 per 2 s). */
   perConversationPerSecond?: number;
-  /** Requests per second across the app (Teams: ~50/s per tenant). */
+  /** Requests per second across the app, all tenants together (Teams: ~50/s per tenant). */
   globalPerSecond?: number;
+  /**
+   * Requests per second per tenant, keyed by the tenant of the conversation, as Teams counts
+   * them (per app per tenant). Off unless set; may be combined with the others.
+   */
+  perTenantPerSecond?: number;
+}
+
+export interface BotConnectorStubOptions {
+  /** The stand-in's clock (epoch ms) for its rate windows and `at` stamps; default wall time. */
+  now?: () => number;
 }
 
 export interface BotConnectorStub {
@@ -52,12 +64,22 @@ export interface BotConnectorStub {
   /** Conversation ids that answer 403 MessageWritesBlocked (the member blocked the bot). */
   blockedConversations: Set<string>;
   setRoster(conversationOrTeamId: string, members: RosterMember[]): void;
+  /**
+   * Makes creating a 1:1 conversation with this member (their 29: id or Entra object id) answer
+   * 403 (the app is not installed for them: Teams' "BotNotInConversationRoster"-style refusal) or
+   * 404 (unknown user); undefined lifts it.
+   */
+  refuseConversationsWith(memberId: string, status: 403 | 404 | undefined): void;
   setFaults(plan: FaultPlan): void;
   setLimits(limits: ConnectorLimits): void;
   /** Counts of what the stub answered. */
   stats: { requests: number; throttled: number; injected429: number; injected500: number; blocked: number };
   /** Messages sent per conversation (sends + replies), for duplicate checks. */
   sendsByConversation(): Map<string, number>;
+  /** Send attempts (accepted or refused) per tenant, in order, with the stand-in's time of each. */
+  attemptsByTenant(): Map<string, Array<{ at: number; accepted: boolean }>>;
+  /** The most accepted sends one tenant had in any window of `windowMs` (sends + replies). */
+  maxSendsPerWindow(tenantId: string, windowMs?: number): number;
   reset(): void;
   close(): Promise<void>;
 }
@@ -89,17 +111,30 @@ class SlidingWindow {
   }
 }
 
-export async function startBotConnectorStub(): Promise<BotConnectorStub> {
+/** The tenant a message belongs to, as Teams sees it: the conversation's tenant. */
+function tenantOfActivity(activity: unknown): string | undefined {
+  const a = (activity ?? {}) as { conversation?: { tenantId?: unknown }; channelData?: { tenant?: { id?: unknown } } };
+  const id = a.conversation?.tenantId ?? a.channelData?.tenant?.id;
+  return typeof id === "string" ? id : undefined;
+}
+
+export async function startBotConnectorStub(options: BotConnectorStubOptions = {}): Promise<BotConnectorStub> {
+  const clock = options.now ?? Date.now;
   const activities: RecordedActivity[] = [];
   const createdConversations: BotConnectorStub["createdConversations"] = [];
   const blockedConversations = new Set<string>();
+  const conversationRefusals: ConversationRefusals = new Map();
   const rosters = new Map<string, RosterMember[]>();
   const stats = { requests: 0, throttled: 0, injected429: 0, injected500: 0, blocked: 0 };
   let faults: FaultPlan = {};
   let random = mulberry32(1);
   let perConversation: SlidingWindow | undefined;
   let global: SlidingWindow | undefined;
+  let perTenant: SlidingWindow | undefined;
+  const attempts = new Map<string, Array<{ at: number; accepted: boolean }>>();
   let nextId = 1;
+  /** When the send being answered was checked against the limits: it is recorded at that time. */
+  let sendCheckedAt = 0;
 
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -117,14 +152,24 @@ export async function startBotConnectorStub(): Promise<BotConnectorStub> {
   }
 
   /** Applies rate limits and injected faults to a message send; true when it answered. */
-  function refuseSend(conversationId: string, res: http.ServerResponse): boolean {
-    const now = Date.now();
+  function refuseSend(conversationId: string, body: unknown, res: http.ServerResponse): boolean {
+    const now = clock();
+    sendCheckedAt = now;
+    const tenantId = tenantOfActivity(body) ?? "unknown";
+    const refused = refuseSendAt(now, tenantId, conversationId, res);
+    const list = attempts.get(tenantId) ?? [];
+    list.push({ at: now, accepted: !refused });
+    attempts.set(tenantId, list);
+    return refused;
+  }
+
+  function refuseSendAt(now: number, tenantId: string, conversationId: string, res: http.ServerResponse): boolean {
     if (blockedConversations.has(conversationId)) {
       stats.blocked++;
       json(res, 403, { error: { code: "ConversationBlockedByUser", message: "User blocked the conversation with the bot." } });
       return true;
     }
-    if ((global && !global.allow("app", now)) || (perConversation && !perConversation.allow(conversationId, now))) {
+    if ((global && !global.allow("app", now)) || (perTenant && !perTenant.allow(tenantId, now)) || (perConversation && !perConversation.allow(conversationId, now))) {
       stats.throttled++;
       json(res, 429, { error: { code: "Throttled", message: "Too many requests" } }, { "Retry-After": "1" });
       return true;
@@ -150,12 +195,13 @@ export async function startBotConnectorStub(): Promise<BotConnectorStub> {
     if (method === "POST" && parts.length === 2 && parts[0] === "v3" && parts[1] === "conversations") {
       const params = (body ?? {}) as { members?: Array<{ id: string; aadObjectId?: string }>; tenantId?: string; channelData?: { tenant?: { id?: string }; channel?: { id?: string } }; activity?: Record<string, unknown> };
       const member = params.members?.[0];
+      if (refuseConversationCreation(conversationRefusals, member, res)) return;
       const channelId = params.channelData?.channel?.id;
       const conversationId = member ? `a:1on1-${member.id}` : `${channelId ?? "channel"};messageid=${nextId++}`;
       createdConversations.push({ conversationId, memberId: member?.id ?? channelId ?? "", tenantId: params.tenantId ?? params.channelData?.tenant?.id });
       if (params.activity) {
         const activityId = String(nextId++);
-        activities.push({ operation: "send", conversationId, activityId, activity: params.activity, at: Date.now() });
+        activities.push({ operation: "send", conversationId, activityId, activity: params.activity, at: clock(), tenantId: tenantOfActivity(params.activity) ?? params.tenantId });
         json(res, 201, { id: conversationId, activityId });
         return;
       }
@@ -166,15 +212,15 @@ export async function startBotConnectorStub(): Promise<BotConnectorStub> {
       const conversationId = parts[2];
       // POST /v3/conversations/{id}/activities[/{replyTo}]
       if (method === "POST" && parts[3] === "activities") {
-        if (refuseSend(conversationId, res)) return;
+        if (refuseSend(conversationId, body, res)) return;
         const activityId = String(nextId++);
-        activities.push({ operation: parts[4] ? "reply" : "send", conversationId, activityId, activity: (body ?? {}) as Record<string, unknown>, at: Date.now() });
+        activities.push({ operation: parts[4] ? "reply" : "send", conversationId, activityId, activity: (body ?? {}) as Record<string, unknown>, at: sendCheckedAt, tenantId: tenantOfActivity(body) });
         json(res, 200, { id: activityId });
         return;
       }
       // PUT /v3/conversations/{id}/activities/{activityId}
       if (method === "PUT" && parts[3] === "activities" && parts[4]) {
-        activities.push({ operation: "update", conversationId, activityId: parts[4], activity: (body ?? {}) as Record<string, unknown>, at: Date.now() });
+        activities.push({ operation: "update", conversationId, activityId: parts[4], activity: (body ?? {}) as Record<string, unknown>, at: clock(), tenantId: tenantOfActivity(body) });
         json(res, 200, { id: parts[4] });
         return;
       }
@@ -222,6 +268,10 @@ export async function startBotConnectorStub(): Promise<BotConnectorStub> {
     createdConversations,
     blockedConversations,
     stats,
+    refuseConversationsWith: (memberId, status) => {
+      if (status) conversationRefusals.set(memberId, status);
+      else conversationRefusals.delete(memberId);
+    },
     setRoster: (id, members) => rosters.set(id, members),
     setFaults: (plan) => {
       faults = plan;
@@ -230,14 +280,26 @@ export async function startBotConnectorStub(): Promise<BotConnectorStub> {
     setLimits: (limits) => {
       perConversation = limits.perConversationPerSecond ? new SlidingWindow(1000, limits.perConversationPerSecond) : undefined;
       global = limits.globalPerSecond ? new SlidingWindow(1000, limits.globalPerSecond) : undefined;
+      perTenant = limits.perTenantPerSecond ? new SlidingWindow(1000, limits.perTenantPerSecond) : undefined;
     },
     sendsByConversation: () => {
       const counts = new Map<string, number>();
       for (const a of activities) if (a.operation !== "update") counts.set(a.conversationId, (counts.get(a.conversationId) ?? 0) + 1);
       return counts;
     },
+    attemptsByTenant: () => new Map([...attempts].map(([tenantId, list]) => [tenantId, [...list]])),
+    maxSendsPerWindow: (tenantId, windowMs = 1000) => {
+      const times = activities.filter((a) => a.operation !== "update" && a.tenantId === tenantId).map((a) => a.at).sort((x, y) => x - y);
+      let most = 0;
+      for (let first = 0, last = 0; last < times.length; last++) {
+        while (times[last]! - times[first]! >= windowMs) first++;
+        most = Math.max(most, last - first + 1);
+      }
+      return most;
+    },
     reset: () => {
       activities.length = 0;
+      attempts.clear();
       createdConversations.length = 0;
       blockedConversations.clear();
       Object.assign(stats, { requests: 0, throttled: 0, injected429: 0, injected500: 0, blocked: 0 });
@@ -256,4 +318,17 @@ function safeJson(text: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+/** Members for whom creating a 1:1 conversation is refused, and with which status. */
+type ConversationRefusals = Map<string, 403 | 404>;
+
+/** Answers a refused 1:1 conversation creation the way Teams does; true when it answered. */
+function refuseConversationCreation(refusals: ConversationRefusals, member: { id?: string; aadObjectId?: string } | undefined, res: http.ServerResponse): boolean {
+  const status = member ? (refusals.get(member.id ?? "") ?? refusals.get(member.aadObjectId ?? "")) : undefined;
+  if (!status) return false;
+  const error = status === 403 ? { code: "Forbidden", message: "The bot is not installed for this user, or the user blocked it." } : { code: "NotFound", message: "User not found." };
+  res.writeHead(status, { "Content-Type": "application/json" });
+  res.end(JSON.stringify({ error }));
+  return true;
 }

@@ -158,10 +158,14 @@ export async function dispatchCohort(ctx: AppContext, deps: DispatchDeps, cohort
 
   await Promise.all(Array.from({ length: Math.max(1, deps.concurrency) }, worker));
   await claiming;
-  if (failure) throw failure.error;
-  // Stopping (a restart, a scale-in): hand back what was claimed and not sent, so another instance
-  // sends it when due rather than after the claims expire.
+  // Stopping (a restart, a scale-in) or failing (a store hiccup): hand back what was claimed and
+  // not sent, so it goes out when due (the next tick, or another instance) rather than after the
+  // claims expire. Only deliveries no worker took: a card on its way may have reached Teams.
   const unsent = lanes.drain();
+  if (failure) {
+    await mapLimited(unsent, 8, (item) => releaseClaim(ctx, item.delivery)).catch(() => undefined);
+    throw failure.error;
+  }
   await mapLimited(unsent, 8, (item) => releaseClaim(ctx, item.delivery));
   if (unsent.length) ctx.logger.info({ tenantId: cohort.tenantId, cohortId: cohort.id, released: unsent.length }, "claims released on stop");
   return total;

@@ -2,14 +2,20 @@
  * Planning: turns a cohort's timeline into delivery records, one per member and due event, with
  * deterministic ids, before anything is sent. Planning twice (a second instance, a restart, the
  * next tick) writes nothing new, so it needs no lock to be correct; a lease only saves the work.
+ *
+ * Planning a 10,000-member fan-out must not hold up members' requests (under `npm start` the
+ * embedded database shares this process's event loop): records are built and written in small
+ * chunks (`writeChunk`, a few in flight), with a turn of the event loop between chunks.
  */
 import crypto from "node:crypto";
+import { setImmediate as nextTurn } from "node:timers/promises";
 import type { AppContext } from "../app-context";
+import { mapLimited } from "../lib/concurrency";
 import { ids } from "../domain/ids";
 import type { CohortRecords, Versioned } from "../domain/ports";
 import { buildTimeline } from "../domain/timeline";
 import { resolveTrack } from "../domain/tracks";
-import type { Cohort, DeliveryKind, Membership, PolicyVersion, TimelineEvent, UserId } from "../domain/types";
+import type { Cohort, Delivery, DeliveryKind, Membership, PolicyVersion, TimelineEvent, UserId } from "../domain/types";
 import { alertReasonsForMissedCheckIns } from "./missed-checkins";
 
 export interface PlanOptions {
@@ -20,9 +26,16 @@ export interface PlanOptions {
    * membership change whose roster version was never written (a crash in between).
    */
   fullReplanMs: number;
+  /** Records per write request while planning; the event loop gets a turn between them. */
+  writeChunk: number;
+  /** Write requests in flight at once while planning. */
+  writeConcurrency: number;
 }
 
-export const DEFAULT_PLAN_OPTIONS: PlanOptions = { catchUpMs: 3 * 24 * 3600_000, fullReplanMs: 3600_000 };
+export const DEFAULT_PLAN_OPTIONS: PlanOptions = { catchUpMs: 3 * 24 * 3600_000, fullReplanMs: 3600_000, writeChunk: 50, writeConcurrency: 2 };
+
+/** Records built between two turns of the event loop. */
+const BUILD_SLICE = 1000;
 
 export interface PlanReport {
   tenantId: string;
@@ -79,7 +92,7 @@ export async function planBasis(ctx: AppContext, cohort: Versioned<Cohort>, opti
 }
 
 /** Writes the deliveries (and facilitator alerts) the basis calls for that do not exist yet. */
-export async function planCohort(ctx: AppContext, cohort: Cohort, basis: PlanBasis): Promise<PlanReport> {
+export async function planCohort(ctx: AppContext, cohort: Cohort, basis: PlanBasis, options: PlanOptions = DEFAULT_PLAN_OPTIONS): Promise<PlanReport> {
   const { repos, clock, logger } = ctx;
   const report: PlanReport = { tenantId: cohort.tenantId, cohortId: cohort.id, created: 0, events: [] };
   const now = clock.now();
@@ -94,7 +107,7 @@ export async function planCohort(ctx: AppContext, cohort: Cohort, basis: PlanBas
       const item = await planEvent(ctx, cohort, event, members, basis.policy, loadRecords);
       if (item) planned.push(item);
     }
-    planned.push(...(await planMissedCheckInAlerts(ctx, cohort, basis.timeline, members, await loadRecords())));
+    planned.push(...(await planMissedCheckInAlerts(ctx, cohort, basis.timeline, members, await loadRecords(), options)));
   }
 
   for (const item of planned) {
@@ -102,21 +115,21 @@ export async function planCohort(ctx: AppContext, cohort: Cohort, basis: PlanBas
     const missing = item.recipients.filter((userId) => !existing.has(userId));
     if (missing.length === 0) continue;
     const stamp = now.toISOString();
-    const count = await repos.deliveries.createManyIfAbsent(
-      missing.map((userId) => ({
-        id: ids.deliveryId(cohort.id, item.eventKey, userId),
-        tenantId: cohort.tenantId,
-        cohortId: cohort.id,
-        userId,
-        eventKey: item.eventKey,
-        kind: item.kind,
-        status: "pending",
-        attempts: 0,
-        notBefore: item.dueAt,
-        createdAt: stamp,
-        updatedAt: stamp,
-      })),
-    );
+    const deliveries = await mapInSlices(missing, (userId): Delivery => ({
+      id: ids.deliveryId(cohort.id, item.eventKey, userId),
+      tenantId: cohort.tenantId,
+      cohortId: cohort.id,
+      userId,
+      eventKey: item.eventKey,
+      kind: item.kind,
+      status: "pending",
+      attempts: 0,
+      notBefore: item.dueAt,
+      createdAt: stamp,
+      updatedAt: stamp,
+    }));
+    const counts = await writeInChunks(deliveries, options, (chunk) => repos.deliveries.createManyIfAbsent(chunk));
+    const count = counts.reduce((n, c) => n + c, 0);
     report.created += count;
     report.events.push(item.eventKey);
     logger.info({ tenantId: cohort.tenantId, cohortId: cohort.id, eventKey: item.eventKey, created: count }, "deliveries planned");
@@ -162,15 +175,41 @@ async function planEvent(
  * (the tab lists them), and one digest card per facilitator and session, however many members it
  * names, so a large cohort does not flood its facilitators' chat.
  */
-async function planMissedCheckInAlerts(ctx: AppContext, cohort: Cohort, timeline: TimelineEvent[], members: Membership[], records: CohortRecords): Promise<PlannedEvent[]> {
+async function planMissedCheckInAlerts(ctx: AppContext, cohort: Cohort, timeline: TimelineEvent[], members: Membership[], records: CohortRecords, options: PlanOptions): Promise<PlannedEvent[]> {
   const alerts = alertReasonsForMissedCheckIns(cohort, timeline, members, records.checkIns, ctx.clock.now());
-  const created = await ctx.repos.alerts.createManyIfAbsent(alerts);
+  await nextTurn();
+  const created = (await writeInChunks(alerts, options, (chunk) => ctx.repos.alerts.createManyIfAbsent(chunk))).flat();
   const sessions = [...new Set(created.map((a) => a.sessionNumber))];
   return sessions.map((session) => ({ eventKey: `${MISSED_DIGEST_PREFIX}${session}`, kind: "alert", dueAt: ctx.clock.now().toISOString(), recipients: cohort.facilitatorIds }));
 }
 
 /** Event key of the facilitators' digest of members who missed two check-ins by session n. */
 export const MISSED_DIGEST_PREFIX = "alerts.missed.s";
+
+/** `items` mapped, with a turn of the event loop after every slice of them. */
+async function mapInSlices<T, R>(items: readonly T[], fn: (item: T) => R): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < items.length; i += BUILD_SLICE) {
+    if (i > 0) await nextTurn();
+    for (const item of items.slice(i, i + BUILD_SLICE)) out.push(fn(item));
+  }
+  return out;
+}
+
+/**
+ * Writes `items` in chunks of `writeChunk`, `writeConcurrency` at a time, each after a turn of the
+ * event loop: one large write would keep the database (in this process, locally) busy for long
+ * stretches, and members' requests would queue behind it. Results in chunk order.
+ */
+async function writeInChunks<T, R>(items: readonly T[], options: PlanOptions, write: (chunk: T[]) => Promise<R>): Promise<R[]> {
+  const size = Math.max(1, Math.floor(options.writeChunk));
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+  return mapLimited(chunks, Math.max(1, Math.floor(options.writeConcurrency)), async (chunk) => {
+    await nextTurn();
+    return write(chunk);
+  });
+}
 
 function maxInstant(a: string, b: string): string {
   return new Date(a).getTime() >= new Date(b).getTime() ? a : b;

@@ -9,7 +9,13 @@
  * limits an app to 50 requests/s per tenant, not per instance, so two instances each pacing
  * themselves to the limit would exceed it together, while different tenants' fan-outs may run on
  * different instances at once. The holder renews the lease before every claim and releases it
- * after its tick; if it dies, another instance takes over once the lease expires (`sendLeaseMs`).
+ * once it has sent that tenant's cards for the tick and they have left Teams' one-second window
+ * (so the next holder may start at the full rate); if it dies, another instance takes over once
+ * the lease expires (`sendLeaseMs`).
+ *
+ * Tenants in parallel: one instance works several tenants at once (`tenantsInFlight`, default 4),
+ * each at its own ceiling (its own pacer) under its own send lease, so one organisation's long
+ * fan-out does not hold back the others. A tenant's cohorts are planned and sent one after another.
  */
 import crypto from "node:crypto";
 import type { AppContext } from "../app-context";
@@ -18,6 +24,7 @@ import type { Cohort } from "../domain/types";
 import { createDeliveryCardFactory } from "./delivery-cards";
 import { addReports, dispatchCohort, emptyDispatchReport, type DispatchReport } from "./dispatcher";
 import type { DeliveryCardFactory } from "./send-delivery";
+import { mapLimited } from "../lib/concurrency";
 import { DEFAULT_PLAN_OPTIONS, planBasis, planCohort, type PlanOptions } from "./planner";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry-policy";
 import { limitsForRate, realTiming, SendPacer, type Timing } from "./send-pacer";
@@ -43,7 +50,14 @@ export interface SchedulerOptions {
   ratePerSecond?: number;
   /** How long the send lease lasts without renewal (default one minute). */
   sendLeaseMs?: number;
+  /**
+   * Tenants this instance plans and sends for at once, each at its own ceiling (default 4; config
+   * key SCHEDULER_TENANTS_IN_FLIGHT once config.ts has it). 1 sends tenants one after another.
+   */
+  tenantsInFlight?: number;
 }
+
+export const DEFAULT_TENANTS_IN_FLIGHT = 4;
 
 export interface TickReport extends DispatchReport {
   cohorts: number;
@@ -108,33 +122,61 @@ export function createScheduler(ctx: AppContext, sender: CardSender, options: Sc
     // Held for most of a tick: another instance planning the same cohort would only repeat work.
     const acquired = await ctx.repos.leases.tryAcquire(lease, instanceId, now.toISOString(), new Date(now.getTime() + Math.max(tickMs / 2, 1000)).toISOString());
     if (!acquired) return 0;
-    return (await planCohort(ctx, cohort, basis)).created;
+    return (await planCohort(ctx, cohort, basis, planOptions)).created;
+  }
+
+  const tenantsInFlight = Math.max(1, Math.floor(options.tenantsInFlight ?? ctx.config.scheduler.tenantsInFlight ?? DEFAULT_TENANTS_IN_FLIGHT));
+
+  /** One tenant's share of a tick: its cohorts planned and sent in turn, under its send lease. */
+  async function tickTenant(tenantId: string, cohorts: Array<Versioned<Cohort>>, report: TickReport): Promise<void> {
+    let holding = false;
+    try {
+      for (const cohort of cohorts) {
+        if (stopping) break;
+        try {
+          // Read the result first: `report.planned += await …` would add to a stale total, the
+          // other tenants' planning having moved it on meanwhile.
+          const planned = await planUnderLease(cohort);
+          report.planned += planned;
+          if (stopping) break;
+          if (await holdSendLease(tenantId)) {
+            holding = true;
+            const deps = { ...dispatchDeps, pacer: pacerFor(tenantId), keepSending: () => holdSendLease(tenantId) };
+            const sent = await dispatchCohort(ctx, deps, cohort);
+            addReports(report, sent);
+          }
+        } catch (err) {
+          // One cohort's trouble (a bad track, a store hiccup) must not stop the others' cards.
+          ctx.logger.error({ tenantId, cohortId: cohort.id, err: err instanceof Error ? err.message : String(err) }, "scheduler failed for cohort");
+        }
+      }
+    } finally {
+      if (holding) {
+        // Hand over a quiet window: the next holder's pacer knows nothing of this one's sends, so
+        // release only once they have all left Teams' window (at most a second).
+        const quietIn = pacerFor(tenantId).quietAt() - timing.now();
+        if (quietIn > 0) await timing.sleep(quietIn).catch(() => undefined);
+        // Another instance need not wait for the lease to expire before its next tick.
+        await ctx.repos.leases.release(sendLeaseOf(tenantId), instanceId).catch(() => undefined);
+      }
+    }
   }
 
   async function tick(): Promise<TickReport> {
     const started = Date.now();
     const report: TickReport = { ...emptyDispatchReport(), cohorts: 0, planned: 0, durationMs: 0 };
-    const sentFor = new Set<string>();
-    try {
-      for await (const cohort of ctx.repos.cohorts.listActiveForScheduling()) {
-        if (stopping) break;
-        report.cohorts++;
-        try {
-          report.planned += await planUnderLease(cohort);
-          if (await holdSendLease(cohort.tenantId)) {
-            sentFor.add(cohort.tenantId);
-            const deps = { ...dispatchDeps, pacer: pacerFor(cohort.tenantId), keepSending: () => holdSendLease(cohort.tenantId) };
-            addReports(report, await dispatchCohort(ctx, deps, cohort));
-          }
-        } catch (err) {
-          // One cohort's trouble (a bad track, a store hiccup) must not stop the others' cards.
-          ctx.logger.error({ tenantId: cohort.tenantId, cohortId: cohort.id, err: err instanceof Error ? err.message : String(err) }, "scheduler failed for cohort");
-        }
-      }
-    } finally {
-      // Another instance need not wait for the leases to expire before its next tick.
-      for (const tenantId of sentFor) await ctx.repos.leases.release(sendLeaseOf(tenantId), instanceId).catch(() => undefined);
+    // Grouped by tenant, in the order tenants first appear: cohorts are few and small documents.
+    const byTenant = new Map<string, Array<Versioned<Cohort>>>();
+    for await (const cohort of ctx.repos.cohorts.listActiveForScheduling()) {
+      if (stopping) break;
+      report.cohorts++;
+      const list = byTenant.get(cohort.tenantId);
+      if (list) list.push(cohort);
+      else byTenant.set(cohort.tenantId, [cohort]);
     }
+    await mapLimited([...byTenant], tenantsInFlight, async ([tenantId, cohorts]) => {
+      if (!stopping) await tickTenant(tenantId, cohorts, report);
+    });
     report.durationMs = Date.now() - started;
     if (report.planned || report.sent || report.failed || report.retried) ctx.logger.info({ instanceId, ...report }, "scheduler tick");
     return report;

@@ -50,6 +50,17 @@ export class SendPacer {
     this.starts = new Array<number>(limits.limit).fill(Number.NEGATIVE_INFINITY);
   }
 
+  /**
+   * When none of the sends so far is in the window any more (ms; -Infinity if there were none):
+   * from then on, whoever sends next for this tenant, this pacer or another instance's, starts with
+   * the full allowance without exceeding Teams' limit.
+   */
+  quietAt(): number {
+    const span = this.limits.windowMs + this.limits.marginMs;
+    const newest = this.starts[(this.oldest + this.starts.length - 1) % this.starts.length]!;
+    return newest + span;
+  }
+
   /** Resolves when the caller may start one send. Callers are served in the order they asked. */
   take(): Promise<void> {
     const turn = this.queue.then(() => this.waitForRoom());

@@ -210,7 +210,10 @@ describe("the scheduler", () => {
       const scheduler = createScheduler(server.ctx, server.service.bot.sender, { ...fast, timing, plan: { catchUpMs: 3600_000 } });
       const report = await scheduler.tick();
       expect(report).toMatchObject({ retried: members.length + 1, sent: members.length + 1, failed: 0 });
-      expect(sleeps).toEqual([2000]);
+      // The Retry-After, then the quiet second before the send lease is handed back.
+      expect(sleeps[0]).toBe(2000);
+      expect(sleeps.slice(1).every((ms) => ms <= 1025)).toBe(true);
+      expect(sleeps.length).toBeLessThanOrEqual(2);
       expect(sendsPer(server, members)).toEqual(members.map(() => 1));
       const deliveries = await server.repos.deliveries.listByCohort("t-429-short", "finance-test");
       expect(deliveries.every((d) => d.status === "sent" && d.attempts === 2 && d.sentAt! >= "2026-04-22T09:00:02.000Z")).toBe(true);
@@ -240,6 +243,8 @@ describe("the scheduler", () => {
       };
       const claimsWhileWaiting: string[] = [];
       const timing = sleepsOnTestClock(server, async () => {
+        // The first sleep waits out the Retry-After (a later one, the quiet second before the send lease is handed back).
+        if (claimsWhileWaiting.length > 0) return;
         const mine = (await server.repos.deliveries.listByCohort("t-order", "finance-test")).filter((d) => d.userId === throttledOnce.aadObjectId);
         claimsWhileWaiting.push(...mine.map((d) => `${d.eventKey}:${d.status}:${d.attempts}`));
       });

@@ -71,4 +71,15 @@ describe("the send pacer", () => {
     expect(() => limitsForRate(0)).toThrow("the send rate must be positive");
     expect(() => new SendPacer({ limit: 0, windowMs: 1000, marginMs: 0 })).toThrow("positive whole number");
   });
+
+  it("when a pacer hands a tenant over, then it is quiet once its last send has left the window, and a fresh pacer from then on stays within the limit", async () => {
+    const timing = fakeTiming();
+    const leaving = new SendPacer(limitsForRate(10, 25), timing);
+    expect(leaving.quietAt()).toBe(Number.NEGATIVE_INFINITY);
+    const before = await sendTimes(leaving, timing, 15);
+    expect(leaving.quietAt()).toBe(before[before.length - 1]! + 1025);
+    await timing.sleep(leaving.quietAt() - timing.now());
+    const after = await sendTimes(new SendPacer(limitsForRate(10, 25), timing), timing, 15);
+    expect(busiestWindow([...before, ...after], 1000)).toBe(10);
+  });
 });
