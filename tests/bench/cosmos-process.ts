@@ -12,7 +12,7 @@ export interface CosmosProcess {
 }
 
 export function startCosmosProcess(): Promise<CosmosProcess> {
-  const child = spawn(process.execPath, [path.join(__dirname, "cosmos-server.mjs")], { stdio: ["pipe", "pipe", "inherit"] });
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(__dirname, "cosmos-server.ts")], { stdio: ["pipe", "pipe", "inherit"] });
   return new Promise((resolve, reject) => {
     let output = "";
     child.once("error", reject);

@@ -11,6 +11,7 @@
  * Both rely on the package's module layout (pinned by the lock file); a test would fail on change.
  */
 import type http from "node:http";
+import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 
 export type StoredDocument = Record<string, unknown> & { id: string; _etag?: string; _ts?: number };
@@ -56,11 +57,46 @@ function loadServerPackage(): ServerPackage {
     } as unknown as typeof PackageAccount;
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     serverPackage = require("@vercel/cosmosdb-server") as ServerPackage;
+    collectQueryInputsLinearly();
     return serverPackage;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === "MODULE_NOT_FOUND") throw new Error(MISSING_EMBEDDED_SERVER);
     throw err;
   }
+}
+
+/** The code the query engine generates to collect a container's documents: one array copy per document. */
+const QUADRATIC_COLLECT = /\$c\.reduce\(\(\$, c\) => typeof c !== "undefined" \? \[\.\.\.\$, \{\s*c: c\s*\}\] : \$, \[\]\)/g;
+const LINEAR_COLLECT = '$c.filter(c => typeof c !== "undefined").map(c => ({ c }))';
+let linearCollect: boolean | undefined;
+
+/**
+ * The package's query engine (`@zeit/cosmosdb-query`) compiles every query into JavaScript that
+ * collects the container's documents with `reduce(($, c) => [...$, { c }], [])`, copying the array
+ * once per document: a query over 10,000 documents takes about a second, over 20,000 a minute,
+ * and blocks the event loop all the while. Azure Cosmos DB has no such cost, so the embedded server
+ * collects them in linear time instead, by rewriting that one expression in the generated code
+ * (same documents, same order). Returns whether the engine's code had the expected shape; if a
+ * new version does not, queries keep working as the package wrote them.
+ */
+export function collectQueryInputsLinearly(): boolean {
+  if (linearCollect !== undefined) return linearCollect;
+  const requireFromServer = createRequire(require.resolve("@vercel/cosmosdb-server"));
+  const compile = (requireFromServer("@zeit/cosmosdb-query") as { default: (sql: string) => object }).default;
+  const Query = compile("SELECT * FROM c").constructor as { prototype: object };
+  const original = Object.getOwnPropertyDescriptor(Query.prototype, "code");
+  const sample = original?.get?.call(compile("SELECT * FROM c WHERE c.x = 1")) as string | undefined;
+  linearCollect = Boolean(original?.get && sample && new RegExp(QUADRATIC_COLLECT.source).test(sample));
+  if (linearCollect) {
+    Object.defineProperty(Query.prototype, "code", {
+      configurable: true,
+      get(this: object) {
+        const code = original!.get!.call(this) as string | undefined;
+        return code?.replace(QUADRATIC_COLLECT, LINEAR_COLLECT);
+      },
+    });
+  }
+  return linearCollect;
 }
 
 export interface EmbeddedServer {
