@@ -29,7 +29,6 @@ import type {
   Win,
   WinsChannel,
 } from "./types";
-import type { CohortAggregate, MemberRow } from "./cohort-aggregate";
 
 /** A record as read from the store, with the ETag to guard the next write. */
 export type Versioned<T> = T & { etag: string };
@@ -230,37 +229,6 @@ export interface LeaseRepository {
   release(name: string, holder: string): Promise<void>;
 }
 
-/** A page of a cohort's member rows (the staff's member table); `continuation` absent on the last page. */
-export interface MemberRowsPage {
-  rows: MemberRow[];
-  continuation?: string;
-}
-
-/** The maintained aggregates compared with a full recomputation. */
-export interface AggregateCheck {
-  consistent: boolean;
-  /** What differed (at most 50 lines; member rows by user id). */
-  differences: string[];
-  stored: CohortAggregate;
-  expected: CohortAggregate;
-}
-
-/**
- * Maintained dashboard aggregates (domain/cohort-aggregate.ts): the store keeps them up to date
- * with every write of records, memberships and acknowledgements; dashboards read only these.
- * A missing or dirty aggregate is rebuilt on read.
- */
-export interface AggregateRepository {
-  get(tenantId: TenantId, cohortId: CohortId): Promise<CohortAggregate>;
-  memberRow(tenantId: TenantId, cohortId: CohortId, userId: UserId): Promise<MemberRow | undefined>;
-  /** Member rows in a stable order (bucket, then user id), `limit` at a time. */
-  memberRows(tenantId: TenantId, cohortId: CohortId, limit: number, continuation?: string): Promise<MemberRowsPage>;
-  allMemberRows(tenantId: TenantId, cohortId: CohortId): Promise<MemberRow[]>;
-  /** Recomputes everything from the records; idempotent, safe while writes continue. */
-  rebuild(tenantId: TenantId, cohortId: CohortId): Promise<{ agg: CohortAggregate; rows: MemberRow[] }>;
-  /** Compares the stored aggregates with a full recomputation, without changing anything. */
-  check(tenantId: TenantId, cohortId: CohortId): Promise<AggregateCheck>;
-}
 
 /** Every repository, as `index.ts` wires them. */
 export interface Repositories {
@@ -275,7 +243,6 @@ export interface Repositories {
   alerts: AlertRepository;
   deliveries: DeliveryRepository;
   leases: LeaseRepository;
-  aggregates: AggregateRepository;
 }
 
 // ---------------------------------------------------------------------------------------------
