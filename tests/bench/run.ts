@@ -8,6 +8,10 @@
  * latency is measured. Prints: duration, successful sends/s against the configured ceiling,
  * duplicates, lost cards, retries, and check-in p50/p95.
  *
+ * `dashboard` (not run unless asked for): a cohort of `--dashboard-members` (default 1,000) with 8
+ * weeks of history, then p50/p95 of every tab API the Programme, Leadership and Cohorts views call
+ * (tests/bench/dashboard-phase.ts).
+ *
  * `two-tenants` (not run unless asked for): two organisations of N/2 members each on one instance,
  * the stand-in enforcing the ceiling per tenant as Teams does; each must reach its own ceiling
  * while the other sends too. Prints one row per tenant.
@@ -27,15 +31,17 @@ import { startBotConnectorStub, type FaultPlan } from "../helpers/bot-connector-
 import { benchTenant, seedBenchCohort, BENCH_EVENT_DUE_AT, BENCH_EVENT_KEY, DEFAULT_BENCH_TENANT, type BenchCohort } from "./bench-cohort";
 import { startCosmosProcess } from "./cosmos-process";
 import { CheckInLoad } from "./checkin-load";
+import { formatDashboardPhase, runDashboardPhase } from "./dashboard-phase";
 
-type Phase = "clean" | "faults" | "two-tenants";
-const PHASES: Phase[] = ["clean", "faults", "two-tenants"];
+type Phase = "clean" | "faults" | "two-tenants" | "dashboard";
+const PHASES: Phase[] = ["clean", "faults", "two-tenants", "dashboard"];
 
 interface Args {
   members: number;
   rate: number;
   phases: Phase[];
   db: "process" | "inprocess";
+  dashboardMembers: number;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -47,11 +53,12 @@ function parseArgs(argv: string[]): Args {
   const rate = Number(value("rate") ?? 50);
   const phases = (value("phases") ?? "clean,faults").split(",").filter((p): p is Phase => (PHASES as string[]).includes(p));
   const db = value("db") ?? "process";
-  if (!Number.isInteger(members) || members < 1 || !(rate > 0) || phases.length === 0 || (db !== "process" && db !== "inprocess")) {
-    console.error("Usage: npm run bench -- [--members N] [--rate R] [--phases clean,faults,two-tenants] [--db process|inprocess]");
+  const dashboardMembers = Number(value("dashboard-members") ?? 1000);
+  if (!Number.isInteger(members) || members < 1 || !Number.isInteger(dashboardMembers) || dashboardMembers < 1 || !(rate > 0) || phases.length === 0 || (db !== "process" && db !== "inprocess")) {
+    console.error("Usage: npm run bench -- [--members N] [--rate R] [--phases clean,faults,two-tenants,dashboard] [--dashboard-members N] [--db process|inprocess]");
     process.exit(2);
   }
-  return { members, rate, phases, db };
+  return { members, rate, phases, db, dashboardMembers };
 }
 
 /** Real time, shifted so that the benchmark's event is due "now". */
@@ -196,9 +203,16 @@ async function main(): Promise<void> {
   console.log(`Cohort Coach fan-out benchmark: ${args.members} members, ceiling ${args.rate} sends/s, phases ${args.phases.join(", ")}, embedded Cosmos DB ${args.db === "process" ? "in its own process" : "in the service's process"}`);
   console.log(`Machine: ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
   const results = [];
-  for (const phase of args.phases) results.push(...(await runPhase(args, phase)));
-  console.log("\nResults");
-  console.table(results);
+  const dashboards: string[] = [];
+  for (const phase of args.phases) {
+    if (phase === "dashboard") dashboards.push(formatDashboardPhase(await runDashboardPhase({ members: args.dashboardMembers, log: (line) => console.log(`[dashboard] ${line}`) })));
+    else results.push(...(await runPhase(args, phase)));
+  }
+  if (results.length) {
+    console.log("\nResults");
+    console.table(results);
+  }
+  for (const table of dashboards) console.log(`\n${table}`);
 }
 
 main().catch((err) => {
