@@ -18,6 +18,10 @@ const QuestionsView = lazy(() => import("./views/QuestionsView"));
 const PolicyView = lazy(() => import("./views/PolicyView"));
 const CohortsView = lazy(() => import("./views/CohortsView"));
 const MyDataView = lazy(() => import("./views/MyDataView"));
+const ConfigureView = lazy(() => import("./views/ConfigureView"));
+
+/** The channel tab's configuration page (the manifest's configurationUrl). */
+const isConfigurePage = () => /^\/tab\/configure\/?$/.test(window.location.pathname);
 
 type ViewId = "programme" | "leadership" | "questions" | "policy" | "cohorts" | "my-data";
 const THEMES = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
@@ -98,6 +102,14 @@ function SignedIn({ onSignOut }: { onSignOut?: () => void }) {
     if (me.error.status === 401 && onSignOut) onSignOut();
     return <Failure error={me.error} onRetry={reload} />;
   }
+  if (isConfigurePage())
+    return (
+      <main style={{ padding: "8px 16px 32px" }}>
+        <Suspense fallback={<Loading label="Loading" />}>
+          <ConfigureView />
+        </Suspense>
+      </main>
+    );
   const selected = tabs.some((t) => t.id === view) ? view : "programme";
   return (
     <div style={{ maxWidth: 1200, margin: "0 auto", padding: "8px 16px 32px", overflowWrap: "break-word" }}>
@@ -127,7 +139,7 @@ function SignedIn({ onSignOut }: { onSignOut?: () => void }) {
       <main aria-live="polite" style={{ marginTop: 16 }}>
         <Suspense fallback={<Loading label="Loading" />}>
           {selected === "programme" ? <ProgrammeView me={me.data} /> : null}
-          {selected === "leadership" ? <LeadershipView /> : null}
+          {selected === "leadership" ? <LeadershipView me={me.data} /> : null}
           {selected === "questions" ? <QuestionsView /> : null}
           {selected === "policy" ? <PolicyView me={me.data} /> : null}
           {selected === "cohorts" ? <CohortsView /> : null}

@@ -64,3 +64,19 @@ export const api = {
    */
   del: <T>(path: string) => request<T>("DELETE", path, {}),
 };
+
+/**
+ * The server's messages for one form field: issues whose field is `field` or lies under it
+ * (`members` gathers `members.1.userId`), joined into one line to show under that control.
+ */
+export function issuesFor(error: ApiError | undefined, ...fields: string[]): string | undefined {
+  if (!error) return undefined;
+  const messages = error.issues.filter((i) => fields.some((f) => i.field === f || i.field.startsWith(`${f}.`))).map((i) => i.message);
+  return messages.length ? messages.join(" ") : undefined;
+}
+
+/** Fields a form shows issues on; what is left goes in its banner. */
+export function otherIssues(error: ApiError | undefined, shownOn: string[]): string[] {
+  if (!error) return [];
+  return error.issues.filter((i) => !shownOn.some((f) => i.field === f || i.field.startsWith(`${f}.`))).map((i) => i.message);
+}

@@ -2,7 +2,7 @@
  * The tab's only contact with Teams: initialise teams-js, follow the theme, and get the user's SSO
  * token. Outside Teams (a plain browser in local mode) `initialise` resolves to `false`.
  */
-import { app, authentication } from "@microsoft/teams-js";
+import { app, authentication, pages } from "@microsoft/teams-js";
 
 export type TeamsTheme = "default" | "dark" | "contrast";
 
@@ -30,4 +30,28 @@ export function isInTeams(): boolean {
 /** A fresh Teams SSO token (teams-js caches it until it nears expiry). */
 export function getTeamsToken(): Promise<string> {
   return authentication.getAuthToken();
+}
+
+/** The settings a channel tab is saved with (pages.config.setConfig). */
+export interface TabConfig {
+  contentUrl: string;
+  websiteUrl: string;
+  entityId: string;
+  suggestedDisplayName: string;
+}
+
+/**
+ * On the configuration page: enables Teams' Save button once `config` is known (disables it while
+ * it is undefined), and saves `config` when the user presses Save.
+ */
+export function offerTabConfig(config: TabConfig | undefined): void {
+  if (!inTeams || !pages.config.isSupported()) return;
+  pages.config.setValidityState(!!config);
+  if (!config) return;
+  pages.config.registerOnSaveHandler((saveEvent) => {
+    pages.config.setConfig(config).then(
+      () => saveEvent.notifySuccess(),
+      (err: unknown) => saveEvent.notifyFailure(err instanceof Error ? err.message : "Could not save the tab."),
+    );
+  });
 }

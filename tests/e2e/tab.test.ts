@@ -73,6 +73,9 @@ describe("the tab in a browser", () => {
 
     await page.getByLabel("Summary (two sentences)").fill("Use the approved assistants on real work; you own what you send. Keep personal data out.");
     await page.getByRole("button", { name: "Publish new version" }).click();
+    // The check step: what changes and how many people will be asked again, then the real publish.
+    await page.getByText(/will ask \d+ people to acknowledge the policy again/).waitFor();
+    await page.getByRole("button", { name: "Publish version 2" }).click();
     await page.getByText("Version 2 is published").waitFor();
     await page.getByText("Acknowledgement of version 2").waitFor();
     await expectText(page, "ack-finance-spring", "0%");

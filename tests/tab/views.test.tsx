@@ -76,6 +76,7 @@ describe("the Policy view", () => {
     installFakeFetch({
       "GET /api/policy": () => ({ status: 200, body: policy }),
       "GET /api/policy/acknowledgements": () => ({ status: 200, body: { version: 3, cohorts: [] } }),
+      "POST /api/policy/preview": () => ({ status: 200, body: { currentVersion: 3, nextVersion: 4, unchanged: false, textChanges: [{ field: "summary", before: "x", after: "My carefully worded new summary." }], changes: [], membersToAsk: 12 } }),
       "POST /api/policy": () => ({ status: 409, body: { error: { code: "CONCURRENCY.CONFLICT", message: "Another admin published version 4 while you were editing. Your draft is kept: review the new version and publish again." } } }),
     });
     wrap(<PolicyView me={me(["admin", "employee"])} />);
@@ -83,6 +84,7 @@ describe("the Policy view", () => {
     await userEvent.clear(summary);
     await userEvent.type(summary, "My carefully worded new summary.");
     await userEvent.click(screen.getByRole("button", { name: "Publish new version" }));
+    await userEvent.click(await screen.findByRole("button", { name: "Publish version 4" }));
     expect(await screen.findByText(/Another admin published version 4/)).toBeInTheDocument();
     expect(screen.getByLabelText(/Summary/)).toHaveValue("My carefully worded new summary.");
     expect(JSON.parse(sessionStorage.getItem("cohort-coach.policy-draft")!).summary).toBe("My carefully worded new summary.");
@@ -232,15 +234,16 @@ describe("editing a cohort in the Cohorts view", () => {
     ]);
   });
 
-  it("when the server refuses the edit as invalid, then its message is shown and the admin's input is kept", async () => {
-    const message = "Invalid input: facilitatorIds needs at least one facilitator";
+  it("when the server refuses the edit as invalid, then its message is shown on the field and the admin's input is kept", async () => {
+    const message = "Please fix this: Facilitators must list at least one facilitator.";
     await openEditor({
       "GET /api/cohorts/fin": ok(detail),
-      "PUT /api/cohorts/fin": () => ({ status: 400, body: { error: { code: "VALIDATION.INVALID_INPUT", message, issues: [{ field: "facilitatorIds", message: "needs at least one facilitator" }] } } }),
+      "PUT /api/cohorts/fin": () => ({ status: 400, body: { error: { code: "VALIDATION.INVALID_INPUT", message, issues: [{ field: "facilitatorIds", message: "Facilitators must list at least one facilitator." }] } } }),
     });
     await userEvent.clear(await screen.findByLabelText(/^Facilitators/));
     await userEvent.click(screen.getByRole("button", { name: "Save changes" }));
-    expect(await screen.findByRole("alert")).toHaveTextContent(message);
+    expect(await screen.findByText(/see the messages by the fields above/)).toBeInTheDocument();
+    expect(screen.getByLabelText(/^Facilitators/)).toHaveAccessibleDescription("Facilitators must list at least one facilitator.");
     expect(screen.getByLabelText(/^Facilitators/)).toHaveValue("");
     expect(screen.getByRole("button", { name: "Save changes" })).toBeEnabled();
   });

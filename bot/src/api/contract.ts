@@ -17,13 +17,14 @@ import type {
   LocalDate,
   MemberProgress,
   PolicySectionChange,
+  PolicyTextChange,
   PolicyVersion,
   Role,
   TimelineEventKind,
   WeeklyPoint,
 } from "../domain/types";
 
-export type { Aggregate, AdoptionPoint, MemberProgress, MemberProgressStatus, PolicySectionChange, WeeklyPoint } from "../domain/types";
+export type { Aggregate, AdoptionPoint, MemberProgress, MemberProgressStatus, PolicySectionChange, PolicyTextChange, WeeklyPoint } from "../domain/types";
 
 // ---------- shared pieces ----------
 
@@ -86,7 +87,7 @@ export const CohortInput = z.object({
   startDate: localDate,
   timeZone: z.string().min(1).max(64),
   localTime: localTime.optional(),
-  facilitatorIds: z.array(userId).min(1, "needs at least one facilitator").max(LIMITS.facilitatorsPerCohort),
+  facilitatorIds: z.array(userId).min(1, "must list at least one facilitator").max(LIMITS.facilitatorsPerCohort),
   members: z.array(CohortMemberInput).max(LIMITS.membersPerCohort),
   leadershipCohortId: z.string().min(1).max(128).optional(),
   winsChannel: z.object({ teamId: z.string().min(1).max(256), channelId: z.string().min(1).max(256), channelName: z.string().max(LIMITS.shortText).optional() }).optional(),
@@ -150,12 +151,20 @@ export interface TimelineResponse {
 
 export type ProgressResponse = CohortProgress & { cohortId: string };
 
+/**
+ * Each leadership cohort in the caller's chain (theirs, or the one their team follows) with the
+ * team cohorts that follow it. `aggregateOnly` marks a cohort the caller has no role in: its
+ * figures are group figures only and its member list is empty.
+ */
 export interface LeadershipResponse {
   leadership: Array<{
     cohort: CohortSummary;
     progress: ProgressResponse;
-    teams: Array<{ cohort: CohortSummary; progress: ProgressResponse }>;
+    aggregateOnly?: true;
+    teams: Array<{ cohort: CohortSummary; progress: ProgressResponse; aggregateOnly?: true }>;
   }>;
+  /** Whether the organisation has any leadership cohort at all (seen by the caller or not). */
+  organisationHasLeadershipCohort: boolean;
 }
 
 // ---------- questions ----------
@@ -174,6 +183,8 @@ export interface QuestionDto {
 
 export const AnswerQuestionRequest = z.object({
   answer: z.string().trim().min(1, "is required").max(LIMITS.answerText),
+  /** Anonymous questions only: answer the asker alone (who reads it with their private code) instead of the whole cohort. */
+  privately: z.boolean().optional(),
   etag: z.string().min(1),
 });
 
@@ -187,10 +198,10 @@ export const PublishPolicyRequest = z.object({
   title: z.string().trim().min(1, "is required").max(LIMITS.shortText),
   summary: z.string().trim().min(1, "is required").max(LIMITS.policySummary),
   sections: z.object({
-    allowedUses: policyItems.min(1, "needs at least one item"),
-    notAllowed: policyItems.min(1, "needs at least one item"),
-    dataHandling: policyItems.min(1, "needs at least one item"),
-    approvedTools: policyItems.min(1, "needs at least one item"),
+    allowedUses: policyItems.min(1, "must have at least one item"),
+    notAllowed: policyItems.min(1, "must have at least one item"),
+    dataHandling: policyItems.min(1, "must have at least one item"),
+    approvedTools: policyItems.min(1, "must have at least one item"),
   }),
 });
 export type PublishPolicyRequest = z.infer<typeof PublishPolicyRequest>;
@@ -198,9 +209,28 @@ export type PublishPolicyRequest = z.infer<typeof PublishPolicyRequest>;
 export interface PolicyResponse {
   current?: PolicyVersion;
   previous?: PolicyVersion;
+  /** Items added to or removed from each section since the previous version. */
   changes: PolicySectionChange[];
+  /** The title and summary, where the current version rewrote them. */
+  textChanges: PolicyTextChange[];
   /** Has the caller acknowledged the current version? */
   acknowledgedByYou: boolean;
+}
+
+/**
+ * What publishing a draft (sent as a PublishPolicyRequest to `POST /api/policy/preview`, admins
+ * only) would do: what changes against the current version, and how many people will be asked to
+ * acknowledge again. `unchanged` drafts are refused by `POST /api/policy`.
+ */
+export interface PolicyPreviewResponse {
+  currentVersion: number;
+  /** The version publishing would create. */
+  nextVersion: number;
+  unchanged: boolean;
+  textChanges: PolicyTextChange[];
+  changes: PolicySectionChange[];
+  /** Distinct members of active cohorts: everyone the bot will ask to acknowledge the new version. */
+  membersToAsk: number;
 }
 
 export interface AcknowledgementRatesResponse {
@@ -245,6 +275,7 @@ export const API_ROUTES = {
   leadership: "/api/leadership",
   policy: "/api/policy",
   policyVersions: "/api/policy/versions",
+  policyPreview: "/api/policy/preview",
   policyAcknowledgements: "/api/policy/acknowledgements",
   myData: "/api/my/data",
 } as const;

@@ -9,6 +9,7 @@ import type { Logger } from "../domain/ports";
 import type { Actor } from "../domain/types";
 import type { ApiErrorBody } from "./contract";
 import type { Authenticator } from "./auth.port";
+import { plainIssue, summariseIssues } from "./plain-issues";
 
 export function sendError(res: Response, err: unknown, logger: Logger): void {
   if (err instanceof AppError) {
@@ -28,8 +29,8 @@ export function sendError(res: Response, err: unknown, logger: Logger): void {
 export function parseInput<T>(schema: ZodType<T>, input: unknown): T {
   const result = schema.safeParse(input);
   if (!result.success) {
-    const issues = result.error.issues.map((i) => ({ field: i.path.join(".") || "(body)", message: i.message }));
-    throw new ValidationError(`Invalid input: ${issues.map((i) => `${i.field} ${i.message}`).join("; ")}`.slice(0, 500), issues);
+    const issues = result.error.issues.map((i) => plainIssue(i, input));
+    throw new ValidationError(summariseIssues(issues), issues);
   }
   return result.data;
 }

@@ -125,6 +125,10 @@ export interface Membership {
   displayName: string;
   /** Job title or role as the member or admin gave it; used to tailor wording only. */
   jobTitle?: string;
+  /**
+   * When the member was added. A member added after the cohort's first session gets a catch-up
+   * (domain/timeline.ts `lateJoinedAt`); older documents may lack it and count as joined at the start.
+   */
   joinedAt: Instant;
 }
 
@@ -227,6 +231,14 @@ export interface NamedQuestion extends QuestionBase {
 
 export interface AnonymousQuestion extends QuestionBase {
   anonymous: true;
+  /**
+   * SHA-256 hashes of the private codes shown to whoever asked it (only on the confirmation card in
+   * their own 1:1 chat). Never the code itself, never who holds it: a code proves "I asked this"
+   * only to the person holding it, so an answer can reach the asker alone.
+   */
+  codeHashes?: string[];
+  /** Answered for the asker only (retrieved with their code), not sent to the whole cohort. */
+  answeredPrivately?: boolean;
 }
 
 export interface Win {
@@ -324,7 +336,7 @@ export interface TimelineEvent {
 }
 
 /** What a delivery carries: a timeline event, an answer to a question, or a facilitator alert. */
-export type DeliveryKind = TimelineEventKind | "answer" | "alert";
+export type DeliveryKind = TimelineEventKind | "answer" | "alert" | "catchup";
 
 /** "skipped": nothing to send any more (e.g. the policy was acknowledged before the card went out). */
 export type DeliveryStatus = "pending" | "claimed" | "sent" | "failed" | "skipped";
@@ -423,3 +435,10 @@ export interface PolicySectionChange {
   removed: string[];
 }
 
+
+/** A rewritten text field of the policy (its title or summary), before and after. */
+export interface PolicyTextChange {
+  field: "title" | "summary";
+  before: string;
+  after: string;
+}

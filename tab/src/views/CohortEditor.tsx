@@ -20,9 +20,11 @@ interface CohortEditorProps {
   otherCohorts: CohortSummary[];
   onSaved: (saved: CohortDetail) => void;
   onCancel: () => void;
+  /** Called when a save starts, so an earlier success message can go. */
+  onAttempt?: () => void;
 }
 
-export function CohortEditor({ cohort, tracks, otherCohorts, onSaved, onCancel }: CohortEditorProps) {
+export function CohortEditor({ cohort, tracks, otherCohorts, onSaved, onCancel, onAttempt }: CohortEditorProps) {
   const path = `/api/cohorts/${encodeURIComponent(cohort.id)}`;
   const [detail, reloadDetail] = useApi<CohortDetail>(path);
   const [outcome, setOutcome] = useState<Outcome>();
@@ -33,6 +35,7 @@ export function CohortEditor({ cohort, tracks, otherCohorts, onSaved, onCancel }
   const save = async (values: CohortFormValues) => {
     if (detail.state !== "ready") return;
     const read = detail.data;
+    onAttempt?.();
     setOutcome(undefined);
     try {
       onSaved(await api.put<CohortDetail>(path, updateFrom(values, read)));
@@ -62,13 +65,7 @@ export function CohortEditor({ cohort, tracks, otherCohorts, onSaved, onCancel }
           otherCohorts={otherCohorts}
           onSubmit={save}
           onCancel={onCancel}
-          feedback={
-            outcome?.kind === "error" ? (
-              <MessageBar intent="error" role="alert">
-                <MessageBarBody>{outcome.error.message}</MessageBarBody>
-              </MessageBar>
-            ) : null
-          }
+          error={outcome?.kind === "error" ? outcome.error : undefined}
         />
       ) : (
         <div>

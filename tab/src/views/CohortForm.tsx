@@ -2,9 +2,42 @@
  * The cohort form, one for creating and editing. It keeps its own draft, so a parent starts it
  * afresh by giving it a new `key`, and it refuses a team cohort that starts before its leaders'.
  */
-import { Button, Field, Input, Select, Textarea } from "@fluentui/react-components";
+import { Button, Field, Input, MessageBar, MessageBarBody, Select, Textarea } from "@fluentui/react-components";
 import { useRef, useState, type ReactNode } from "react";
 import type { CohortDetail, CohortInput, CohortSummary, TrackSummary } from "../../../bot/src/api/contract";
+import { issuesFor, otherIssues, type ApiError } from "../api";
+
+/** Which request fields each form control answers for, so the server's messages land on the right one. */
+const REQUEST_FIELDS: Record<keyof CohortFormValues, string[]> = {
+  name: ["name"],
+  kind: ["kind"],
+  trackId: ["trackId"],
+  leadershipCohortId: ["leadershipCohortId"],
+  startDate: ["startDate"],
+  timeZone: ["timeZone"],
+  localTime: ["localTime"],
+  facilitators: ["facilitatorIds"],
+  members: ["members"],
+  status: ["status"],
+};
+const ALL_REQUEST_FIELDS = Object.values(REQUEST_FIELDS).flat();
+
+/** A save that failed: its messages go on the fields they are about; anything else shows above the buttons. */
+function ErrorFeedback({ error }: { error: ApiError }) {
+  const rest = otherIssues(error, ALL_REQUEST_FIELDS);
+  const onFields = error.issues.length > rest.length;
+  if (onFields && rest.length === 0)
+    return (
+      <MessageBar intent="error" role="alert">
+        <MessageBarBody>Some details need fixing: see the messages by the fields above.</MessageBarBody>
+      </MessageBar>
+    );
+  return (
+    <MessageBar intent="error" role="alert">
+      <MessageBarBody>{onFields ? rest.join(" ") : error.message}</MessageBarBody>
+    </MessageBar>
+  );
+}
 
 export interface CohortFormValues {
   name: string;
@@ -94,9 +127,16 @@ interface CohortFormProps {
   onCancel?: () => void;
   /** What the last save said, shown above the buttons. */
   feedback?: ReactNode;
+  /** The last save's error: its field messages show on the fields, the rest above the buttons. */
+  error?: ApiError;
 }
 
-export function CohortForm({ mode, initial, tracks, otherCohorts, onSubmit, onCancel, feedback }: CohortFormProps) {
+export function CohortForm({ mode, initial, tracks, otherCohorts, onSubmit, onCancel, feedback, error }: CohortFormProps) {
+  /** Props for a Field: the server's message about it, if any. */
+  const check = (key: keyof CohortFormValues, local?: string) => {
+    const message = local ?? issuesFor(error, ...REQUEST_FIELDS[key]);
+    return { validationMessage: message, validationState: message ? ("error" as const) : ("none" as const) };
+  };
   const [values, setValues] = useState(initial);
   const [saving, setSaving] = useState(false);
   // State updates land after the click that caused them; a ref stops a fast second click too.
@@ -119,16 +159,16 @@ export function CohortForm({ mode, initial, tracks, otherCohorts, onSubmit, onCa
 
   return (
     <>
-      <Field label={FIELD_LABELS.name} required>
+      <Field label={FIELD_LABELS.name} {...check("name")} required>
         <Input value={values.name} onChange={set("name")} />
       </Field>
-      <Field label={FIELD_LABELS.kind}>
+      <Field label={FIELD_LABELS.kind} {...check("kind")}>
         <Select root={FIT} style={{ minWidth: 0, maxWidth: "100%" }} value={values.kind} onChange={set("kind")}>
           <option value="team">Team cohort</option>
           <option value="leadership">Leadership cohort (goes first)</option>
         </Select>
       </Field>
-      <Field label={FIELD_LABELS.trackId} required>
+      <Field label={FIELD_LABELS.trackId} {...check("trackId")} required>
         <Select root={FIT} style={{ minWidth: 0, maxWidth: "100%" }} value={values.trackId} onChange={set("trackId")}>
           <option value="">Choose a track</option>
           {tracks.map((t) => (
@@ -139,7 +179,7 @@ export function CohortForm({ mode, initial, tracks, otherCohorts, onSubmit, onCa
         </Select>
       </Field>
       {values.kind === "team" ? (
-        <Field label={FIELD_LABELS.leadershipCohortId}>
+        <Field label={FIELD_LABELS.leadershipCohortId} {...check("leadershipCohortId")}>
           <Select root={FIT} style={{ minWidth: 0, maxWidth: "100%" }} value={values.leadershipCohortId} onChange={set("leadershipCohortId")}>
             <option value="">None</option>
             {leadershipCohorts.map((c) => (
@@ -150,23 +190,23 @@ export function CohortForm({ mode, initial, tracks, otherCohorts, onSubmit, onCa
           </Select>
         </Field>
       ) : null}
-      <Field label={FIELD_LABELS.startDate} required validationMessage={problem} validationState={problem ? "error" : "none"}>
+      <Field label={FIELD_LABELS.startDate} required {...check("startDate", problem)}>
         <Input type="date" value={values.startDate} onChange={set("startDate")} />
       </Field>
-      <Field label={FIELD_LABELS.timeZone}>
+      <Field label={FIELD_LABELS.timeZone} {...check("timeZone")}>
         <Input value={values.timeZone} onChange={set("timeZone")} />
       </Field>
-      <Field label={FIELD_LABELS.localTime}>
+      <Field label={FIELD_LABELS.localTime} {...check("localTime")}>
         <Input type="time" value={values.localTime} onChange={set("localTime")} />
       </Field>
-      <Field label={FIELD_LABELS.facilitators} required>
+      <Field label={FIELD_LABELS.facilitators} {...check("facilitators")} required>
         <Input value={values.facilitators} onChange={set("facilitators")} />
       </Field>
-      <Field label={FIELD_LABELS.members}>
+      <Field label={FIELD_LABELS.members} {...check("members")}>
         <Textarea rows={5} value={values.members} onChange={set("members")} />
       </Field>
       {mode === "edit" ? (
-        <Field label={FIELD_LABELS.status} hint="The bot sends scheduled messages to active cohorts only.">
+        <Field label={FIELD_LABELS.status} {...check("status")} hint="The bot sends scheduled messages to active cohorts only.">
           <Select root={FIT} style={{ minWidth: 0, maxWidth: "100%" }} value={values.status} onChange={set("status")}>
             <option value="active">Active</option>
             <option value="paused">Paused</option>
@@ -174,6 +214,7 @@ export function CohortForm({ mode, initial, tracks, otherCohorts, onSubmit, onCa
           </Select>
         </Field>
       ) : null}
+      {error ? <ErrorFeedback error={error} /> : null}
       {feedback}
       <div style={{ display: "flex", flexWrap: "wrap", gap: 8 }}>
         <Button appearance="primary" disabled={saving || !!problem || !values.name.trim() || !values.trackId || !values.startDate} onClick={() => void submit()}>

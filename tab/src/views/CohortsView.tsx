@@ -89,11 +89,13 @@ export default function CohortsView() {
             reload();
           }}
           onCancel={() => setEditing(undefined)}
+          onAttempt={() => setSaved(undefined)}
         />
       ) : (
         <CreateCohort
           tracks={tracks.data}
           cohorts={cohorts.data}
+          onAttempt={() => setSaved(undefined)}
           onCreated={(name) => {
             setSaved(`${name} is created. Members hear from the bot starting with the AI-use policy.`);
             reload();
@@ -104,11 +106,13 @@ export default function CohortsView() {
   );
 }
 
-function CreateCohort({ tracks, cohorts, onCreated }: { tracks: TrackSummary[]; cohorts: CohortSummary[]; onCreated: (name: string) => void }) {
+function CreateCohort({ tracks, cohorts, onCreated, onAttempt }: { tracks: TrackSummary[]; cohorts: CohortSummary[]; onCreated: (name: string) => void; onAttempt: () => void }) {
   const [error, setError] = useState<ApiError>();
   const [formKey, setFormKey] = useState(0);
 
   const create = async (values: CohortFormValues) => {
+    // A new attempt: the last one's success or error no longer describes what is on screen.
+    onAttempt();
     setError(undefined);
     try {
       await api.post("/api/cohorts", cohortInputFrom(values));
@@ -129,13 +133,7 @@ function CreateCohort({ tracks, cohorts, onCreated }: { tracks: TrackSummary[]; 
         tracks={tracks}
         otherCohorts={cohorts}
         onSubmit={create}
-        feedback={
-          error ? (
-            <MessageBar intent="error" role="alert">
-              <MessageBarBody>{error.message}</MessageBarBody>
-            </MessageBar>
-          ) : null
-        }
+        error={error}
       />
     </Card>
   );

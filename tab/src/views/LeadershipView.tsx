@@ -1,12 +1,12 @@
 /** Leadership goes first: each leadership cohort's progress beside the team cohorts that follow it. */
 import { Card, Text, Title3 } from "@fluentui/react-components";
-import type { CohortSummary, LeadershipResponse, ProgressResponse } from "../../../bot/src/api/contract";
+import type { CohortSummary, LeadershipResponse, MeResponse, ProgressResponse } from "../../../bot/src/api/contract";
 import { AggregateValue } from "../components/AggregateValue";
 import { autoGrid } from "../components/Layout";
 import { Empty, Failure, Loading } from "../components/States";
 import { useApi } from "../useApi";
 
-function Summary({ cohort, progress }: { cohort: CohortSummary; progress: ProgressResponse }) {
+function Summary({ cohort, progress, aggregateOnly }: { cohort: CohortSummary; progress: ProgressResponse; aggregateOnly?: boolean }) {
   const latest = progress.weekly[progress.weekly.length - 1];
   const adoption = progress.adoption[progress.adoption.length - 1];
   return (
@@ -17,6 +17,7 @@ function Summary({ cohort, progress }: { cohort: CohortSummary; progress: Progre
       <Text size={200} block>
         Started {cohort.startDate} · week {cohort.currentWeek} · {cohort.memberCount} members
       </Text>
+      {aggregateOnly ? <Text size={200} block>Group figures only</Text> : null}
       <div style={autoGrid(150, 12)}>
         <AggregateValue label="Participation" value={latest?.participation ?? { suppressed: true }} kind="share" />
         <AggregateValue label="Confidence" value={latest?.confidence ?? { suppressed: true }} kind="score" />
@@ -26,20 +27,36 @@ function Summary({ cohort, progress }: { cohort: CohortSummary; progress: Progre
   );
 }
 
-export default function LeadershipView() {
+export default function LeadershipView({ me }: { me?: MeResponse }) {
   const [view, reload] = useApi<LeadershipResponse>("/api/leadership");
   if (view.state === "loading") return <Loading label="Loading leadership view" />;
   if (view.state === "error") return <Failure error={view.error} onRetry={reload} />;
+  const isAdmin = me?.roles.includes("admin") ?? false;
+  const { leadership, organisationHasLeadershipCohort } = view.data;
   return (
     <section aria-labelledby="leadership-heading" style={{ display: "grid", gap: 16 }}>
       <Title3 as="h2" id="leadership-heading">
         Leadership goes first
       </Title3>
-      {view.data.leadership.length === 0 ? <Empty title="No leadership cohort yet">Leaders go first: a leadership cohort starts before the team cohorts it leads, and its progress shows here.</Empty> : null}
-      {view.data.leadership.map((l) => (
+      {leadership.length === 0 && !organisationHasLeadershipCohort ? (
+        <Empty title="Your organisation has no leadership cohort yet">
+          Leaders go first: a leadership cohort starts before the team cohorts it leads, and its progress shows here.
+          {isAdmin ? " Create one in the Cohorts tab, then link team cohorts to it." : ""}
+        </Empty>
+      ) : null}
+      {leadership.length === 0 && organisationHasLeadershipCohort ? (
+        <Empty title="None of your cohorts follows a leadership cohort">
+          {isAdmin ? "Link a team cohort to its leadership cohort in the Cohorts tab, and both show here." : "When your cohort is linked to the leadership cohort that goes before it, its progress shows here."}
+        </Empty>
+      ) : null}
+      {leadership.map((l) => (
         <div key={l.cohort.id} style={autoGrid(300, 12)}>
-          <Summary cohort={l.cohort} progress={l.progress} />
-          {l.teams.length ? l.teams.map((t) => <Summary key={t.cohort.id} cohort={t.cohort} progress={t.progress} />) : <Empty title="No team cohorts follow this one yet" />}
+          <Summary cohort={l.cohort} progress={l.progress} aggregateOnly={l.aggregateOnly} />
+          {l.teams.length ? (
+            l.teams.map((t) => <Summary key={t.cohort.id} cohort={t.cohort} progress={t.progress} aggregateOnly={t.aggregateOnly} />)
+          ) : (
+            <Empty title="No team cohorts follow this leadership cohort yet">{isAdmin ? "Pick it as the leadership cohort when you create or edit a team cohort." : null}</Empty>
+          )}
         </div>
       ))}
     </section>

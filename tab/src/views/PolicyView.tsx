@@ -1,9 +1,9 @@
 /** The AI-use policy: everyone reads it and what changed; admins edit and publish, without losing a draft to a conflict. */
 import { Button, Card, Field, MessageBar, MessageBarBody, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Textarea, Input, Title3 } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
-import type { AcknowledgementRatesResponse, MeResponse, PolicyResponse } from "../../../bot/src/api/contract";
+import type { AcknowledgementRatesResponse, MeResponse, PolicyPreviewResponse, PolicyResponse, PolicySectionChange, PolicyTextChange } from "../../../bot/src/api/contract";
 import type { PolicySections } from "../../../bot/src/domain/types";
-import { api, ApiError } from "../api";
+import { api, ApiError, issuesFor, otherIssues } from "../api";
 import { formatAggregate } from "../components/AggregateValue";
 import { ScrollArea } from "../components/Layout";
 import { Empty, Failure, Loading } from "../components/States";
@@ -33,6 +33,7 @@ export default function PolicyView({ me }: { me: MeResponse }) {
   if (policy.state === "loading") return <Loading label="Loading the AI-use policy" />;
   if (policy.state === "error") return <Failure error={policy.error} onRetry={reload} />;
   const { current, changes } = policy.data;
+  const textChanges = policy.data.textChanges ?? [];
   return (
     <section aria-labelledby="policy-heading" style={{ display: "grid", gap: 16 }}>
       <Title3 as="h2" id="policy-heading">
@@ -50,11 +51,11 @@ export default function PolicyView({ me }: { me: MeResponse }) {
             {policy.data.acknowledgedByYou ? " · you have acknowledged it" : ""}
           </Text>
           <Text block>{current.summary}</Text>
-          {changes.length && current.version > 1 ? (
-            <MessageBar intent="info">
+          {(changes.length || textChanges.length) && current.version > 1 ? (
+            <MessageBar intent="info" layout="multiline">
               <MessageBarBody>
                 <strong>What changed since version {current.version - 1}: </strong>
-                {changes.flatMap((c) => [...c.added.map((a) => `added “${a}”`), ...c.removed.map((r) => `removed “${r}”`)]).join("; ")}
+                {describeChanges(textChanges, changes).join("; ")}
               </MessageBarBody>
             </MessageBar>
           ) : null}
@@ -124,6 +125,16 @@ function AcknowledgementRates() {
   );
 }
 
+const SECTION_LABELS = Object.fromEntries(SECTIONS) as Record<keyof PolicySections, string>;
+
+/** Every change as a phrase: a rewritten title or summary, then items added or removed per section. */
+export function describeChanges(text: PolicyTextChange[], sections: PolicySectionChange[]): string[] {
+  return [
+    ...text.map((t) => (t.field === "title" ? `title is now “${t.after}”` : `summary rewritten: “${t.after}”`)),
+    ...sections.flatMap((c) => [...c.added.map((a) => `added to ${SECTION_LABELS[c.section]}: “${a}”`), ...c.removed.map((r) => `removed from ${SECTION_LABELS[c.section]}: “${r}”`)]),
+  ];
+}
+
 function draftFrom(policy: PolicyResponse): Draft {
   const saved = sessionStorage.getItem(DRAFT_KEY);
   if (saved) return JSON.parse(saved) as Draft;
@@ -136,23 +147,52 @@ function draftFrom(policy: PolicyResponse): Draft {
   };
 }
 
+type EditorStatus =
+  | { kind: "idle" | "previewing" | "publishing" }
+  | { kind: "confirm"; preview: PolicyPreviewResponse }
+  | { kind: "error"; error: ApiError };
+
+const FIELD_NAMES = ["title", "summary", ...SECTIONS.map(([key]) => `sections.${key}`)];
+
 function PolicyEditor({ current, publishedVersion, onPublished, onRebased }: { current: PolicyResponse; publishedVersion?: number; onPublished: (version: number) => void; onRebased: () => void }) {
   const [draft, setDraft] = useState<Draft>(() => draftFrom(current));
-  const [status, setStatus] = useState<{ kind: "idle" | "publishing" } | { kind: "error"; error: ApiError }>({ kind: "idle" });
+  const [status, setStatus] = useState<EditorStatus>({ kind: "idle" });
+  // A success message belongs to the publish that caused it: a new attempt or an edit hides it.
+  const [showPublished, setShowPublished] = useState(true);
   useEffect(() => sessionStorage.setItem(DRAFT_KEY, JSON.stringify(draft)), [draft]);
+  const edit = (next: Draft) => {
+    setDraft(next);
+    setShowPublished(false);
+    if (status.kind === "confirm") setStatus({ kind: "idle" });
+  };
 
+  const body = () => ({ ...draft, sections: Object.fromEntries(SECTIONS.map(([key]) => [key, draft.sections[key].split("\n").map((s) => s.trim()).filter(Boolean)])) });
+  const failed = (err: unknown, fallback: string) => setStatus({ kind: "error", error: err instanceof ApiError ? err : new ApiError(0, fallback) });
+
+  /** Step one: ask the server what publishing would change and whom it would ask again. */
+  const preview = async () => {
+    setShowPublished(false);
+    setStatus({ kind: "previewing" });
+    try {
+      setStatus({ kind: "confirm", preview: await api.post<PolicyPreviewResponse>("/api/policy/preview", body()) });
+    } catch (err) {
+      failed(err, "Could not check the draft.");
+    }
+  };
+
+  /** Step two, once confirmed: publish. */
   const publish = async () => {
     setStatus({ kind: "publishing" });
     try {
-      const body = { ...draft, sections: Object.fromEntries(SECTIONS.map(([key]) => [key, draft.sections[key].split("\n").map((s) => s.trim()).filter(Boolean)])) };
-      const published = await api.post<{ version: number }>("/api/policy", body);
+      const published = await api.post<{ version: number }>("/api/policy", body());
       sessionStorage.removeItem(DRAFT_KEY);
       setStatus({ kind: "idle" });
+      setShowPublished(true);
       setDraft({ ...draft, basedOnVersion: published.version });
       onPublished(published.version);
     } catch (err) {
       // The draft stays exactly as typed: on a conflict the admin reviews the new version and publishes again.
-      setStatus({ kind: "error", error: err instanceof ApiError ? err : new ApiError(0, "Publishing failed.") });
+      failed(err, "Publishing failed.");
     }
   };
 
@@ -163,42 +203,87 @@ function PolicyEditor({ current, publishedVersion, onPublished, onRebased }: { c
     onRebased();
   };
 
+  const error = status.kind === "error" ? status.error : undefined;
+  const check = (field: string) => {
+    const message = issuesFor(error, field);
+    return { validationMessage: message, validationState: message ? ("error" as const) : ("none" as const) };
+  };
+  const rest = otherIssues(error, FIELD_NAMES);
+  const busy = status.kind === "previewing" || status.kind === "publishing";
+
   return (
     <Card>
       <Text as="h3" size={500} weight="semibold">
         Edit and publish a new version
       </Text>
-      <Text size={200}>Based on version {draft.basedOnVersion}. Publishing asks every member to acknowledge the new version.</Text>
-      <Field label="Title" required>
-        <Input value={draft.title} onChange={(_e, d) => setDraft({ ...draft, title: d.value })} />
+      <Text size={200}>Based on version {draft.basedOnVersion}. Publishing asks every member to acknowledge the new version; you see what changes and how many people that is before you confirm.</Text>
+      <Field label="Title" required {...check("title")}>
+        <Input value={draft.title} onChange={(_e, d) => edit({ ...draft, title: d.value })} />
       </Field>
-      <Field label="Summary (two sentences)" required>
-        <Textarea value={draft.summary} onChange={(_e, d) => setDraft({ ...draft, summary: d.value })} />
+      <Field label="Summary (two sentences)" required {...check("summary")}>
+        <Textarea value={draft.summary} onChange={(_e, d) => edit({ ...draft, summary: d.value })} />
       </Field>
       {SECTIONS.map(([key, label]) => (
-        <Field key={key} label={`${label} (one item per line)`} required>
-          <Textarea rows={4} value={draft.sections[key]} onChange={(_e, d) => setDraft({ ...draft, sections: { ...draft.sections, [key]: d.value } })} />
+        <Field key={key} label={`${label} (one item per line)`} required {...check(`sections.${key}`)}>
+          <Textarea rows={4} value={draft.sections[key]} onChange={(_e, d) => edit({ ...draft, sections: { ...draft.sections, [key]: d.value } })} />
         </Field>
       ))}
-      {status.kind === "error" ? (
-        <MessageBar intent={status.error.status === 409 ? "warning" : "error"} role="alert">
-          <MessageBarBody>
-            {status.error.message}
-            {status.error.issues.length ? ` (${status.error.issues.map((i) => `${i.field}: ${i.message}`).join("; ")})` : ""}
-          </MessageBarBody>
+      {error ? (
+        <MessageBar intent={error.status === 409 ? "warning" : "error"} role="alert">
+          <MessageBarBody>{error.issues.length > rest.length ? (rest.length ? rest.join(" ") : "Some details need fixing: see the messages by the fields above.") : error.message}</MessageBarBody>
         </MessageBar>
       ) : null}
-      {status.kind === "idle" && publishedVersion ? (
+      {status.kind === "idle" && publishedVersion && showPublished ? (
         <MessageBar intent="success" role="status">
           <MessageBarBody>Version {publishedVersion} is published. Members will be asked to acknowledge it.</MessageBarBody>
         </MessageBar>
       ) : null}
-      <div style={{ display: "flex", flexWrap: "wrap", gap: 8 }}>
-        <Button appearance="primary" disabled={status.kind === "publishing"} onClick={() => void publish()}>
-          {status.kind === "publishing" ? "Publishing…" : "Publish new version"}
-        </Button>
-        {status.kind === "error" && status.error.status === 409 ? <Button onClick={() => void rebase()}>Keep my draft, based on the latest version</Button> : null}
-      </div>
+      {status.kind === "confirm" ? <ConfirmPublish preview={status.preview} onConfirm={() => void publish()} onCancel={() => setStatus({ kind: "idle" })} /> : null}
+      {status.kind !== "confirm" ? (
+        <div style={{ display: "flex", flexWrap: "wrap", gap: 8 }}>
+          <Button appearance="primary" disabled={busy} onClick={() => void preview()}>
+            {status.kind === "previewing" ? "Checking…" : status.kind === "publishing" ? "Publishing…" : "Publish new version"}
+          </Button>
+          {error?.status === 409 ? <Button onClick={() => void rebase()}>Keep my draft, based on the latest version</Button> : null}
+        </div>
+      ) : null}
     </Card>
+  );
+}
+
+/** The confirm step: what changes, and how many people will be asked to acknowledge again. */
+function ConfirmPublish({ preview, onConfirm, onCancel }: { preview: PolicyPreviewResponse; onConfirm: () => void; onCancel: () => void }) {
+  if (preview.unchanged)
+    return (
+      <MessageBar intent="warning" role="alert">
+        <MessageBarBody>Nothing has changed since version {preview.currentVersion}. Edit the title, summary or a section first: publishing the same words again would ask everyone to acknowledge them again.</MessageBarBody>
+      </MessageBar>
+    );
+  const changes = describeChanges(preview.textChanges, preview.changes);
+  const people = `${preview.membersToAsk} ${preview.membersToAsk === 1 ? "person" : "people"}`;
+  return (
+    <section aria-label="Check before publishing" style={{ display: "grid", gap: 8 }}>
+      <MessageBar intent="info" layout="multiline">
+        <MessageBarBody>
+          <strong>Publishing version {preview.nextVersion} will ask {people} to acknowledge the policy again.</strong>
+          {preview.currentVersion > 0 ? (
+            <>
+              {" "}What changes since version {preview.currentVersion}:
+              <ul aria-label="What changes">
+                {changes.map((c) => (
+                  <li key={c}>{c}</li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </MessageBarBody>
+      </MessageBar>
+      <div style={{ display: "flex", flexWrap: "wrap", gap: 8 }}>
+        <Button appearance="primary" onClick={onConfirm}>
+          Publish version {preview.nextVersion}
+        </Button>
+        <Button onClick={onCancel}>Keep editing</Button>
+      </div>
+    </section>
   );
 }

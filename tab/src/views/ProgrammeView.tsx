@@ -29,7 +29,10 @@ export default function ProgrammeView({ me }: { me: MeResponse }) {
   const [cohorts, reload] = useApi<CohortSummary[]>("/api/cohorts");
   const [cohortId, setCohortId] = useState<string | undefined>();
   useEffect(() => {
-    if (cohorts.state === "ready" && !cohortId && cohorts.data[0]) setCohortId(cohorts.data.find((c) => c.yourRole !== "member")?.id ?? cohorts.data[0].id);
+    if (cohorts.state !== "ready" || cohortId || !cohorts.data[0]) return;
+    // A channel tab is saved for one cohort (?cohort=<id>, set by the configuration page).
+    const asked = new URLSearchParams(window.location.search).get("cohort");
+    setCohortId(cohorts.data.find((c) => c.id === asked)?.id ?? cohorts.data.find((c) => c.yourRole !== "member")?.id ?? cohorts.data[0].id);
   }, [cohorts, cohortId]);
 
   if (cohorts.state === "loading") return <Loading label="Loading cohorts" />;

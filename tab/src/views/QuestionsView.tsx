@@ -2,7 +2,7 @@
 import { Badge, Button, Card, Field, MessageBar, MessageBarBody, Text, Textarea, Title3 } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import type { CohortSummary, QuestionDto } from "../../../bot/src/api/contract";
-import { api, ApiError } from "../api";
+import { api, ApiError, issuesFor, otherIssues } from "../api";
 import { CohortPicker } from "../components/CohortPicker";
 import { Empty, Failure, Loading } from "../components/States";
 import { useApi } from "../useApi";
@@ -43,10 +43,15 @@ function Inbox({ cohortId }: { cohortId: string }) {
   );
 }
 
+/** The longest answer the server takes (LIMITS.answerText). */
+export const ANSWER_MAX = 1000;
+
 function QuestionCard({ cohortId, question, onAnswered }: { cohortId: string; question: QuestionDto; onAnswered: () => void }) {
   const [answer, setAnswer] = useState("");
   const [error, setError] = useState<ApiError>();
   const [sending, setSending] = useState(false);
+  const tooLong = answer.length > ANSWER_MAX;
+  const answerIssue = issuesFor(error, "answer");
   const send = async () => {
     setSending(true);
     setError(undefined);
@@ -72,15 +77,20 @@ function QuestionCard({ cohortId, question, onAnswered }: { cohortId: string; qu
         <Text block>{question.answer}</Text>
       ) : (
         <>
-          <Field label="Your answer" hint={question.anonymous ? "Shared with the whole cohort, since nobody knows who asked." : "Sent to the person who asked."}>
+          <Field
+            label="Your answer"
+            hint={`${question.anonymous ? "Shared with the whole cohort, since nobody knows who asked." : "Sent to the person who asked."} ${answer.length} of ${ANSWER_MAX} characters.`}
+            validationMessage={tooLong ? `Your answer is ${answer.length - ANSWER_MAX} characters too long: keep it to ${ANSWER_MAX} characters or fewer.` : answerIssue}
+            validationState={tooLong || answerIssue ? "error" : "none"}
+          >
             <Textarea value={answer} onChange={(_e, d) => setAnswer(d.value)} />
           </Field>
-          {error ? (
+          {error && (!answerIssue || otherIssues(error, ["answer"]).length) ? (
             <MessageBar intent="error" role="alert">
-              <MessageBarBody>{error.message}</MessageBarBody>
+              <MessageBarBody>{answerIssue ? otherIssues(error, ["answer"]).join(" ") : error.message}</MessageBarBody>
             </MessageBar>
           ) : null}
-          <Button appearance="primary" disabled={!answer.trim() || sending} onClick={() => void send()}>
+          <Button appearance="primary" disabled={!answer.trim() || tooLong || sending} onClick={() => void send()}>
             {sending ? "Sending…" : "Send answer"}
           </Button>
         </>

@@ -1,6 +1,6 @@
 import type { Server } from "restify";
 import type { AppContext } from "../../app-context";
-import { acknowledgementRates, getPolicy, listPolicyVersions, publishPolicy } from "../../usecases/policy/policy-views";
+import { acknowledgementRates, getPolicy, listPolicyVersions, previewPolicy, publishPolicy } from "../../usecases/policy/policy-views";
 import { API_ROUTES, PublishPolicyRequest } from "../contract";
 import { parseInput } from "../http";
 import type { RouteGuard } from "../http";
@@ -12,6 +12,7 @@ export function registerPolicyRoutes(server: Server, ctx: AppContext, guard: Rou
     res.status(201);
     res.json(published);
   }));
+  server.post(API_ROUTES.policyPreview, guard(async (req, res, actor) => res.json(await previewPolicy(ctx, actor, parseInput(PublishPolicyRequest, req.body)))));
   server.get(API_ROUTES.policyVersions, guard(async (_req, res, actor) => res.json(await listPolicyVersions(ctx, actor))));
   server.get(API_ROUTES.policyAcknowledgements, guard(async (_req, res, actor) => res.json(await acknowledgementRates(ctx, actor))));
 }

@@ -1,23 +1,63 @@
-/** "Leadership goes first", made visible: each leadership cohort beside the team cohorts that follow it. */
+/**
+ * "Leadership goes first", made visible: each leadership cohort beside the team cohorts that follow
+ * it. Everyone sees the whole chain their cohorts belong to: a leader sees the team cohorts that
+ * follow their leadership cohort, and a team member or facilitator sees the leadership cohort
+ * their team follows. Cohorts the caller has no role in are shown as group figures only (progress
+ * read with a member-level role, so no names reach them).
+ */
 import type { AppContext } from "../../app-context";
-import type { LeadershipResponse } from "../../api/contract";
-import type { Actor } from "../../domain/types";
+import type { CohortSummary, LeadershipResponse } from "../../api/contract";
+import { programmeWeek } from "../../domain/timeline";
+import { listTracks } from "../../domain/tracks";
+import type { Actor, Cohort } from "../../domain/types";
 import { listVisibleCohorts } from "./cohort-views";
 import { progressOf } from "./progress";
 
-export async function leadershipView(ctx: AppContext, actor: Actor): Promise<LeadershipResponse> {
-  const visible = await listVisibleCohorts(ctx, actor);
-  const byId = new Map((await ctx.repos.cohorts.list(actor.tenantId)).map((c) => [c.id, c]));
-  const leadership = visible.filter((c) => c.kind === "leadership");
+/** A cohort the caller has no role in, summarised as a member would see it. */
+async function summaryForOutsider(ctx: AppContext, cohort: Cohort, trackNames: Map<string, string>): Promise<CohortSummary> {
   return {
-    leadership: await Promise.all(
-      leadership.map(async (summary) => ({
-        cohort: summary,
-        progress: await progressOf(ctx, actor, byId.get(summary.id)!, summary.yourRole),
-        teams: await Promise.all(
-          visible.filter((t) => t.leadershipCohortId === summary.id).map(async (team) => ({ cohort: team, progress: await progressOf(ctx, actor, byId.get(team.id)!, team.yourRole) })),
-        ),
-      })),
-    ),
+    id: cohort.id,
+    name: cohort.name,
+    kind: cohort.kind,
+    status: cohort.status,
+    trackId: cohort.trackId,
+    trackName: trackNames.get(cohort.trackId) ?? cohort.trackId,
+    startDate: cohort.startDate,
+    timeZone: cohort.timeZone,
+    memberCount: await ctx.repos.memberships.countByCohort(cohort.tenantId, cohort.id),
+    currentWeek: programmeWeek(cohort, ctx.clock.now()),
+    ...(cohort.leadershipCohortId ? { leadershipCohortId: cohort.leadershipCohortId } : {}),
+    yourRole: "member",
   };
+}
+
+export async function leadershipView(ctx: AppContext, actor: Actor): Promise<LeadershipResponse> {
+  const [visible, all] = await Promise.all([listVisibleCohorts(ctx, actor), ctx.repos.cohorts.list(actor.tenantId)]);
+  const byId = new Map(all.map((c) => [c.id, c]));
+  const seen = new Map(visible.map((c) => [c.id, c]));
+  const names = new Map(listTracks(await ctx.repos.tracks.list(actor.tenantId)).map((t) => [t.id, t.name]));
+  const live = (c: Cohort) => c.status !== "archived";
+
+  // Leadership cohorts the caller is part of, and those that the caller's team cohorts follow.
+  const leadershipIds = new Set<string>();
+  for (const c of visible) {
+    if (c.kind === "leadership") leadershipIds.add(c.id);
+    else if (c.leadershipCohortId && byId.get(c.leadershipCohortId)?.kind === "leadership") leadershipIds.add(c.leadershipCohortId);
+  }
+
+  /** The caller's own summary where they have a role; otherwise a member-level one (aggregates only). */
+  const entry = async (cohort: Cohort): Promise<{ cohort: CohortSummary; progress: Awaited<ReturnType<typeof progressOf>>; aggregateOnly?: true }> => {
+    const own = seen.get(cohort.id);
+    if (own) return { cohort: own, progress: await progressOf(ctx, actor, cohort, own.yourRole) };
+    return { cohort: await summaryForOutsider(ctx, cohort, names), progress: await progressOf(ctx, actor, cohort, "member"), aggregateOnly: true };
+  };
+
+  const leadership = await Promise.all(
+    [...leadershipIds].map(async (id) => {
+      const cohort = byId.get(id)!;
+      const followers = all.filter((t) => t.kind === "team" && t.leadershipCohortId === id && (seen.has(t.id) || live(t)));
+      return { ...(await entry(cohort)), teams: await Promise.all(followers.map(entry)) };
+    }),
+  );
+  return { leadership, organisationHasLeadershipCohort: all.some((c) => c.kind === "leadership") };
 }

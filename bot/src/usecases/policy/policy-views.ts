@@ -5,21 +5,22 @@
  * the scheduler plans `policy.v{n}` deliveries for everyone who has not acknowledged version n.
  */
 import type { AppContext } from "../../app-context";
-import type { AcknowledgementRatesResponse, PolicyResponse, PublishPolicyRequest } from "../../api/contract";
+import type { AcknowledgementRatesResponse, PolicyPreviewResponse, PolicyResponse, PublishPolicyRequest } from "../../api/contract";
 import { aggregate } from "../../domain/metrics";
-import { NotFoundError } from "../../domain/errors";
-import { diffPolicies } from "../../domain/policy-diff";
+import { NotFoundError, ValidationError } from "../../domain/errors";
+import { diffPolicies, diffPolicyContent, diffPolicyText, policyUnchanged } from "../../domain/policy-diff";
 import type { Actor, PolicyVersion } from "../../domain/types";
 import { requireAdmin } from "../access";
 
 export async function getPolicy(ctx: AppContext, actor: Actor): Promise<PolicyResponse> {
   const current = await ctx.repos.policies.current(actor.tenantId);
-  if (!current) return { changes: [], acknowledgedByYou: false };
+  if (!current) return { changes: [], textChanges: [], acknowledgedByYou: false };
   const previous = current.version > 1 ? await ctx.repos.policies.get(actor.tenantId, current.version - 1) : undefined;
   return {
     current,
     ...(previous ? { previous } : {}),
     changes: diffPolicies(previous, current),
+    textChanges: diffPolicyText(previous, current),
     acknowledgedByYou: await ctx.repos.policies.hasAcknowledged(actor.tenantId, current.version, actor.userId),
   };
 }
@@ -28,8 +29,38 @@ export async function listPolicyVersions(ctx: AppContext, actor: Actor): Promise
   return ctx.repos.policies.list(actor.tenantId);
 }
 
+/**
+ * What publishing the draft would change and whom it would ask again. The count is of distinct
+ * members of active cohorts: the scheduler asks every one of them to acknowledge the new version.
+ */
+export async function previewPolicy(ctx: AppContext, actor: Actor, request: PublishPolicyRequest): Promise<PolicyPreviewResponse> {
+  requireAdmin(actor);
+  const current = await ctx.repos.policies.current(actor.tenantId);
+  const { text, sections } = diffPolicyContent(current, request);
+  return {
+    currentVersion: current?.version ?? 0,
+    nextVersion: (current?.version ?? 0) + 1,
+    unchanged: policyUnchanged(current, request),
+    textChanges: text,
+    changes: sections,
+    membersToAsk: await membersOfActiveCohorts(ctx, actor.tenantId),
+  };
+}
+
+async function membersOfActiveCohorts(ctx: AppContext, tenantId: string): Promise<number> {
+  const active = (await ctx.repos.cohorts.list(tenantId)).filter((c) => c.status === "active");
+  const people = new Set<string>();
+  for (const cohort of active) for (const m of await ctx.repos.memberships.listByCohort(tenantId, cohort.id)) people.add(m.userId);
+  return people.size;
+}
+
 export async function publishPolicy(ctx: AppContext, actor: Actor, request: PublishPolicyRequest): Promise<PolicyVersion> {
   requireAdmin(actor);
+  // Publishing the same words again would ask everyone to acknowledge them again, for nothing.
+  const current = await ctx.repos.policies.current(actor.tenantId);
+  if (current && current.version === request.basedOnVersion && policyUnchanged(current, request)) {
+    throw new ValidationError(`Nothing has changed since version ${current.version}. Edit the title, summary or a section before publishing.`, [{ field: "(body)", message: `Nothing has changed since version ${current.version}.` }]);
+  }
   const published = await ctx.repos.policies.publish(
     { tenantId: actor.tenantId, version: request.basedOnVersion + 1, title: request.title, summary: request.summary, sections: request.sections, publishedAt: ctx.clock.now().toISOString(), publishedBy: actor.userId },
     request.basedOnVersion,
