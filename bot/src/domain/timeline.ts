@@ -89,3 +89,45 @@ export function eventsDueBy(timeline: TimelineEvent[], now: Date): TimelineEvent
 }
 
 export type { WorkingCalendar };
+
+// ---------------------------------------------------------------------------------------------
+// Late joiners
+// ---------------------------------------------------------------------------------------------
+//
+// A member added after the cohort's first session did not get what went out before they joined.
+// They get one catch-up card with the briefs of the sessions already begun, and are never asked to
+// commit to, check in on or remind about those sessions, nor to answer adoption checks due before
+// they joined. The cohort's original roster (added when the cohort was created, even a cohort
+// created with a past start date) and memberships stored without a join time count as joined at
+// the cohort's start: for them nothing changes.
+
+/** When `membership` joined, if that was after the cohort's first session (a late joiner); else undefined. */
+export function lateJoinedAt(timeline: TimelineEvent[], membership: { joinedAt?: string }, cohort: { createdAt?: string }): Date | undefined {
+  if (!membership.joinedAt) return undefined;
+  const joined = new Date(membership.joinedAt);
+  if (Number.isNaN(joined.getTime())) return undefined;
+  const first = timeline.find((e) => e.kind === "learn");
+  if (!first || joined.getTime() <= new Date(first.dueAt).getTime()) return undefined;
+  if (cohort.createdAt && joined.getTime() <= new Date(cohort.createdAt).getTime()) return undefined;
+  return joined;
+}
+
+/** Sessions whose brief went out before `joinedAt`: what a late joiner missed (none for anyone else). */
+export function sessionsBeforeJoining(timeline: TimelineEvent[], joinedAt: Date | undefined): number[] {
+  if (!joinedAt) return [];
+  return timeline.filter((e) => e.kind === "learn" && new Date(e.dueAt).getTime() < joinedAt.getTime()).map((e) => e.sessionNumber!);
+}
+
+/** Whether `event` is asked of a member who joined at `joinedAt` (undefined: from the start). The policy always is. */
+export function isForMember(event: TimelineEvent, joinedAt: Date | undefined, missedSessions: readonly number[] = []): boolean {
+  if (!joinedAt || event.kind === "policy") return true;
+  if (event.sessionNumber !== undefined && missedSessions.includes(event.sessionNumber)) return false;
+  return new Date(event.dueAt).getTime() >= joinedAt.getTime();
+}
+
+/** The member's own timeline: the cohort's, without what came before a late joiner joined. */
+export function memberTimeline(timeline: TimelineEvent[], joinedAt: Date | undefined): TimelineEvent[] {
+  if (!joinedAt) return timeline;
+  const missed = sessionsBeforeJoining(timeline, joinedAt);
+  return timeline.filter((e) => isForMember(e, joinedAt, missed));
+}

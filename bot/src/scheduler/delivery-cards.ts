@@ -10,6 +10,7 @@ import type { Cohort, Delivery } from "../domain/types";
 import { cardForEvent, eventTitle, tabUrl } from "../usecases/member/event-cards";
 import { cohortSchedule, memberContextFor, type CohortSchedule } from "../usecases/member/member-context";
 import type { CardDecision, DeliveryCardFactory } from "./send-delivery";
+import { catchUpCard } from "../usecases/member/briefs";
 import { MISSED_DIGEST_PREFIX } from "./planner";
 
 export function createDeliveryCardFactory(ctx: AppContext): DeliveryCardFactory {
@@ -46,6 +47,10 @@ export function createDeliveryCardFactory(ctx: AppContext): DeliveryCardFactory 
 
       const member = await memberContextFor(ctx, cohort, delivery.userId, await scheduleOf(cohort));
       if (!member) return { skip: "no longer a member of the cohort" };
+      if (delivery.kind === "catchup") {
+        const card = catchUpCard(member, ctx.clock.now());
+        return card ? { send: { card, summary: "What you missed so far" } } : { skip: "nothing to catch up on" };
+      }
       if (delivery.kind === "policy") {
         const policy = await repos.policies.current(cohort.tenantId);
         if (!policy || delivery.eventKey !== `policy.v${policy.version}`) return { skip: "a newer policy version replaced this one" };

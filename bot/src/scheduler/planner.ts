@@ -13,7 +13,7 @@ import type { AppContext } from "../app-context";
 import { mapLimited } from "../lib/concurrency";
 import { ids } from "../domain/ids";
 import type { CohortRecords, Versioned } from "../domain/ports";
-import { buildTimeline } from "../domain/timeline";
+import { buildTimeline, isForMember, lateJoinedAt, memberTimeline, sessionsBeforeJoining } from "../domain/timeline";
 import { resolveTrack } from "../domain/tracks";
 import type { Cohort, Delivery, DeliveryKind, Membership, PolicyVersion, TimelineEvent, UserId } from "../domain/types";
 import { alertReasonsForMissedCheckIns } from "./missed-checkins";
@@ -101,13 +101,18 @@ export async function planCohort(ctx: AppContext, cohort: Cohort, basis: PlanBas
   let records: CohortRecords | undefined;
   const loadRecords = async () => (records ??= await repos.loop.listCohortRecords(cohort.tenantId, cohort.id));
 
+  const joiners = lateJoiners(cohort, basis.timeline, members);
   const planned: PlannedEvent[] = [];
   if (members.length > 0) {
     for (const event of basis.due) {
       const item = await planEvent(ctx, cohort, event, members, basis.policy, loadRecords);
-      if (item) planned.push(item);
+      if (!item) continue;
+      // Nothing from before a late joiner joined: the catch-up card stands in for it.
+      const recipients = joiners.size ? item.recipients.filter((u) => { const late = joiners.get(u); return !late || isForMember(event, late.joinedAt, late.missed); }) : item.recipients;
+      planned.push({ ...item, recipients });
     }
-    planned.push(...(await planMissedCheckInAlerts(ctx, cohort, basis.timeline, members, await loadRecords(), options)));
+    planned.push(...planCatchUps(joiners));
+    planned.push(...(await planMissedCheckInAlerts(ctx, cohort, basis.timeline, members, await loadRecords(), options, joiners)));
   }
 
   for (const item of planned) {
@@ -137,6 +142,35 @@ export async function planCohort(ctx: AppContext, cohort: Cohort, basis: PlanBas
   // Only once everything is written: a planning cut short is done again in full next tick.
   await repos.deliveries.savePlanMark({ tenantId: cohort.tenantId, cohortId: cohort.id, signature: basis.signature, plannedAt: now.toISOString() });
   return report;
+}
+
+/** Event key of the one catch-up card a late joiner gets (its delivery id is deterministic per member). */
+export const CATCH_UP_EVENT_KEY = "catchup";
+
+interface LateJoiner {
+  joinedAt: Date;
+  missed: number[];
+}
+
+/** Members who joined after the cohort's first session, with the sessions they missed. */
+function lateJoiners(cohort: Cohort, timeline: TimelineEvent[], members: Membership[]): Map<UserId, LateJoiner> {
+  const out = new Map<UserId, LateJoiner>();
+  for (const m of members) {
+    const joinedAt = lateJoinedAt(timeline, m, cohort);
+    if (joinedAt) out.set(m.userId, { joinedAt, missed: sessionsBeforeJoining(timeline, joinedAt) });
+  }
+  return out;
+}
+
+/** One catch-up card per late joiner who missed a session brief, due when they joined. */
+function planCatchUps(joiners: Map<UserId, LateJoiner>): PlannedEvent[] {
+  const byDue = new Map<string, UserId[]>();
+  for (const [userId, late] of joiners) {
+    if (late.missed.length === 0) continue;
+    const dueAt = late.joinedAt.toISOString();
+    byDue.set(dueAt, [...(byDue.get(dueAt) ?? []), userId]);
+  }
+  return [...byDue].map(([dueAt, recipients]) => ({ eventKey: CATCH_UP_EVENT_KEY, kind: "catchup" as const, dueAt, recipients }));
 }
 
 /** A past event still worth sending: recent enough, or the policy, which is asked until acknowledged. */
@@ -175,8 +209,13 @@ async function planEvent(
  * (the tab lists them), and one digest card per facilitator and session, however many members it
  * names, so a large cohort does not flood its facilitators' chat.
  */
-async function planMissedCheckInAlerts(ctx: AppContext, cohort: Cohort, timeline: TimelineEvent[], members: Membership[], records: CohortRecords, options: PlanOptions): Promise<PlannedEvent[]> {
-  const alerts = alertReasonsForMissedCheckIns(cohort, timeline, members, records.checkIns, ctx.clock.now());
+async function planMissedCheckInAlerts(ctx: AppContext, cohort: Cohort, timeline: TimelineEvent[], members: Membership[], records: CohortRecords, options: PlanOptions, joiners: Map<UserId, LateJoiner>): Promise<PlannedEvent[]> {
+  const now = ctx.clock.now();
+  // A late joiner is never counted as missing the check-ins of sessions from before they joined.
+  const alerts = alertReasonsForMissedCheckIns(cohort, timeline, members.filter((m) => !joiners.has(m.userId)), records.checkIns, now);
+  for (const m of members.filter((x) => joiners.has(x.userId))) {
+    alerts.push(...alertReasonsForMissedCheckIns(cohort, memberTimeline(timeline, joiners.get(m.userId)!.joinedAt), [m], records.checkIns, now));
+  }
   await nextTurn();
   const created = (await writeInChunks(alerts, options, (chunk) => ctx.repos.alerts.createManyIfAbsent(chunk))).flat();
   const sessions = [...new Set(created.map((a) => a.sessionNumber))];

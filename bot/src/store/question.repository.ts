@@ -4,6 +4,9 @@
  * (/cohortKey), which holds nothing identifiable: only the fields the domain gave it (no user id,
  * no conversation id, only the day it was asked) plus its partition key, written by a turn that
  * writes nothing else. See `containers.ts` for why it is a separate container, not a partition.
+ * The one addition, `codeHashes`, holds SHA-256 hashes of random codes shown only to the askers on
+ * their confirmation cards (so a private answer can reach them): a hash of a code, never the code,
+ * and nothing about who holds it.
  */
 import type { Container } from "@azure/cosmos";
 import { ids } from "../domain/ids";
@@ -13,7 +16,7 @@ import { CONTAINERS } from "./containers";
 import { createIfAbsent, queryDocs, readDoc, replaceIfMatch, toVersioned } from "./cosmos-documents";
 
 /** Exactly what an anonymous question document may hold; anything else the caller passed is dropped. */
-const ANONYMOUS_FIELDS = ["id", "tenantId", "cohortId", "text", "askedOn", "status", "answer", "answeredBy", "answeredAt"] as const satisfies ReadonlyArray<keyof AnonymousQuestion>;
+const ANONYMOUS_FIELDS = ["id", "tenantId", "cohortId", "text", "askedOn", "status", "answer", "answeredBy", "answeredAt", "codeHashes", "answeredPrivately"] as const satisfies ReadonlyArray<keyof AnonymousQuestion>;
 
 export class CosmosQuestionRepository implements QuestionRepository {
   private readonly anonymous: Container;

@@ -6,6 +6,7 @@ import { CARD_ACTION_SCOPES } from "../domain/bot-commands";
 import type { ActionHandler, ActionHandlers } from "./actions/action-handler";
 import { adoptionActions } from "./actions/adoption.actions";
 import { alertActions } from "./actions/alert.actions";
+import { briefActions } from "./actions/brief.actions";
 import { applyActions } from "./actions/apply.actions";
 import { checkInActions } from "./actions/checkin.actions";
 import { createCohortActions } from "./actions/create-cohort.actions";
@@ -15,7 +16,7 @@ import { policyActions } from "./actions/policy.actions";
 import { questionActions } from "./actions/question.actions";
 import { winActions } from "./actions/win.actions";
 
-const FAMILIES: ActionHandlers[] = [policyActions, adoptionActions, applyActions, checkInActions, questionActions, winActions, alertActions, nextActions, myDataActions, createCohortActions];
+const FAMILIES: ActionHandlers[] = [policyActions, adoptionActions, applyActions, checkInActions, questionActions, winActions, alertActions, nextActions, myDataActions, createCohortActions, briefActions];
 
 export const CARD_ACTIONS: ReadonlyMap<string, ActionHandler> = new Map(FAMILIES.flatMap((family) => Object.entries(family)));
 

@@ -17,6 +17,7 @@ import { isFacilitator, myCohorts, whoNeedsHelp } from "../usecases/member/facil
 import { loadMemberContext, NotInCohortError } from "../usecases/member/member-context";
 import { openQuestions } from "../usecases/questions/open-questions";
 import { myData } from "../usecases/member/my-data";
+import { myBriefsCard } from "../usecases/member/briefs";
 import { myProgress } from "../usecases/member/my-progress";
 import { whatsNext } from "../usecases/member/whats-next";
 import { createCohortForm, mayCreateCohorts, teamChannelOf } from "./create-cohort-from-team";
@@ -70,6 +71,8 @@ export const COMMAND_HANDLERS: Readonly<Record<string, CommandHandler>> = {
     if (!latest) return buildNoticeCard("No check-in yet", "Your first check-in opens a week after your first session. Until then: try the session on a real piece of work.");
     return checkInCard(ctx, member, latest.sessionNumber!);
   },
+
+  briefs: async (ctx, actor) => myBriefsCard(ctx, actor),
 
   progress: async (ctx, actor) => {
     const { member, summary } = await myProgress(ctx, actor);

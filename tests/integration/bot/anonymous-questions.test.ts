@@ -55,7 +55,9 @@ describe("anonymous questions", () => {
     expect(anonDocs).toHaveLength(1);
     const doc = anonDocs[0]!;
     const fields = Object.keys(doc).filter((k) => !k.startsWith("_")).sort();
-    expect(fields).toEqual(["anonymous", "askedOn", "cohortId", "cohortKey", "id", "status", "tenantId", "text"]);
+    // codeHashes: the hash of the random code shown only on the asker's own card (see private-answers.test.ts).
+    expect(fields).toEqual(["anonymous", "askedOn", "codeHashes", "cohortId", "cohortKey", "id", "status", "tenantId", "text"]);
+    expect(doc.codeHashes).toEqual([expect.stringMatching(/^[0-9a-f]{64}$/)]);
     expect(doc).toMatchObject({ tenantId: TENANT, cohortId: COHORT, text: QUESTION, askedOn: "2026-03-10", status: "open", anonymous: true });
     expect(doc.id).toMatch(/^anon-question:[0-9a-f]{40}$/);
     const identifying = [alex.aadObjectId, alex.id, alex.conversationId, alex.name, activity.id, draftId, "14:23", "T14"];

@@ -16,7 +16,8 @@ import { buildNextStepsCard, NEXT_VERBS } from "../../../bot/src/cards/next-step
 import { buildNoticeCard } from "../../../bot/src/cards/notice.card";
 import { buildPolicyAcknowledgedCard, buildPolicyCard, POLICY_VERBS } from "../../../bot/src/cards/policy.card";
 import { buildProgressCard } from "../../../bot/src/cards/progress.card";
-import { buildAnswerCard, buildQuestionCard, buildQuestionSentCard, QUESTION_VERBS, QuestionSubmission } from "../../../bot/src/cards/question.card";
+import { buildAnonymousQuestionStatusCard, buildAnswerCard, buildNoSuchCodeCard, buildQuestionCard, buildQuestionSentCard, QUESTION_VERBS, QuestionSubmission } from "../../../bot/src/cards/question.card";
+import { BRIEF_VERBS, buildBriefsCard, buildCatchUpCard } from "../../../bot/src/cards/briefs.card";
 import { buildSessionBriefCard } from "../../../bot/src/cards/session-brief.card";
 import { buildWelcomeCard } from "../../../bot/src/cards/welcome.card";
 import { buildChannelWinCard, buildWinCard, buildWinSharedCard, WIN_VERBS, WinSubmission } from "../../../bot/src/cards/win.card";
@@ -103,6 +104,13 @@ const cases: Array<[string, AdaptiveCardJson, readonly string[]]> = [
   ["who needs help (many, longest text)", buildWhoNeedsHelpCard({ people: Array.from({ length: 10_000 }, (_, i) => ({ cohortName: SHORT_MAX, displayName: SHORT_MAX, reason: i % 2 ? "stuck" : "asked-for-help", latestStuck: LONG, latestSession: 3, notReachedInTeams: i % 3 === 0, ...(i % 5 === 0 ? { takenBy: SHORT_MAX } : {}) })), tabUrl: "https://x/tab" }), []],
   ["who needs help (nobody)", buildWhoNeedsHelpCard({ people: [], tabUrl: "https://x/tab" }), []],
   ["open questions (many, longest text)", buildOpenQuestionsCard({ questions: Array.from({ length: 10_000 }, (_, i) => ({ cohortName: SHORT_MAX, text: LONG, askedOn: "2026-03-09", ...(i % 2 ? { askedByName: SHORT_MAX } : {}) })), tabUrl: "https://x/tab/questions" }), []],
+  ["briefs (every session, longest text)", buildBriefsCard({ cohortId: "c", cohortName: SHORT_MAX, briefs: Array.from({ length: 52 }, (_, i) => ({ sessionNumber: i + 1, title: SHORT_MAX, workflow: SHORT_MAX, summary: LONG, localDate: "2026-03-02" })) }), Object.values(BRIEF_VERBS)],
+  ["briefs (none yet)", buildBriefsCard({ cohortId: "c", cohortName: SHORT_MAX, briefs: [] }), []],
+  ["catch-up (every session, longest text)", buildCatchUpCard({ cohortId: "c", cohortName: SHORT_MAX, nextUp: LONG, briefs: Array.from({ length: 52 }, (_, i) => ({ sessionNumber: i + 1, title: SHORT_MAX, workflow: SHORT_MAX, summary: LONG, localDate: "2026-03-02" })) }), Object.values(BRIEF_VERBS)],
+  ["anonymous question sent, with private code", buildQuestionSentCard({ cohortId: "c", cohortName: SHORT_MAX, draftId: "d" }, LONG, true, { code: "ABCD-EFGH-JKLM", refreshUserId: "29:user" }), Object.values(QUESTION_VERBS)],
+  ["anonymous question answered privately", buildAnonymousQuestionStatusCard({ cohortId: "c", cohortName: SHORT_MAX, code: "ABCD-EFGH-JKLM", refreshUserId: "29:user", text: LONG, status: "answered", answer: LONG, privately: true }), Object.values(QUESTION_VERBS)],
+  ["anonymous question answered for the cohort", buildAnonymousQuestionStatusCard({ cohortId: "c", cohortName: "n", code: "ABCD-EFGH-JKLM", text: LONG, status: "answered", answer: LONG, privately: false }), Object.values(QUESTION_VERBS)],
+  ["no question with that code", buildNoSuchCodeCard(), []],
   ["open questions (none)", buildOpenQuestionsCard({ questions: [], tabUrl: "https://x/tab/questions" }), []],
 ];
 
@@ -185,6 +193,9 @@ describe("text people wrote is plain text in every card", () => {
     ["my cohorts", buildMyCohortsCard({ cohorts: [{ name: EVIL, status: "active", week: 2, totalWeeks: 9, members: 6 }], tabUrl: "https://x/tab" })],
     ["who needs help", buildWhoNeedsHelpCard({ people: [{ cohortName: EVIL, displayName: EVIL, reason: "asked-for-help", latestStuck: EVIL, latestSession: 2, takenBy: EVIL, notReachedInTeams: false }], tabUrl: "https://x/tab" })],
     ["open questions", buildOpenQuestionsCard({ questions: [{ cohortName: EVIL, text: EVIL, askedOn: "2026-03-09", askedByName: EVIL }], tabUrl: "https://x/tab/questions" })],
+    ["anonymous question answered privately", buildAnonymousQuestionStatusCard({ cohortId: "c", cohortName: EVIL, code: "ABCD-EFGH-JKLM", text: EVIL, status: "answered", answer: EVIL, privately: true })],
+    ["briefs", buildBriefsCard({ cohortId: "c", cohortName: EVIL, briefs: [{ sessionNumber: 1, title: "t", workflow: "w", summary: "s", localDate: "2026-03-02" }] })],
+    ["catch-up", buildCatchUpCard({ cohortId: "c", cohortName: EVIL, briefs: [{ sessionNumber: 1, title: "t", workflow: "w", summary: "s", localDate: "2026-03-02" }] })],
     ["policy with admin text", buildPolicyCard({ policy: { ...bigPolicy, version: 1, sections: { allowedUses: [EVIL], notAllowed: [EVIL], dataHandling: [EVIL], approvedTools: [EVIL] } }, changes: [], tabUrl: "https://x/tab/policy" })],
   ];
 

@@ -6,7 +6,7 @@
 import type { AppContext } from "../../app-context";
 import { NotFoundError, ValidationError } from "../../domain/errors";
 import type { Versioned } from "../../domain/ports";
-import { buildTimeline } from "../../domain/timeline";
+import { buildTimeline, lateJoinedAt, memberTimeline } from "../../domain/timeline";
 import { resolveTrack } from "../../domain/tracks";
 import type { Actor, Cohort, Membership, TimelineEvent, Track } from "../../domain/types";
 
@@ -14,7 +14,18 @@ export interface MemberContext {
   cohort: Versioned<Cohort>;
   membership: Membership;
   track: Track;
+  /** The member's own timeline: for a late joiner, without what came before they joined. */
   timeline: TimelineEvent[];
+  /** The whole cohort's timeline (session briefs a late joiner caught up on are in it). */
+  cohortTimeline: TimelineEvent[];
+  /** Set for a member who joined after the cohort's first session. */
+  lateJoinedAt?: Date;
+}
+
+/** The member's context from the cohort's schedule: their own timeline, and when they joined if late. */
+function contextOf(cohort: Versioned<Cohort>, membership: Membership, track: Track, cohortTimeline: TimelineEvent[]): MemberContext {
+  const late = lateJoinedAt(cohortTimeline, membership, cohort);
+  return { cohort, membership, track, timeline: memberTimeline(cohortTimeline, late), cohortTimeline, ...(late ? { lateJoinedAt: late } : {}) };
 }
 
 export class NotInCohortError extends NotFoundError {
@@ -34,7 +45,7 @@ export async function loadMemberContext(ctx: AppContext, actor: Actor, cohortId?
   if (!cohort) throw new NotInCohortError();
   const track = resolveTrack(cohort.trackId, await ctx.repos.tracks.list(actor.tenantId));
   if (!track) throw new NotFoundError("This cohort's track is no longer available. Please tell your facilitator.");
-  return { cohort, membership: candidates.find((m) => m.cohortId === cohort.id)!, track, timeline: buildTimeline(cohort, track) };
+  return contextOf(cohort, candidates.find((m) => m.cohortId === cohort.id)!, track, buildTimeline(cohort, track));
 }
 
 export function sessionOf(track: Track, sessionNumber: number) {
@@ -67,5 +78,5 @@ export async function cohortSchedule(ctx: AppContext, cohort: Cohort): Promise<C
 export async function memberContextFor(ctx: AppContext, cohort: Versioned<Cohort> | Cohort, userId: string, schedule?: CohortSchedule): Promise<MemberContext | undefined> {
   const [membership, resolved] = await Promise.all([ctx.repos.memberships.get(cohort.tenantId, cohort.id, userId), schedule ?? cohortSchedule(ctx, cohort)]);
   if (!membership || !resolved) return undefined;
-  return { cohort: { etag: "", ...cohort }, membership, ...resolved };
+  return contextOf({ etag: "", ...cohort }, membership, resolved.track, resolved.timeline);
 }
