@@ -2,7 +2,8 @@
  * The tab's only contact with Teams: initialise teams-js, follow the theme, and get the user's SSO
  * token. Outside Teams (a plain browser in local mode) `initialise` resolves to `false`.
  */
-import { app, authentication, pages } from "@microsoft/teams-js";
+import { app, authentication, pages, people } from "@microsoft/teams-js";
+import { registerTeamsPeoplePicker } from "./components/teams-people";
 
 export type TeamsTheme = "default" | "dark" | "contrast";
 
@@ -17,6 +18,7 @@ export async function initialiseTeams(onTheme: (theme: TeamsTheme) => void): Pro
     app.registerOnThemeChangeHandler((theme) => onTheme(theme as TeamsTheme));
     app.notifySuccess();
     inTeams = true;
+    registerTeamsPeoplePicker({ isSupported: canPickPeopleInTeams, pick: pickPeopleInTeams });
     return true;
   } catch {
     return false;
@@ -54,4 +56,29 @@ export function offerTabConfig(config: TabConfig | undefined): void {
       (err: unknown) => saveEvent.notifyFailure(err instanceof Error ? err.message : "Could not save the tab."),
     );
   });
+}
+
+/** A person chosen in Teams' own people picker. */
+export interface TeamsPickedPerson {
+  userId: string;
+  displayName: string;
+}
+
+/** Whether Teams' own people picker can be used here (inside Teams, on a client that has it). */
+export function canPickPeopleInTeams(): boolean {
+  if (!inTeams) return false;
+  try {
+    return people.isSupported();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Opens Teams' people picker (`people.selectPeople`), with `selected` (object ids) ticked. What
+ * comes back are Entra object ids, which is what a cohort stores.
+ */
+export async function pickPeopleInTeams(title: string, selected: string[]): Promise<TeamsPickedPerson[]> {
+  const picked = await people.selectPeople({ title, setSelected: selected, openOrgWideSearchInChatOrChannel: true, singleSelect: false });
+  return picked.filter((p) => !!p.objectId).map((p) => ({ userId: p.objectId, displayName: p.displayName || p.email || p.objectId }));
 }

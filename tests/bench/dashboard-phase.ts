@@ -41,7 +41,7 @@ export async function runDashboardPhase(options: { members: number; requestsPerA
   try {
     const tenantId = "bench-dash-0000-0000-000000000001";
     const admin = { tenantId, userId: "bench-admin", displayName: "Admin", isAdmin: true };
-    const facilitator = { tenantId, userId: "bench-facilitator", displayName: "Facilitator" };
+    const facilitator = { tenantId, userId: "00000000-0000-0000-ffff-000000000001", displayName: "Facilitator" };
     let adminToken = await server.tokenFor(admin);
     const call = async (method: string, path: string, token: string, body?: unknown) => {
       const res = await fetch(server.baseUrl + path, { method, headers: { authorization: `Bearer ${token}`, ...(body ? { "content-type": "application/json" } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}) });

@@ -78,17 +78,23 @@ export async function signIn(url: string, personaId = "admin"): Promise<string> 
   return ((await res.json()) as { token: string }).token;
 }
 
-const ADMIN_USER_ID = "00000000-0000-0000-0000-0000000000022";
+/** The cohorts' facilitator: any valid Entra object id will do (the service runs on the real clock). */
+const FACILITATOR_ID = "00000000-0000-0000-0000-000000000022";
 
 /** Creates a cohort through the tab API; resolves when the service has acknowledged it (201). */
 export async function createCohort(url: string, token: string, name: string): Promise<void> {
   const res = await fetch(`${url}/api/cohorts`, {
     method: "POST",
     headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-    body: JSON.stringify({ name, kind: "team", trackId: "finance", startDate: "2026-03-02", timeZone: "Europe/London", facilitatorIds: [ADMIN_USER_ID], members: [] }),
+    body: JSON.stringify({ name, kind: "team", trackId: "finance", startDate: nextWeek(), timeZone: "Europe/London", facilitatorIds: [FACILITATOR_ID], members: [] }),
   });
   const body = await res.text();
   if (res.status !== 201) throw new Error(`creating ${name} failed: ${res.status} ${body}`);
+}
+
+/** A start date a week from today: a cohort may not start in the past unless it says it is already running. */
+function nextWeek(): string {
+  return new Date(Date.now() + 7 * 24 * 3600_000).toISOString().slice(0, 10);
 }
 
 export async function cohortNames(url: string, token: string): Promise<string[]> {

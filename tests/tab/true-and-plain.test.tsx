@@ -153,6 +153,8 @@ describe("creating cohorts", () => {
     installFakeFetch({
       "GET /api/cohorts": ok([]),
       "GET /api/tracks": ok(tracks),
+      "GET /api/people?search=Meg": ok([{ userId: "00000000-0000-0000-0000-00000000000f", displayName: "Megan Bowen" }]),
+      "GET /api/people?search=Al": ok([{ userId: "00000000-0000-0000-0000-00000000000a", displayName: "Alex Wilber" }, { userId: "00000000-0000-0000-0000-00000000000b", displayName: "Alan Bo" }]),
       "POST /api/cohorts": () =>
         ++calls === 1
           ? { status: 201, body: {} }
@@ -165,15 +167,19 @@ describe("creating cohorts", () => {
     const fill = async (name: string) => {
       await userEvent.type(await screen.findByLabelText(/^Name/), name);
       await userEvent.selectOptions(screen.getByLabelText(/^Track/), "finance");
-      await userEvent.type(screen.getByLabelText(/First session/), "2026-04-06");
-      await userEvent.type(screen.getByLabelText(/^Facilitators/), "fac-1");
-      await userEvent.type(screen.getByLabelText(/^Members/), "id-1, Alex{enter}bad id, Bo");
+      await userEvent.type(screen.getByLabelText(/First session/), "2099-04-06");
+      await userEvent.type(screen.getByRole("combobox", { name: /^Facilitators/ }), "Meg");
+      await userEvent.click(await screen.findByRole("option", { name: "Megan Bowen" }));
+      for (const name of ["Alex Wilber", "Alan Bo"]) {
+        await userEvent.type(screen.getByRole("combobox", { name: /^Members/ }), "Al");
+        await userEvent.click(await screen.findByRole("option", { name }));
+      }
       await userEvent.click(screen.getByRole("button", { name: "Create cohort" }));
     };
     await fill("First");
     expect(await screen.findByText(/First is created/)).toBeInTheDocument();
     await fill("Second");
-    await waitFor(() => expect(screen.getByLabelText(/^Members/)).toHaveAccessibleDescription("Member 2: the object id must be an Entra object id."));
+    await waitFor(() => expect(screen.getByRole("combobox", { name: /^Members/ })).toHaveAccessibleDescription("Member 2: the object id must be an Entra object id."));
     expect(screen.getByLabelText(/^Time zone/)).toHaveAccessibleDescription("Time zone must be an IANA time zone such as Europe/London.");
     expect(screen.queryByText(/First is created/)).not.toBeInTheDocument();
     expect(screen.getByText(/see the messages by the fields above/)).toBeInTheDocument();

@@ -9,7 +9,7 @@ import userEvent from "@testing-library/user-event";
 import type { ReactNode } from "react";
 import type { CohortDetail, CohortSummary, MeResponse, PolicyResponse, ProgressResponse, TimelineResponse } from "../../bot/src/api/contract";
 import { STARTER_POLICY } from "../../bot/src/domain/policy-template";
-import { leadershipProblem, parseMembers } from "../../tab/src/views/CohortForm";
+import { leadershipProblem } from "../../tab/src/views/CohortForm";
 import CohortsView from "../../tab/src/views/CohortsView";
 import PolicyView from "../../tab/src/views/PolicyView";
 import ProgrammeView from "../../tab/src/views/ProgrammeView";
@@ -107,13 +107,6 @@ describe("the Cohorts view", () => {
     expect(screen.getByRole("button", { name: "Create cohort" })).toBeDisabled();
   });
 
-  it("when members are pasted as lines, then each line becomes a member", () => {
-    expect(parseMembers("id-1, Alex Wilber\n\nid-2")).toEqual([{ userId: "id-1", displayName: "Alex Wilber" }, { userId: "id-2", displayName: "id-2" }]);
-  });
-
-  it("when a member's name holds a comma, then the whole name is kept", () => {
-    expect(parseMembers("id-3,  Wilber, Alex ")).toEqual([{ userId: "id-3", displayName: "Wilber, Alex" }]);
-  });
 });
 
 describe("editing a cohort in the Cohorts view", () => {
@@ -132,6 +125,7 @@ describe("editing a cohort in the Cohorts view", () => {
     winsChannel: { teamId: "team-1", channelId: "channel-1", channelName: "Wins" },
   };
   const ok = (body: unknown): Route => () => ({ status: 200, body });
+  const chosen = (noun: string) => within(screen.getByRole("list", { name: `Chosen ${noun}` })).getAllByRole("listitem").map((li) => li.querySelector("span")?.textContent);
   const putBodies = (fetch: jest.Mock) => fetch.mock.calls.filter(([, init]) => init?.method === "PUT").map(([, init]) => JSON.parse(String(init.body)));
 
   async function openEditor(routes: Record<string, Route>) {
@@ -146,18 +140,21 @@ describe("editing a cohort in the Cohorts view", () => {
     const fetch = await openEditor({
       "GET /api/cohorts/fin": ok(detail),
       "PUT /api/cohorts/fin": () => new Promise((resolve) => (answerPut = resolve)),
+      "GET /api/people?search=Henr": ok([{ userId: "id-1", displayName: "Alex Wilber" }, { userId: "id-3", displayName: "Henrietta Mueller" }]),
     });
     expect(await screen.findByLabelText(/^Name/)).toHaveValue("Finance cohort");
     expect(screen.getByRole("heading", { name: "Edit Finance cohort" })).toHaveFocus();
-    expect(screen.getByLabelText(/^Facilitators/)).toHaveValue("fac-1");
-    expect(screen.getByLabelText(/^Members/)).toHaveValue("id-1, Alex Wilber\nid-2, Grady Archie");
+    expect(chosen("facilitators")).toEqual(["Megan Bowen"]);
+    expect(chosen("members")).toEqual(["Alex Wilber", "Grady Archie"]);
     expect(screen.getByLabelText(/^Leadership cohort that goes first/)).toHaveValue("lead");
     expect(screen.getByLabelText(/^Status/)).toHaveValue("active");
     expect(screen.queryByRole("heading", { name: "Create a cohort" })).not.toBeInTheDocument();
 
     await userEvent.clear(screen.getByLabelText(/^Name/));
     await userEvent.type(screen.getByLabelText(/^Name/), "Finance team");
-    await userEvent.type(screen.getByLabelText(/^Members/), "\nid-3, Henrietta Mueller");
+    await userEvent.type(screen.getByRole("combobox", { name: /^Members/ }), "Henr");
+    await userEvent.click(await screen.findByRole("option", { name: "Henrietta Mueller" }));
+    expect(chosen("members")).toEqual(["Alex Wilber", "Grady Archie", "Henrietta Mueller"]);
     await userEvent.selectOptions(screen.getByLabelText(/^Status/), "paused");
     await userEvent.click(screen.getByRole("button", { name: "Save changes" }));
     const saving = screen.getByRole("button", { name: "Saving…" });
@@ -222,7 +219,7 @@ describe("editing a cohort in the Cohorts view", () => {
     expect(await screen.findByText("Someone else changed this cohort while you were editing")).toBeInTheDocument();
     expect(within(screen.getByRole("list", { name: "Your changes that were not saved" })).getByRole("listitem")).toHaveTextContent("Name: My new name");
     expect(await screen.findByLabelText(/^Name/)).toHaveValue("Finance: reporting");
-    expect(screen.getByLabelText(/^Members/)).toHaveValue("id-1, Alex Wilber\nid-2, Grady Archie\nid-9, Lynne Robbins");
+    expect(chosen("members")).toEqual(["Alex Wilber", "Grady Archie", "Lynne Robbins"]);
     expect(screen.queryByText(/is saved/)).not.toBeInTheDocument();
 
     await userEvent.selectOptions(screen.getByLabelText(/^Status/), "archived");
@@ -235,16 +232,18 @@ describe("editing a cohort in the Cohorts view", () => {
   });
 
   it("when the server refuses the edit as invalid, then its message is shown on the field and the admin's input is kept", async () => {
-    const message = "Please fix this: Facilitators must list at least one facilitator.";
+    const issue = "Facilitator 1: choose a person from the list; 'fac-1' is not a person's id.";
     await openEditor({
       "GET /api/cohorts/fin": ok(detail),
-      "PUT /api/cohorts/fin": () => ({ status: 400, body: { error: { code: "VALIDATION.INVALID_INPUT", message, issues: [{ field: "facilitatorIds", message: "Facilitators must list at least one facilitator." }] } } }),
+      "PUT /api/cohorts/fin": () => ({ status: 400, body: { error: { code: "VALIDATION.INVALID_INPUT", message: `Please fix this: ${issue}`, issues: [{ field: "facilitatorIds.0", message: issue }] } } }),
     });
-    await userEvent.clear(await screen.findByLabelText(/^Facilitators/));
+    await userEvent.clear(await screen.findByLabelText(/^Name/));
+    await userEvent.type(screen.getByLabelText(/^Name/), "Kept name");
     await userEvent.click(screen.getByRole("button", { name: "Save changes" }));
     expect(await screen.findByText(/see the messages by the fields above/)).toBeInTheDocument();
-    expect(screen.getByLabelText(/^Facilitators/)).toHaveAccessibleDescription("Facilitators must list at least one facilitator.");
-    expect(screen.getByLabelText(/^Facilitators/)).toHaveValue("");
+    expect(screen.getByRole("combobox", { name: /^Facilitators/ })).toHaveAccessibleDescription(issue);
+    expect(screen.getByLabelText(/^Name/)).toHaveValue("Kept name");
+    expect(chosen("facilitators")).toEqual(["Megan Bowen"]);
     expect(screen.getByRole("button", { name: "Save changes" })).toBeEnabled();
   });
 

@@ -91,12 +91,23 @@ export const CohortInput = z.object({
   members: z.array(CohortMemberInput).max(LIMITS.membersPerCohort),
   leadershipCohortId: z.string().min(1).max(128).optional(),
   winsChannel: z.object({ teamId: z.string().min(1).max(256), channelId: z.string().min(1).max(256), channelName: z.string().max(LIMITS.shortText).optional() }).optional(),
+  /** Required (true) when the start date is in the past: the cohort is already running and members join at the current week. */
+  alreadyRunning: z.boolean().optional(),
 });
 export type CohortInput = z.infer<typeof CohortInput>;
 
 /** Editing a cohort: the full input plus the ETag it was read with. */
 export const CohortUpdate = CohortInput.extend({ etag: z.string().min(1), status: z.enum(["active", "paused", "archived"]).optional() });
 export type CohortUpdate = z.infer<typeof CohortUpdate>;
+
+/** What creating a cohort answers: the cohort, and a sentence saying what happens next. */
+export type CohortCreated = CohortDetail & { message: string };
+
+/** A person the tenant already knows (a stored person or a cohort member), offered by the people picker. */
+export interface PersonSuggestion {
+  userId: string;
+  displayName: string;
+}
 
 export interface CohortSummary {
   id: string;
@@ -265,6 +276,8 @@ export const API_ROUTES = {
   localSignIn: "/api/local/sign-in",
   tracks: "/api/tracks",
   cohorts: "/api/cohorts",
+  /** `?search=` text: up to 20 people the tenant already knows (admins and facilitators only). */
+  people: "/api/people",
   cohort: (id: string) => `/api/cohorts/${encodeURIComponent(id)}`,
   timeline: (id: string) => `/api/cohorts/${encodeURIComponent(id)}/timeline`,
   progress: (id: string) => `/api/cohorts/${encodeURIComponent(id)}/progress`,

@@ -69,6 +69,8 @@ export interface PersonRepository {
   getMany(tenantId: TenantId, userIds: UserId[]): Promise<Person[]>;
   upsert(person: Person): Promise<void>;
   markUnreachable(tenantId: TenantId, userId: UserId, at: Instant): Promise<void>;
+  /** Up to `limit` of the tenant's people whose name (or id) contains `text`, case-insensitively. */
+  search(tenantId: TenantId, text: string, limit: number): Promise<Array<Pick<Person, "userId" | "displayName">>>;
 }
 
 export interface TrackRepository {

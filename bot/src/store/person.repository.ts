@@ -4,7 +4,7 @@ import { ids } from "../domain/ids";
 import type { PersonRepository } from "../domain/ports";
 import type { Instant, Person, TenantId, UserId } from "../domain/types";
 import { mapLimited } from "../lib/concurrency";
-import { readDoc, toDomain } from "./cosmos-documents";
+import { queryDocs, readDoc, toDomain } from "./cosmos-documents";
 
 export class CosmosPersonRepository implements PersonRepository {
   constructor(private readonly tenants: Container) {}
@@ -22,6 +22,22 @@ export class CosmosPersonRepository implements PersonRepository {
 
   async upsert(person: Person): Promise<void> {
     await this.tenants.items.upsert({ ...person, id: ids.personId(person.userId), docType: "person" });
+  }
+
+  /**
+   * Single-partition (the tenant's), reading two small fields per person; the matching is done
+   * here so it behaves the same on the embedded server and in Azure.
+   */
+  async search(tenantId: TenantId, text: string, limit: number): Promise<Array<Pick<Person, "userId" | "displayName">>> {
+    const docs = await queryDocs(this.tenants, "SELECT c.userId, c.displayName FROM c WHERE c.tenantId = @t AND c.docType = 'person'", [{ name: "@t", value: tenantId }], tenantId);
+    const needle = text.trim().toLocaleLowerCase();
+    const found: Array<Pick<Person, "userId" | "displayName">> = [];
+    for (const d of docs) {
+      const userId = String(d.userId ?? ""), displayName = String(d.displayName ?? "");
+      if (!userId || (needle && !displayName.toLocaleLowerCase().includes(needle) && !userId.toLowerCase().startsWith(needle))) continue;
+      found.push({ userId, displayName });
+    }
+    return found.sort((a, b) => a.displayName.localeCompare(b.displayName)).slice(0, limit);
   }
 
   async markUnreachable(tenantId: TenantId, userId: UserId, at: Instant): Promise<void> {

@@ -9,7 +9,7 @@ import type { CohortDetail, CohortSummary, CohortUpdate, TrackSummary } from "..
 import { api, ApiError } from "../api";
 import { Failure, Loading } from "../components/States";
 import { useApi } from "../useApi";
-import { CohortForm, cohortInputFrom, FIELD_LABELS, formFromDetail, type CohortFormValues } from "./CohortForm";
+import { CohortForm, cohortInputFrom, displayValue, FIELD_LABELS, formFromDetail, type CohortFormValues } from "./CohortForm";
 
 type UnsavedChange = { label: string; value: string };
 type Outcome = { kind: "conflict"; unsaved: UnsavedChange[] } | { kind: "error"; error: ApiError };
@@ -97,7 +97,8 @@ function ConflictNotice({ unsaved }: { unsaved: UnsavedChange[] }) {
 }
 
 function unsavedChanges(read: CohortFormValues, edited: CohortFormValues): UnsavedChange[] {
-  return (Object.keys(FIELD_LABELS) as Array<keyof CohortFormValues>).filter((key) => read[key] !== edited[key]).map((key) => ({ label: FIELD_LABELS[key], value: edited[key] }));
+  const same = (key: keyof CohortFormValues) => JSON.stringify(read[key]) === JSON.stringify(edited[key]);
+  return (Object.keys(FIELD_LABELS) as Array<keyof CohortFormValues>).filter((key) => !same(key)).map((key) => ({ label: FIELD_LABELS[key], value: displayValue(edited, key) }));
 }
 
 /**

@@ -2,10 +2,11 @@
  * The cohort form, one for creating and editing. It keeps its own draft, so a parent starts it
  * afresh by giving it a new `key`, and it refuses a team cohort that starts before its leaders'.
  */
-import { Button, Field, Input, MessageBar, MessageBarBody, Select, Textarea } from "@fluentui/react-components";
+import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Select } from "@fluentui/react-components";
 import { useRef, useState, type ReactNode } from "react";
 import type { CohortDetail, CohortInput, CohortSummary, TrackSummary } from "../../../bot/src/api/contract";
 import { issuesFor, otherIssues, type ApiError } from "../api";
+import { PeoplePicker, type PickedPerson } from "../components/PeoplePicker";
 
 /** Which request fields each form control answers for, so the server's messages land on the right one. */
 const REQUEST_FIELDS: Record<keyof CohortFormValues, string[]> = {
@@ -18,6 +19,7 @@ const REQUEST_FIELDS: Record<keyof CohortFormValues, string[]> = {
   localTime: ["localTime"],
   facilitators: ["facilitatorIds"],
   members: ["members"],
+  alreadyRunning: ["alreadyRunning"],
   status: ["status"],
 };
 const ALL_REQUEST_FIELDS = Object.values(REQUEST_FIELDS).flat();
@@ -46,13 +48,15 @@ export interface CohortFormValues {
   startDate: string;
   timeZone: string;
   localTime: string;
-  facilitators: string;
-  members: string;
+  facilitators: PickedPerson[];
+  members: PickedPerson[];
+  /** Only for a new cohort whose first session is in the past: the admin says it is already running. */
+  alreadyRunning: boolean;
   leadershipCohortId: string;
   status: CohortSummary["status"];
 }
 
-export const EMPTY_COHORT_FORM: CohortFormValues = { name: "", kind: "team", trackId: "", startDate: "", timeZone: "Europe/London", localTime: "09:30", facilitators: "", members: "", leadershipCohortId: "", status: "active" };
+export const EMPTY_COHORT_FORM: CohortFormValues = { name: "", kind: "team", trackId: "", startDate: "", timeZone: "Europe/London", localTime: "09:30", facilitators: [], members: [], alreadyRunning: false, leadershipCohortId: "", status: "active" };
 
 export const FIELD_LABELS: Record<keyof CohortFormValues, string> = {
   name: "Name",
@@ -62,21 +66,39 @@ export const FIELD_LABELS: Record<keyof CohortFormValues, string> = {
   startDate: "First session",
   timeZone: "Time zone (IANA)",
   localTime: "Delivery time",
-  facilitators: "Facilitators (Entra object ids)",
-  members: "Members: one per line, as “object id, name”",
+  facilitators: "Facilitators",
+  members: "Members",
+  alreadyRunning: "This cohort is already running",
   status: "Status",
 };
 
-/** Lines like "00000000-…, Alex Wilber" → members. Everything after the first comma is the name, which may hold commas itself. */
-export function parseMembers(text: string) {
-  return text
-    .split("\n")
-    .map((line) => {
-      const [id = "", ...name] = line.split(",");
-      return { userId: id.trim(), displayName: name.join(",").trim() };
-    })
-    .filter(({ userId }) => userId)
-    .map(({ userId, displayName }) => ({ userId, displayName: displayName || userId }));
+/** A form value as words, for the list of changes a conflict lost. */
+export function displayValue(values: CohortFormValues, key: keyof CohortFormValues): string {
+  const value = values[key];
+  if (Array.isArray(value)) return value.map((p) => p.displayName).join(", ");
+  if (typeof value === "boolean") return value ? "yes" : "no";
+  return value;
+}
+
+/** Today's date (YYYY-MM-DD) in `timeZone`, or in the browser's zone if that is not a zone. */
+export function todayIn(timeZone: string, now = new Date()): string {
+  try {
+    return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  } catch {
+    return new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  }
+}
+
+/** "2 March 2026". */
+export function readableDate(localDate: string): string {
+  const date = new Date(`${localDate}T12:00:00Z`);
+  return Number.isNaN(date.getTime()) ? localDate : date.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+}
+
+/** Why a cohort's start date, track and kind are read-only, once it has started; undefined before. */
+export function startedReason(startDate: string, timeZone: string, now = new Date()): string | undefined {
+  if (!startDate || startDate > todayIn(timeZone, now)) return undefined;
+  return `This cohort started on ${readableDate(startDate)}: its start date, track and kind can't change once it has started.`;
 }
 
 export function leadershipProblem(form: Pick<CohortFormValues, "kind" | "startDate" | "leadershipCohortId">, cohorts: CohortSummary[]): string | undefined {
@@ -93,8 +115,9 @@ export function formFromDetail(detail: CohortDetail): CohortFormValues {
     startDate: detail.startDate,
     timeZone: detail.timeZone,
     localTime: detail.localTime,
-    facilitators: detail.facilitators.map((f) => f.userId).join(", "),
-    members: detail.members.map((m) => `${m.userId}, ${m.displayName}`).join("\n"),
+    facilitators: detail.facilitators.map((f) => ({ userId: f.userId, displayName: f.displayName })),
+    members: detail.members.map((m) => ({ userId: m.userId, displayName: m.displayName, ...(m.jobTitle ? { jobTitle: m.jobTitle } : {}) })),
+    alreadyRunning: false,
     leadershipCohortId: detail.leadershipCohortId ?? "",
     status: detail.status,
   };
@@ -108,9 +131,10 @@ export function cohortInputFrom(values: CohortFormValues): CohortInput {
     startDate: values.startDate,
     timeZone: values.timeZone,
     localTime: values.localTime,
-    facilitatorIds: values.facilitators.split(/[\s,]+/).filter(Boolean),
-    members: parseMembers(values.members),
+    facilitatorIds: values.facilitators.map((p) => p.userId),
+    members: values.members.map((m) => ({ userId: m.userId, displayName: m.displayName, ...(m.jobTitle ? { jobTitle: m.jobTitle } : {}) })),
     ...(values.kind === "team" && values.leadershipCohortId ? { leadershipCohortId: values.leadershipCohortId } : {}),
+    ...(values.alreadyRunning ? { alreadyRunning: true } : {}),
   };
 }
 
@@ -144,6 +168,11 @@ export function CohortForm({ mode, initial, tracks, otherCohorts, onSubmit, onCa
   const set = (key: keyof CohortFormValues) => (_e: unknown, d: { value: string }) => setValues({ ...values, [key]: d.value });
   const leadershipCohorts = otherCohorts.filter((c) => c.kind === "leadership");
   const problem = leadershipProblem(values, otherCohorts);
+  // A started cohort keeps its history: its start date, track and kind are shown, not editable.
+  const [started] = useState(() => (mode === "edit" ? startedReason(initial.startDate, initial.timeZone) : undefined));
+  const startsInThePast = mode === "create" && !!values.startDate && values.startDate < todayIn(values.timeZone);
+  const runningUnconfirmed = startsInThePast && !values.alreadyRunning;
+  const lockedHint = started ? { hint: started } : {};
 
   const submit = async () => {
     if (submitting.current) return;
@@ -162,14 +191,14 @@ export function CohortForm({ mode, initial, tracks, otherCohorts, onSubmit, onCa
       <Field label={FIELD_LABELS.name} {...check("name")} required>
         <Input value={values.name} onChange={set("name")} />
       </Field>
-      <Field label={FIELD_LABELS.kind} {...check("kind")}>
-        <Select root={FIT} style={{ minWidth: 0, maxWidth: "100%" }} value={values.kind} onChange={set("kind")}>
+      <Field label={FIELD_LABELS.kind} {...check("kind")} {...lockedHint}>
+        <Select root={FIT} style={{ minWidth: 0, maxWidth: "100%" }} value={values.kind} onChange={set("kind")} disabled={!!started}>
           <option value="team">Team cohort</option>
           <option value="leadership">Leadership cohort (goes first)</option>
         </Select>
       </Field>
-      <Field label={FIELD_LABELS.trackId} {...check("trackId")} required>
-        <Select root={FIT} style={{ minWidth: 0, maxWidth: "100%" }} value={values.trackId} onChange={set("trackId")}>
+      <Field label={FIELD_LABELS.trackId} {...check("trackId")} required {...lockedHint}>
+        <Select root={FIT} style={{ minWidth: 0, maxWidth: "100%" }} value={values.trackId} onChange={set("trackId")} disabled={!!started}>
           <option value="">Choose a track</option>
           {tracks.map((t) => (
             <option key={t.id} value={t.id}>
@@ -190,21 +219,31 @@ export function CohortForm({ mode, initial, tracks, otherCohorts, onSubmit, onCa
           </Select>
         </Field>
       ) : null}
-      <Field label={FIELD_LABELS.startDate} required {...check("startDate", problem)}>
-        <Input type="date" value={values.startDate} onChange={set("startDate")} />
+      <Field label={FIELD_LABELS.startDate} required {...check("startDate", problem)} {...lockedHint}>
+        <Input type="date" value={values.startDate} onChange={set("startDate")} readOnly={!!started} />
       </Field>
+      {startsInThePast ? (
+        <Field
+          {...check("alreadyRunning", runningUnconfirmed ? `${readableDate(values.startDate)} is in the past. Tick this if the cohort is already running (members then join at the current week), or choose a first session from today on.` : undefined)}
+        >
+          <Checkbox label={FIELD_LABELS.alreadyRunning} checked={values.alreadyRunning} onChange={(_e, d) => setValues({ ...values, alreadyRunning: d.checked === true })} />
+        </Field>
+      ) : null}
       <Field label={FIELD_LABELS.timeZone} {...check("timeZone")}>
         <Input value={values.timeZone} onChange={set("timeZone")} />
       </Field>
       <Field label={FIELD_LABELS.localTime} {...check("localTime")}>
         <Input type="time" value={values.localTime} onChange={set("localTime")} />
       </Field>
-      <Field label={FIELD_LABELS.facilitators} {...check("facilitators")} required>
-        <Input value={values.facilitators} onChange={set("facilitators")} />
-      </Field>
-      <Field label={FIELD_LABELS.members} {...check("members")}>
-        <Textarea rows={5} value={values.members} onChange={set("members")} />
-      </Field>
+      <PeoplePicker
+        label={FIELD_LABELS.facilitators}
+        noun="facilitator"
+        required
+        value={values.facilitators}
+        onChange={(facilitators) => setValues({ ...values, facilitators })}
+        validationMessage={check("facilitators").validationMessage}
+      />
+      <PeoplePicker label={FIELD_LABELS.members} noun="member" value={values.members} onChange={(members) => setValues({ ...values, members })} validationMessage={check("members").validationMessage} />
       {mode === "edit" ? (
         <Field label={FIELD_LABELS.status} {...check("status")} hint="The bot sends scheduled messages to active cohorts only.">
           <Select root={FIT} style={{ minWidth: 0, maxWidth: "100%" }} value={values.status} onChange={set("status")}>
@@ -217,7 +256,7 @@ export function CohortForm({ mode, initial, tracks, otherCohorts, onSubmit, onCa
       {error ? <ErrorFeedback error={error} /> : null}
       {feedback}
       <div style={{ display: "flex", flexWrap: "wrap", gap: 8 }}>
-        <Button appearance="primary" disabled={saving || !!problem || !values.name.trim() || !values.trackId || !values.startDate} onClick={() => void submit()}>
+        <Button appearance="primary" disabled={saving || !!problem || runningUnconfirmed || !values.name.trim() || !values.trackId || !values.startDate || values.facilitators.length === 0} onClick={() => void submit()}>
           {mode === "edit" ? (saving ? "Saving…" : "Save changes") : saving ? "Creating…" : "Create cohort"}
         </Button>
         {onCancel ? (

@@ -1,7 +1,7 @@
 /** Admins set up cohorts: the organisation's cohorts, and one form that creates a cohort or edits the one picked in the table. */
 import { Button, Card, MessageBar, MessageBarBody, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Title3 } from "@fluentui/react-components";
 import { useState } from "react";
-import type { CohortSummary, TrackSummary } from "../../../bot/src/api/contract";
+import type { CohortCreated, CohortSummary, TrackSummary } from "../../../bot/src/api/contract";
 import { api, ApiError } from "../api";
 import { ScrollArea } from "../components/Layout";
 import { Empty, Failure, Loading } from "../components/States";
@@ -96,8 +96,8 @@ export default function CohortsView() {
           tracks={tracks.data}
           cohorts={cohorts.data}
           onAttempt={() => setSaved(undefined)}
-          onCreated={(name) => {
-            setSaved(`${name} is created. Members hear from the bot starting with the AI-use policy.`);
+          onCreated={(message) => {
+            setSaved(message);
             reload();
           }}
         />
@@ -106,7 +106,7 @@ export default function CohortsView() {
   );
 }
 
-function CreateCohort({ tracks, cohorts, onCreated, onAttempt }: { tracks: TrackSummary[]; cohorts: CohortSummary[]; onCreated: (name: string) => void; onAttempt: () => void }) {
+function CreateCohort({ tracks, cohorts, onCreated, onAttempt }: { tracks: TrackSummary[]; cohorts: CohortSummary[]; onCreated: (message: string) => void; onAttempt: () => void }) {
   const [error, setError] = useState<ApiError>();
   const [formKey, setFormKey] = useState(0);
 
@@ -115,9 +115,10 @@ function CreateCohort({ tracks, cohorts, onCreated, onAttempt }: { tracks: Track
     onAttempt();
     setError(undefined);
     try {
-      await api.post("/api/cohorts", cohortInputFrom(values));
+      const created = await api.post<Partial<CohortCreated> | undefined>("/api/cohorts", cohortInputFrom(values));
       setFormKey((key) => key + 1);
-      onCreated(values.name);
+      // The server says what happens next (the policy first, or joining a running programme mid-way).
+      onCreated(created?.message ?? `${values.name} is created.`);
     } catch (err) {
       setError(err instanceof ApiError ? err : new ApiError(0, "Could not create the cohort."));
     }

@@ -4,7 +4,7 @@ import { createCohort } from "../../usecases/cohorts/create-cohort";
 import { updateCohort } from "../../usecases/cohorts/update-cohort";
 import { requireAdmin, resolveCohortAccess } from "../../usecases/access";
 import { cohortDetail, detailOf, listVisibleCohorts } from "../../usecases/dashboard/cohort-views";
-import { API_ROUTES, CohortInput, CohortUpdate } from "../contract";
+import { API_ROUTES, CohortInput, CohortUpdate, type CohortCreated } from "../contract";
 import { parseInput } from "../http";
 import type { RouteGuard } from "../http";
 
@@ -14,9 +14,10 @@ export function registerCohortRoutes(server: Server, ctx: AppContext, guard: Rou
   server.post(API_ROUTES.cohorts, guard(async (req, res, actor) => {
     requireAdmin(actor);
     const input = parseInput(CohortInput, req.body);
-    const cohort = await createCohort(ctx, actor, input);
+    const { message, ...cohort } = await createCohort(ctx, actor, input);
+    const created: CohortCreated = { ...(await detailOf(ctx, cohort, "admin")), message };
     res.status(201);
-    res.json(await detailOf(ctx, cohort, "admin"));
+    res.json(created);
   }));
 
   server.get("/api/cohorts/:cohortId", guard(async (req, res, actor) => res.json(await cohortDetail(ctx, actor, String(req.params.cohortId)))));

@@ -11,6 +11,7 @@ import { createRouteGuard } from "../http";
 import { registerCohortRoutes } from "./cohorts.routes";
 import { registerDashboardRoutes } from "./dashboard.routes";
 import { registerMeRoutes } from "./me.routes";
+import { registerPeopleRoutes } from "./people.routes";
 import { registerPolicyRoutes } from "./policy.routes";
 import { registerQuestionRoutes } from "./questions.routes";
 
@@ -26,6 +27,7 @@ export function registerApiRoutes(server: Server, ctx: AppContext, deps: ApiDeps
   const guard = createRouteGuard(deps.authenticator, ctx.logger, limiter);
   registerMeRoutes(server, ctx, guard);
   registerCohortRoutes(server, ctx, guard);
+  registerPeopleRoutes(server, ctx, guard);
   registerDashboardRoutes(server, ctx, guard);
   registerPolicyRoutes(server, ctx, guard);
   registerQuestionRoutes(server, ctx, guard, deps.sender);

@@ -1,28 +1,37 @@
 /**
  * An admin (or someone who already facilitates a cohort) creates a cohort: checks the track and
- * the leadership cohort (leaders go first), writes the cohort, then its members. The creator
- * facilitates it.
+ * the leadership cohort (leaders go first), the start date (a past one only for a cohort already
+ * running, and never longer ago than the programme lasts) and that everyone named is a real person
+ * (an Entra object id), then writes the cohort and its members. Its facilitators are exactly the
+ * ones it is given: nobody is added silently.
  */
 import crypto from "node:crypto";
 import type { AppContext } from "../../app-context";
 import type { CohortInput } from "../../api/contract";
-import { validateCohortSchedule } from "../../domain/cohort-rules";
+import { creationMessage, validateCohortSchedule, validateNewCohortStart } from "../../domain/cohort-rules";
 import { ForbiddenError, ValidationError } from "../../domain/errors";
 import type { Versioned } from "../../domain/ports";
 import { resolveTrack } from "../../domain/tracks";
 import type { Actor, Cohort, Membership } from "../../domain/types";
+import { validatePeople } from "./people";
 
-export async function createCohort(ctx: AppContext, actor: Actor, input: CohortInput): Promise<Versioned<Cohort>> {
+export async function createCohort(ctx: AppContext, actor: Actor, input: CohortInput): Promise<Versioned<Cohort> & { message: string }> {
   const { repos } = ctx;
   const existing = await repos.cohorts.list(actor.tenantId);
   if (!actor.isAdmin && !existing.some((c) => c.facilitatorIds.includes(actor.userId))) {
     throw new ForbiddenError("Only admins and facilitators can create cohorts.");
   }
-  if (!resolveTrack(input.trackId, await repos.tracks.list(actor.tenantId))) {
+  const track = resolveTrack(input.trackId, await repos.tracks.list(actor.tenantId));
+  if (!track) {
     throw new ValidationError("That track does not exist.", [{ field: "trackId", message: "must be one of the available tracks" }]);
+  }
+  if (input.facilitatorIds.length === 0) {
+    throw new ValidationError("A cohort needs at least one facilitator: choose who will facilitate it.", [{ field: "facilitatorIds", message: "Choose at least one facilitator." }]);
   }
   const leadership = input.leadershipCohortId ? existing.find((c) => c.id === input.leadershipCohortId) : undefined;
   validateCohortSchedule({ kind: input.kind, startDate: input.startDate, timeZone: input.timeZone, leadershipCohortId: input.leadershipCohortId }, leadership);
+  validateNewCohortStart(input, track, ctx.clock.now());
+  await validatePeople(ctx, actor.tenantId, input);
 
   const now = ctx.clock.now().toISOString();
   const cohort: Cohort = {
@@ -34,7 +43,7 @@ export async function createCohort(ctx: AppContext, actor: Actor, input: CohortI
     startDate: input.startDate,
     timeZone: input.timeZone,
     ...(input.localTime ? { localTime: input.localTime } : {}),
-    facilitatorIds: [...new Set([actor.userId, ...input.facilitatorIds])],
+    facilitatorIds: [...new Set(input.facilitatorIds)],
     ...(input.leadershipCohortId ? { leadershipCohortId: input.leadershipCohortId } : {}),
     ...(input.winsChannel ? { winsChannel: input.winsChannel } : {}),
     status: "active",
@@ -47,5 +56,5 @@ export async function createCohort(ctx: AppContext, actor: Actor, input: CohortI
   const memberships: Membership[] = [...unique.values()].map((m) => ({ tenantId: actor.tenantId, cohortId: cohort.id, userId: m.userId, displayName: m.displayName, ...(m.jobTitle ? { jobTitle: m.jobTitle } : {}), joinedAt: now }));
   await repos.memberships.upsertMany(memberships);
   ctx.logger.info({ tenantId: actor.tenantId, cohortId: cohort.id, members: memberships.length }, "cohort created");
-  return created;
+  return { ...created, message: creationMessage(cohort, track, ctx.clock.now()) };
 }

@@ -1,12 +1,18 @@
-/** An admin edits a cohort. ETag-guarded: a stale edit is refused with a clear conflict, not applied. */
+/**
+ * An admin edits a cohort. ETag-guarded: a stale edit is refused with a clear conflict, not applied.
+ * A started cohort keeps its history (start date, track and kind stay), and leaders go first from
+ * both sides: a leadership cohort can't start on or after a team cohort that follows it, nor stop
+ * being a leadership cohort while team cohorts follow it.
+ */
 import type { AppContext } from "../../app-context";
 import type { CohortUpdate } from "../../api/contract";
-import { validateCohortSchedule } from "../../domain/cohort-rules";
+import { validateCohortSchedule, validateLeadershipFollowers, validateStartedCohortEdit } from "../../domain/cohort-rules";
 import { ValidationError } from "../../domain/errors";
 import type { Versioned } from "../../domain/ports";
 import { resolveTrack } from "../../domain/tracks";
 import type { Actor, Cohort, Membership } from "../../domain/types";
 import { requireAdmin, resolveCohortAccess } from "../access";
+import { validatePeople } from "./people";
 
 export async function updateCohort(ctx: AppContext, actor: Actor, cohortId: string, input: CohortUpdate): Promise<Versioned<Cohort>> {
   requireAdmin(actor);
@@ -14,6 +20,13 @@ export async function updateCohort(ctx: AppContext, actor: Actor, cohortId: stri
   if (!resolveTrack(input.trackId, await ctx.repos.tracks.list(actor.tenantId))) throw new ValidationError("That track does not exist.", [{ field: "trackId", message: "must be one of the available tracks" }]);
   const leadership = input.leadershipCohortId ? await ctx.repos.cohorts.get(actor.tenantId, input.leadershipCohortId) : undefined;
   validateCohortSchedule({ kind: input.kind, startDate: input.startDate, timeZone: input.timeZone, leadershipCohortId: input.leadershipCohortId }, leadership);
+  validateStartedCohortEdit(cohort, input, ctx.clock.now());
+  if (cohort.kind === "leadership") {
+    const followers = (await ctx.repos.cohorts.list(actor.tenantId)).filter((c) => c.id !== cohort.id && c.leadershipCohortId === cohort.id && c.status !== "archived");
+    validateLeadershipFollowers(input, followers);
+  }
+  const currentMembers = await ctx.repos.memberships.listByCohort(actor.tenantId, cohortId);
+  await validatePeople(ctx, actor.tenantId, input, [...cohort.facilitatorIds, ...currentMembers.map((m) => m.userId)]);
   const { etag: _stale, ...current } = cohort;
   void _stale;
   const next: Cohort = {
@@ -31,7 +44,7 @@ export async function updateCohort(ctx: AppContext, actor: Actor, cohortId: stri
     updatedAt: ctx.clock.now().toISOString(),
   };
   const saved = await ctx.repos.cohorts.update(next, input.etag);
-  await applyRoster(ctx, actor.tenantId, cohortId, input.members);
+  await applyRoster(ctx, actor.tenantId, cohortId, input.members, currentMembers);
   return saved;
 }
 
@@ -39,8 +52,8 @@ export async function updateCohort(ctx: AppContext, actor: Actor, cohortId: stri
  * Writes only what changed: renaming a 10,000-member cohort must not rewrite 10,000 memberships
  * (nor make the scheduler plan it again).
  */
-async function applyRoster(ctx: AppContext, tenantId: string, cohortId: string, members: CohortUpdate["members"]): Promise<void> {
-  const existing = new Map((await ctx.repos.memberships.listByCohort(tenantId, cohortId)).map((m) => [m.userId, m]));
+async function applyRoster(ctx: AppContext, tenantId: string, cohortId: string, members: CohortUpdate["members"], current: Membership[]): Promise<void> {
+  const existing = new Map(current.map((m) => [m.userId, m]));
   const wanted = new Map(members.map((m) => [m.userId, m]));
   const leaving = [...existing.keys()].filter((userId) => !wanted.has(userId));
   const now = ctx.clock.now().toISOString();
