@@ -7,7 +7,8 @@ import { listTracks, resolveTrack } from "../../domain/tracks";
 import type { Actor, Cohort, Track } from "../../domain/types";
 import { resolveCohortAccess, type CohortRole } from "../access";
 
-async function summarise(ctx: AppContext, cohort: Cohort, role: CohortRole, trackNames: Map<string, string>): Promise<CohortSummary> {
+/** A cohort as the cohort list shows it to someone with `role` in it. */
+export async function summarise(ctx: AppContext, cohort: Cohort, role: CohortRole, trackNames: Map<string, string>): Promise<CohortSummary> {
   const memberCount = await ctx.repos.memberships.countByCohort(cohort.tenantId, cohort.id);
   return {
     id: cohort.id,
@@ -25,7 +26,7 @@ async function summarise(ctx: AppContext, cohort: Cohort, role: CohortRole, trac
   };
 }
 
-function trackNames(customTracks: Track[]): Map<string, string> {
+export function trackNames(customTracks: Track[]): Map<string, string> {
   return new Map(listTracks(customTracks).map((t) => [t.id, t.name]));
 }
 

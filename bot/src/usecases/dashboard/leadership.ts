@@ -7,35 +7,15 @@
  */
 import type { AppContext } from "../../app-context";
 import type { CohortSummary, LeadershipResponse } from "../../api/contract";
-import { programmeWeek } from "../../domain/timeline";
-import { listTracks } from "../../domain/tracks";
 import type { Actor, Cohort } from "../../domain/types";
-import { listVisibleCohorts } from "./cohort-views";
+import { listVisibleCohorts, summarise, trackNames } from "./cohort-views";
 import { progressOf } from "./progress";
-
-/** A cohort the caller has no role in, summarised as a member would see it. */
-async function summaryForOutsider(ctx: AppContext, cohort: Cohort, trackNames: Map<string, string>): Promise<CohortSummary> {
-  return {
-    id: cohort.id,
-    name: cohort.name,
-    kind: cohort.kind,
-    status: cohort.status,
-    trackId: cohort.trackId,
-    trackName: trackNames.get(cohort.trackId) ?? cohort.trackId,
-    startDate: cohort.startDate,
-    timeZone: cohort.timeZone,
-    memberCount: await ctx.repos.memberships.countByCohort(cohort.tenantId, cohort.id),
-    currentWeek: programmeWeek(cohort, ctx.clock.now()),
-    ...(cohort.leadershipCohortId ? { leadershipCohortId: cohort.leadershipCohortId } : {}),
-    yourRole: "member",
-  };
-}
 
 export async function leadershipView(ctx: AppContext, actor: Actor): Promise<LeadershipResponse> {
   const [visible, all] = await Promise.all([listVisibleCohorts(ctx, actor), ctx.repos.cohorts.list(actor.tenantId)]);
   const byId = new Map(all.map((c) => [c.id, c]));
   const seen = new Map(visible.map((c) => [c.id, c]));
-  const names = new Map(listTracks(await ctx.repos.tracks.list(actor.tenantId)).map((t) => [t.id, t.name]));
+  const names = trackNames(await ctx.repos.tracks.list(actor.tenantId));
   const live = (c: Cohort) => c.status !== "archived";
 
   // Leadership cohorts the caller is part of, and those that the caller's team cohorts follow.
@@ -49,7 +29,7 @@ export async function leadershipView(ctx: AppContext, actor: Actor): Promise<Lea
   const entry = async (cohort: Cohort): Promise<{ cohort: CohortSummary; progress: Awaited<ReturnType<typeof progressOf>>; aggregateOnly?: true }> => {
     const own = seen.get(cohort.id);
     if (own) return { cohort: own, progress: await progressOf(ctx, actor, cohort, own.yourRole) };
-    return { cohort: await summaryForOutsider(ctx, cohort, names), progress: await progressOf(ctx, actor, cohort, "member"), aggregateOnly: true };
+    return { cohort: await summarise(ctx, cohort, "member", names), progress: await progressOf(ctx, actor, cohort, "member"), aggregateOnly: true };
   };
 
   const leadership = await Promise.all(
