@@ -50,3 +50,20 @@ export function validateCard(card: AdaptiveCardJson, allowedVerbs?: readonly str
   if (sizeBytes > CARD_SIZE_BUDGET_BYTES) errors.push(`card is ${sizeBytes} bytes, over the ${CARD_SIZE_BUDGET_BYTES} budget`);
   return { errors, sizeBytes, verbs };
 }
+
+/** Every string Teams would render as markdown (TextBlock text, Fact title/value), and every TextRun (plain text). */
+export function renderedText(card: unknown): { markdown: string[]; runs: string[] } {
+  const markdown: string[] = [];
+  const runs: string[] = [];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== "object") return;
+    const n = node as Record<string, unknown>;
+    if (n.type === "TextBlock" && typeof n.text === "string") markdown.push(n.text);
+    if (n.type === "TextRun" && typeof n.text === "string") runs.push(n.text);
+    if (n.type === "FactSet") for (const f of n.facts as Array<{ title: string; value: string }>) markdown.push(f.title, f.value);
+    Object.values(n).forEach(walk);
+  };
+  walk(card);
+  return { markdown, runs };
+}

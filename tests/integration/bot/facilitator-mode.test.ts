@@ -9,7 +9,7 @@ import path from "node:path";
 import { BOT_COMMANDS } from "../../../bot/src/domain/bot-commands";
 import type { AdaptiveCardJson } from "../../../bot/src/domain/ports";
 import { BotDriver, cardOf, cardText, imBackButtons } from "../../helpers/bot-driver";
-import { validateCard } from "../../helpers/card-validator";
+import { renderedText, validateCard } from "../../helpers/card-validator";
 import { person, seedCohort } from "../../helpers/fixtures";
 import { installActivity } from "../../helpers/teams-activities";
 import { startTestServer, type TestServer } from "../../helpers/test-server";
@@ -22,21 +22,6 @@ const marketing = [68, 69].map((n) => person(n, `Marketing colleague ${n}`));
 const STUCK = "[Click me](https://evil.example) **the model** invented a figure";
 
 /** Every TextBlock / FactSet string (rendered as markdown) and every TextRun (plain) on a card. */
-function rendered(card: unknown) {
-  const markdown: string[] = [];
-  const runs: string[] = [];
-  const walk = (node: unknown) => {
-    if (Array.isArray(node)) return node.forEach(walk);
-    if (!node || typeof node !== "object") return;
-    const n = node as Record<string, unknown>;
-    if (n.type === "TextBlock" && typeof n.text === "string") markdown.push(n.text);
-    if (n.type === "TextRun" && typeof n.text === "string") runs.push(n.text);
-    if (n.type === "FactSet") for (const f of n.facts as Array<{ title: string; value: string }>) markdown.push(f.title, f.value);
-    Object.values(n).forEach(walk);
-  };
-  walk(card);
-  return { markdown, runs };
-}
 
 describe("a facilitator in the 1:1 chat", () => {
   let server: TestServer;
@@ -108,7 +93,7 @@ describe("a facilitator in the 1:1 chat", () => {
     const card = await say(megan, "who-needs-help");
     const text = cardText(card);
     expect(text).toMatch(/Finance colleague 63 asked for help · Finance test cohort/);
-    const { markdown, runs } = rendered(card);
+    const { markdown, runs } = renderedText(card);
     expect(runs.join("\n")).toContain("[Click me](https∶//evil․example) **the model** invented a figure");
     for (const line of markdown) expect(line).not.toMatch(/Click me|evil|invented/);
     expect(text).not.toMatch(/Finance colleague 64/);
@@ -119,7 +104,7 @@ describe("a facilitator in the 1:1 chat", () => {
     const text = cardText(card);
     expect(text).toMatch(/Anonymous · 2026-03-09 · Finance test cohort\nCan I paste \*\*supplier\*\* names\?[\s\S]*Marketing colleague 68 · 2026-03-10 · Marketing test cohort\nWhich tool for images\?/);
     expect(text).not.toMatch(/Answered already/);
-    const { markdown } = rendered(card);
+    const { markdown } = renderedText(card);
     for (const line of markdown) expect(line).not.toMatch(/supplier|images/);
   });
 

@@ -26,7 +26,7 @@ import type { AdaptiveCardJson } from "../../../bot/src/domain/ports";
 import { buildTimeline } from "../../../bot/src/domain/timeline";
 import { getBuiltInTrack } from "../../../bot/src/domain/tracks";
 import type { PolicyVersion } from "../../../bot/src/domain/types";
-import { validateCard } from "../../helpers/card-validator";
+import { renderedText, validateCard } from "../../helpers/card-validator";
 
 const LONG = "word ".repeat(LIMITS.answerText).slice(0, LIMITS.answerText);
 const SHORT_MAX = "x".repeat(LIMITS.shortText);
@@ -199,26 +199,10 @@ describe("text people wrote is plain text in every card", () => {
     ["policy with admin text", buildPolicyCard({ policy: { ...bigPolicy, version: 1, sections: { allowedUses: [EVIL], notAllowed: [EVIL], dataHandling: [EVIL], approvedTools: [EVIL] } }, changes: [], tabUrl: "https://x/tab/policy" })],
   ];
 
-  /** Every string Teams would render as markdown (TextBlock text, Fact title/value) and every TextRun. */
-  function rendered(card: unknown) {
-    const markdown: string[] = [];
-    const runs: string[] = [];
-    const walk = (node: unknown) => {
-      if (Array.isArray(node)) return node.forEach(walk);
-      if (!node || typeof node !== "object") return;
-      const n = node as Record<string, unknown>;
-      if (n.type === "TextBlock" && typeof n.text === "string") markdown.push(n.text);
-      if (n.type === "TextRun" && typeof n.text === "string") runs.push(n.text);
-      if (n.type === "FactSet") for (const f of n.facts as Array<{ title: string; value: string }>) markdown.push(f.title, f.value);
-      Object.values(n).forEach(walk);
-    };
-    walk(card);
-    return { markdown, runs };
-  }
 
   it.each(evilCards)("when member text full of markdown and links is rendered in the %s card, then none of it reaches markdown and no link survives", (_name, card) => {
     expect(validateCard(card).errors).toEqual([]);
-    const { markdown, runs } = rendered(card);
+    const { markdown, runs } = renderedText(card);
     for (const text of markdown) {
       expect(text).not.toMatch(/Reset your password|evil|urgent|supplier|\{\{DATE/);
     }
