@@ -33,7 +33,14 @@ module.exports = {
       name: "usecases-do-not-know-transport",
       severity: "error",
       from: { path: "^bot/src/usecases" },
-      to: { path: "^bot/src/(store|teams|api/routes|api/security|scheduler)" },
+      to: { path: "^bot/src/(store|teams|api|scheduler)" },
+    },
+    {
+      name: "contract-is-shared",
+      comment: "contract/ is what the tab, api/, teams/ and the use cases agree on: schemas and types, nothing that runs.",
+      severity: "error",
+      from: { path: "^bot/src/contract" },
+      to: { pathNot: ["^bot/src/(contract|domain)", "node_modules/zod/", "^zod$"], dependencyTypesNot: ["type-only"] },
     },
     {
       name: "no-circular",

@@ -4,7 +4,7 @@
  */
 import { FluentProvider, Tab, TabList, Text, teamsDarkTheme, teamsHighContrastTheme, teamsLightTheme, tokens } from "@fluentui/react-components";
 import { lazy, Suspense, useEffect, useMemo, useState } from "react";
-import type { MeResponse } from "../../bot/src/api/contract";
+import type { MeResponse } from "../../bot/src/contract/api-contract";
 import { setTokenSource } from "./api";
 import { Failure, Loading } from "./components/States";
 import { getTeamsToken, initialiseTeams, type TeamsTheme } from "./teams";

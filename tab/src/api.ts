@@ -2,7 +2,7 @@
  * The tab's API client. Every call carries the caller's token (Teams SSO, or the local sign-in's);
  * errors carry the server's message so views can show it as it is.
  */
-import type { ApiErrorBody } from "../../bot/src/api/contract";
+import type { ApiErrorBody, ErrorCode } from "../../bot/src/contract/api-contract";
 
 export class ApiError extends Error {
   constructor(
@@ -10,7 +10,7 @@ export class ApiError extends Error {
     message: string,
     readonly issues: Array<{ field: string; message: string }> = [],
     /** The server's stable error code, where one 409 (say) can mean different things. */
-    readonly code?: string,
+    readonly code?: ErrorCode,
   ) {
     super(message);
     this.name = "ApiError";

@@ -4,7 +4,7 @@
  * The tests share one server and run in order; the deletion of Alex's data comes last.
  */
 import type { Browser, Page } from "playwright-core";
-import type { MyDataResponse } from "../../bot/src/api/contract";
+import type { MyDataResponse } from "../../bot/src/contract/api-contract";
 import { DEMO_PERSONAS, DEMO_TENANT_ID } from "../../bot/src/demo/personas";
 import { apiAs } from "../helpers/api-client";
 import { ensureTabBuilt, launchBrowser, offViewportElements, sampleDocumentHeight, screenshot, seriousA11yViolations } from "../helpers/browser";

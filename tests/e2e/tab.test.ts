@@ -4,7 +4,7 @@
  * run in order; the cohort edits come last so the figures the earlier tests read stay as seeded.
  */
 import type { Browser, Locator, Page } from "playwright-core";
-import type { CohortDetail, CohortUpdate, TimelineResponse } from "../../bot/src/api/contract";
+import type { CohortDetail, CohortUpdate, TimelineResponse } from "../../bot/src/contract/api-contract";
 import { POLICY_VERBS } from "../../bot/src/cards/policy.card";
 import { DEMO_PERSONAS, DEMO_TENANT_ID } from "../../bot/src/demo/personas";
 import { apiAs } from "../helpers/api-client";

@@ -7,7 +7,7 @@ import { FluentProvider, teamsLightTheme } from "@fluentui/react-components";
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { ReactNode } from "react";
-import type { Aggregate, CohortSummary, MeResponse, MyDataResponse, ProgressResponse, TimelineEventDto, TimelineResponse } from "../../bot/src/api/contract";
+import type { Aggregate, CohortSummary, MeResponse, MyDataResponse, ProgressResponse, TimelineEventDto, TimelineResponse } from "../../bot/src/contract/api-contract";
 import { api } from "../../tab/src/api";
 import { browserTheme } from "../../tab/src/theme";
 import { toBars, WEEKLY_SCALES } from "../../tab/src/components/WeeklyBarChart";

@@ -8,7 +8,7 @@ import { FluentProvider, teamsLightTheme } from "@fluentui/react-components";
 import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { ReactNode } from "react";
-import type { CohortDetail, CohortSummary } from "../../bot/src/api/contract";
+import type { CohortDetail, CohortSummary } from "../../bot/src/contract/api-contract";
 import { registerTeamsPeoplePicker } from "../../tab/src/components/teams-people";
 import { todayIn } from "../../tab/src/views/CohortForm";
 import CohortsView from "../../tab/src/views/CohortsView";

@@ -9,7 +9,7 @@ import { FluentProvider, teamsLightTheme } from "@fluentui/react-components";
 import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { ReactNode } from "react";
-import type { CohortSummary, LeadershipResponse, MeResponse, PolicyPreviewResponse, PolicyResponse, ProgressResponse, QuestionDto } from "../../bot/src/api/contract";
+import type { CohortSummary, LeadershipResponse, MeResponse, PolicyPreviewResponse, PolicyResponse, ProgressResponse, QuestionDto } from "../../bot/src/contract/api-contract";
 import { STARTER_POLICY } from "../../bot/src/domain/policy-template";
 import CohortsView from "../../tab/src/views/CohortsView";
 import LeadershipView from "../../tab/src/views/LeadershipView";

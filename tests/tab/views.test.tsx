@@ -7,7 +7,7 @@ import { FluentProvider, teamsLightTheme } from "@fluentui/react-components";
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { ReactNode } from "react";
-import type { CohortDetail, CohortSummary, MeResponse, PolicyResponse, ProgressResponse, TimelineResponse } from "../../bot/src/api/contract";
+import type { CohortDetail, CohortSummary, MeResponse, PolicyResponse, ProgressResponse, TimelineResponse } from "../../bot/src/contract/api-contract";
 import { STARTER_POLICY } from "../../bot/src/domain/policy-template";
 import { leadershipProblem } from "../../tab/src/views/CohortForm";
 import CohortsView from "../../tab/src/views/CohortsView";

@@ -4,12 +4,27 @@
  */
 import type { Request, Response } from "restify";
 import type { ZodType } from "zod";
-import { AppError, httpStatusFor, RateLimitedError, ValidationError } from "../domain/errors";
+import { AppError, RateLimitedError, ValidationError, type ErrorCode } from "../domain/errors";
 import type { Logger } from "../domain/ports";
 import type { Actor } from "../domain/types";
-import type { ApiErrorBody } from "./contract";
+import type { ApiErrorBody } from "../contract/api-contract";
 import type { Authenticator } from "./auth.port";
 import { plainIssue, summariseIssues } from "./plain-issues";
+
+/** The one place error codes become HTTP statuses; the bot maps the same codes to cards. */
+export const httpStatusFor: Record<ErrorCode, number> = {
+  "VALIDATION.INVALID_INPUT": 400,
+  "AUTH.UNAUTHENTICATED": 401,
+  "AUTH.FORBIDDEN": 403,
+  "RESOURCE.NOT_FOUND": 404,
+  "RESOURCE.ALREADY_EXISTS": 409,
+  "CONCURRENCY.CONFLICT": 409,
+  "RATE.LIMITED": 429,
+  "PAYLOAD.TOO_LARGE": 413,
+  "REQUEST.METHOD_NOT_ALLOWED": 405,
+  "REQUEST.UNSUPPORTED_MEDIA_TYPE": 415,
+  INTERNAL: 500,
+};
 
 export function sendError(res: Response, err: unknown, logger: Logger): void {
   if (err instanceof AppError) {

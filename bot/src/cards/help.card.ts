@@ -4,7 +4,7 @@
  * commands back into the chat (Teams' imBack), exactly as if they had been typed.
  */
 import type { AdaptiveCardJson } from "../domain/ports";
-import { commandsFor, type BotScope } from "../domain/bot-commands";
+import { commandsFor, type BotScope } from "../contract/bot-commands";
 import { adaptiveCard, facts, heading, plainLine, type CardElement } from "./card-kit";
 
 /** The buttons, most useful first; Teams shows about five actions before folding the rest. */

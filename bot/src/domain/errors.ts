@@ -3,15 +3,22 @@
  * HTTP statuses and `teams/` to a card that says what is wrong; nobody shows a stack trace or an
  * internal message to a user.
  */
-export type ErrorCode =
-  | "VALIDATION.INVALID_INPUT"
-  | "AUTH.UNAUTHENTICATED"
-  | "AUTH.FORBIDDEN"
-  | "RESOURCE.NOT_FOUND"
-  | "RESOURCE.ALREADY_EXISTS"
-  | "CONCURRENCY.CONFLICT"
-  | "RATE.LIMITED"
-  | "PAYLOAD.TOO_LARGE";
+/** Every code that goes over the wire, to the tab or into a log line: the tab matches on these. */
+export const ERROR_CODES = [
+  "VALIDATION.INVALID_INPUT",
+  "AUTH.UNAUTHENTICATED",
+  "AUTH.FORBIDDEN",
+  "RESOURCE.NOT_FOUND",
+  "RESOURCE.ALREADY_EXISTS",
+  "CONCURRENCY.CONFLICT",
+  "RATE.LIMITED",
+  "PAYLOAD.TOO_LARGE",
+  "REQUEST.METHOD_NOT_ALLOWED",
+  "REQUEST.UNSUPPORTED_MEDIA_TYPE",
+  "INTERNAL",
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export interface FieldIssue {
   /** The input field, e.g. "confidence" or "sections.allowedUses[2]". */
@@ -81,14 +88,3 @@ export class RateLimitedError extends AppError {
     this.name = "RateLimitedError";
   }
 }
-
-export const httpStatusFor: Record<ErrorCode, number> = {
-  "VALIDATION.INVALID_INPUT": 400,
-  "AUTH.UNAUTHENTICATED": 401,
-  "AUTH.FORBIDDEN": 403,
-  "RESOURCE.NOT_FOUND": 404,
-  "RESOURCE.ALREADY_EXISTS": 409,
-  "CONCURRENCY.CONFLICT": 409,
-  "RATE.LIMITED": 429,
-  "PAYLOAD.TOO_LARGE": 413,
-};

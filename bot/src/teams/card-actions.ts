@@ -2,7 +2,7 @@
  * Universal Actions: one map from `Action.Execute` verb to handler, assembled from one file per card
  * family. The bot looks a verb up here and nowhere else; an unknown verb is a 400.
  */
-import { CARD_ACTION_SCOPES } from "../domain/bot-commands";
+import { CARD_ACTION_SCOPES } from "../contract/bot-commands";
 import type { ActionHandler, ActionHandlers } from "./actions/action-handler";
 import { adoptionActions } from "./actions/adoption.actions";
 import { alertActions } from "./actions/alert.actions";

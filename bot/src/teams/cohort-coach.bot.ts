@@ -7,8 +7,8 @@ import { CardFactory, TeamsActivityHandler, TurnContext, type AdaptiveCardInvoke
 import type { AppContext } from "../app-context";
 import { buildNoticeCard } from "../cards/notice.card";
 import { buildPersonalChatOnlyCard } from "../cards/personal-chat.card";
-import { BOT_COMMANDS, CARD_ACTION_SCOPES, type BotScope } from "../domain/bot-commands";
-import { AppError, httpStatusFor } from "../domain/errors";
+import { BOT_COMMANDS, CARD_ACTION_SCOPES, type BotScope } from "../contract/bot-commands";
+import { AppError } from "../domain/errors";
 import type { AdaptiveCardJson } from "../domain/ports";
 import type { Actor } from "../domain/types";
 import { unregisterPerson } from "../usecases/member/unregister-person";
@@ -132,7 +132,7 @@ export class CohortCoachBot extends TeamsActivityHandler {
         return errorResponse(400, "BadRequest", "This card's data is not valid. Type **help** for a fresh start.");
       }
       if (!(err instanceof AppError)) throw err;
-      this.ctx.logger.info({ tenantId: actor.tenantId, verb, code: err.code, status: httpStatusFor[err.code] }, "card action refused");
+      this.ctx.logger.info({ tenantId: actor.tenantId, verb, code: err.code }, "card action refused");
       return cardResponse(noticeForError(err));
     }
   }

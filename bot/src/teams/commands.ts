@@ -6,7 +6,7 @@
  * "winter plans" is not "win" and "helpful" is not "help". Longer matches are tried first, so no
  * command can shadow another. Trailing punctuation ("help?") is ignored.
  */
-import { BOT_COMMANDS } from "../domain/bot-commands";
+import { BOT_COMMANDS } from "../contract/bot-commands";
 
 const squash = (words: readonly string[]) => words.join("");
 const wordsOf = (text: string) => text.trim().toLowerCase().replace(/[.!?…]+$/u, "").split(/[\s\-_\u2010-\u2015]+/u).filter(Boolean);

@@ -1,5 +1,5 @@
 import type { TurnContext } from "botbuilder";
-import { BOT_COMMANDS, CARD_ACTION_SCOPES, type BotScope } from "../domain/bot-commands";
+import { BOT_COMMANDS, CARD_ACTION_SCOPES, type BotScope } from "../contract/bot-commands";
 
 /** Where a turn happens, in the manifest's terms: a 1:1 chat, a team channel or a group chat. */
 export type Scope = BotScope;

@@ -1,5 +1,5 @@
 import { Text } from "@fluentui/react-components";
-import type { Aggregate } from "../../../bot/src/api/contract";
+import type { Aggregate } from "../../../bot/src/contract/api-contract";
 
 export const NOT_ENOUGH = "Not enough responses yet (fewer than 5)";
 

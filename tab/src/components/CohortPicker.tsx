@@ -1,5 +1,5 @@
 import { Field, Select } from "@fluentui/react-components";
-import type { CohortSummary } from "../../../bot/src/api/contract";
+import type { CohortSummary } from "../../../bot/src/contract/api-contract";
 
 /** Chooses the cohort a view shows. */
 export function CohortPicker({ cohorts, value, onChange, describe = (c) => c.name }: { cohorts: CohortSummary[]; value?: string; onChange: (id: string) => void; describe?: (c: CohortSummary) => string }) {

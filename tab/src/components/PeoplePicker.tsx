@@ -6,7 +6,7 @@
  */
 import { Button, Combobox, Field, Option, Text } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
-import type { PersonSuggestion } from "../../../bot/src/api/contract";
+import type { PersonSuggestion } from "../../../bot/src/contract/api-contract";
 import { api, ApiError } from "../api";
 import { teamsPeoplePicker } from "./teams-people";
 

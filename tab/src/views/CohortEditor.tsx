@@ -5,7 +5,7 @@
  */
 import { Button, Card, MessageBar, MessageBarBody, MessageBarTitle, Text } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
-import type { CohortDetail, CohortSummary, CohortUpdate, TrackSummary } from "../../../bot/src/api/contract";
+import type { CohortDetail, CohortSummary, CohortUpdate, TrackSummary } from "../../../bot/src/contract/api-contract";
 import { api, ApiError } from "../api";
 import { Failure, Loading } from "../components/States";
 import { useApi } from "../useApi";

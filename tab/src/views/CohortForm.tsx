@@ -4,7 +4,7 @@
  */
 import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Select } from "@fluentui/react-components";
 import { useRef, useState, type ReactNode } from "react";
-import type { CohortDetail, CohortInput, CohortSummary, TrackSummary } from "../../../bot/src/api/contract";
+import type { CohortDetail, CohortInput, CohortSummary, TrackSummary } from "../../../bot/src/contract/api-contract";
 import { issuesFor, otherIssues, type ApiError } from "../api";
 import { PeoplePicker, type PickedPerson } from "../components/PeoplePicker";
 

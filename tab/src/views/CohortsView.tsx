@@ -1,7 +1,7 @@
 /** Admins set up cohorts: the organisation's cohorts, and one form that creates a cohort or edits the one picked in the table. */
 import { Button, Card, MessageBar, MessageBarBody, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Title3 } from "@fluentui/react-components";
 import { useState } from "react";
-import type { CohortCreated, CohortSummary, TrackSummary } from "../../../bot/src/api/contract";
+import type { CohortCreated, CohortSummary, TrackSummary } from "../../../bot/src/contract/api-contract";
 import { api, ApiError } from "../api";
 import { ScrollArea } from "../components/Layout";
 import { Empty, Failure, Loading } from "../components/States";

@@ -5,7 +5,7 @@
  */
 import { Field, Select, Text, Title3 } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
-import type { CohortSummary } from "../../../bot/src/api/contract";
+import type { CohortSummary } from "../../../bot/src/contract/api-contract";
 import { Empty, Failure, Loading } from "../components/States";
 import { isInTeams, offerTabConfig, type TabConfig } from "../teams";
 import { useApi } from "../useApi";

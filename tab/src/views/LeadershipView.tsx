@@ -1,6 +1,6 @@
 /** Leadership goes first: each leadership cohort's progress beside the team cohorts that follow it. */
 import { Card, Text, Title3 } from "@fluentui/react-components";
-import type { CohortSummary, LeadershipResponse, MeResponse, ProgressResponse } from "../../../bot/src/api/contract";
+import type { CohortSummary, LeadershipResponse, MeResponse, ProgressResponse } from "../../../bot/src/contract/api-contract";
 import { AggregateValue } from "../components/AggregateValue";
 import { autoGrid } from "../components/Layout";
 import { Empty, Failure, Loading } from "../components/States";

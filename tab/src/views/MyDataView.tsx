@@ -1,7 +1,7 @@
 /** A member sees their own reflections and can delete them. */
 import { Button, Card, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, Text, Title3 } from "@fluentui/react-components";
 import { useState } from "react";
-import type { MyDataResponse } from "../../../bot/src/api/contract";
+import type { MyDataResponse } from "../../../bot/src/contract/api-contract";
 import { api, ApiError } from "../api";
 import { Empty, Failure, Loading } from "../components/States";
 import { useApi } from "../useApi";

@@ -1,7 +1,7 @@
 /** The AI-use policy: everyone reads it and what changed; admins edit and publish, without losing a draft to a conflict. */
 import { Button, Card, Field, MessageBar, MessageBarBody, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Textarea, Input, Title3 } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
-import type { AcknowledgementRatesResponse, MeResponse, PolicyPreviewResponse, PolicyResponse, PolicySectionChange, PolicyTextChange } from "../../../bot/src/api/contract";
+import type { AcknowledgementRatesResponse, MeResponse, PolicyPreviewResponse, PolicyResponse, PolicySectionChange, PolicyTextChange } from "../../../bot/src/contract/api-contract";
 import type { PolicySections } from "../../../bot/src/domain/types";
 import { api, ApiError, issuesFor, otherIssues } from "../api";
 import { formatAggregate } from "../components/AggregateValue";

@@ -1,7 +1,7 @@
 /** A cohort's programme: its timeline with delivery and response status, progress charts and who needs help. */
 import { Badge, Card, Link, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title3, tokens } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
-import type { Aggregate, CohortSummary, MeResponse, MemberProgressStatus, ProgressResponse, TimelineEventDto, TimelineResponse, WeeklyPoint } from "../../../bot/src/api/contract";
+import type { Aggregate, CohortSummary, MeResponse, MemberProgressStatus, ProgressResponse, TimelineEventDto, TimelineResponse, WeeklyPoint } from "../../../bot/src/contract/api-contract";
 import { api } from "../api";
 import { AggregateValue } from "../components/AggregateValue";
 import { CohortPicker } from "../components/CohortPicker";

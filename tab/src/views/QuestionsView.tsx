@@ -1,7 +1,7 @@
 /** The facilitators' inbox: questions from the cohort (anonymous ones stay anonymous) and answers sent back through the bot. */
 import { Badge, Button, Card, Field, MessageBar, MessageBarBody, Text, Textarea, Title3 } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
-import type { CohortSummary, QuestionDto } from "../../../bot/src/api/contract";
+import type { CohortSummary, QuestionDto } from "../../../bot/src/contract/api-contract";
 import { api, ApiError, issuesFor, otherIssues } from "../api";
 import { CohortPicker } from "../components/CohortPicker";
 import { Empty, Failure, Loading } from "../components/States";

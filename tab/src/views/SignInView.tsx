@@ -1,7 +1,7 @@
 /** Local mode only: choose a demo person. Never shown inside Teams, and the server offers it only locally. */
 import { Button, Card, CardHeader, Text, Title2 } from "@fluentui/react-components";
 import { useState } from "react";
-import type { LocalPersona, LocalSignInResponse } from "../../../bot/src/api/contract";
+import type { LocalPersona, LocalSignInResponse } from "../../../bot/src/contract/api-contract";
 import { api, ApiError } from "../api";
 import { Failure, Loading } from "../components/States";
 import { useApi } from "../useApi";

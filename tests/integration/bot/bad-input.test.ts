@@ -9,7 +9,7 @@ import { MY_DATA_VERBS } from "../../../bot/src/cards/my-data.card";
 import { POLICY_VERBS } from "../../../bot/src/cards/policy.card";
 import { QUESTION_VERBS } from "../../../bot/src/cards/question.card";
 import { WIN_VERBS } from "../../../bot/src/cards/win.card";
-import { BOT_COMMANDS } from "../../../bot/src/domain/bot-commands";
+import { BOT_COMMANDS } from "../../../bot/src/contract/bot-commands";
 import { CARD_ACTIONS } from "../../../bot/src/teams/card-actions";
 import { actionData, BotDriver, cardText } from "../../helpers/bot-driver";
 import { validateCard } from "../../helpers/card-validator";

@@ -10,7 +10,7 @@ import { CHECKIN_VERBS } from "../../../bot/src/cards/checkin.card";
 import { MY_DATA_VERBS } from "../../../bot/src/cards/my-data.card";
 import { QUESTION_VERBS } from "../../../bot/src/cards/question.card";
 import { WIN_VERBS } from "../../../bot/src/cards/win.card";
-import { BOT_COMMANDS, CARD_ACTION_SCOPES } from "../../../bot/src/domain/bot-commands";
+import { BOT_COMMANDS, CARD_ACTION_SCOPES } from "../../../bot/src/contract/bot-commands";
 import { CARD_ACTIONS } from "../../../bot/src/teams/card-actions";
 import { actionData, BotDriver, cardOf, cardText } from "../../helpers/bot-driver";
 import { person, seedCohort } from "../../helpers/fixtures";

@@ -6,7 +6,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { BOT_COMMANDS } from "../../../bot/src/domain/bot-commands";
+import { BOT_COMMANDS } from "../../../bot/src/contract/bot-commands";
 import type { AdaptiveCardJson } from "../../../bot/src/domain/ports";
 import { BotDriver, cardOf, cardText, imBackButtons } from "../../helpers/bot-driver";
 import { renderedText, validateCard } from "../../helpers/card-validator";

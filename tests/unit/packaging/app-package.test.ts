@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PNG } from "pngjs";
-import { BOT_COMMANDS } from "../../../bot/src/domain/bot-commands";
+import { BOT_COMMANDS } from "../../../bot/src/contract/bot-commands";
 import { buildAppPackage, fillPlaceholders, renderManifest, validateManifest, APP_PACKAGE_DIR } from "../../../scripts/lib/app-package";
 
 type Manifest = {

@@ -4,7 +4,7 @@ import { createCohort } from "../../usecases/cohorts/create-cohort";
 import { updateCohort } from "../../usecases/cohorts/update-cohort";
 import { requireAdmin, resolveCohortAccess } from "../../usecases/access";
 import { cohortDetail, detailOf, listVisibleCohorts } from "../../usecases/dashboard/cohort-views";
-import { API_ROUTES, CohortInput, CohortUpdate, type CohortCreated } from "../contract";
+import { API_ROUTES, CohortInput, CohortUpdate, type CohortCreated } from "../../contract/api-contract";
 import { parseInput } from "../http";
 import type { RouteGuard } from "../http";
 

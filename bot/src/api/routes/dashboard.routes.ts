@@ -3,7 +3,7 @@ import type { AppContext } from "../../app-context";
 import { leadershipView } from "../../usecases/dashboard/leadership";
 import { metricsCsv } from "../../usecases/dashboard/metrics-csv";
 import { cohortProgress, cohortTimeline, deliveryStatus } from "../../usecases/dashboard/progress";
-import { API_ROUTES } from "../contract";
+import { API_ROUTES } from "../../contract/api-contract";
 import type { RouteGuard } from "../http";
 
 export function registerDashboardRoutes(server: Server, ctx: AppContext, guard: RouteGuard): void {

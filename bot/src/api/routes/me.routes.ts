@@ -3,7 +3,7 @@ import type { AppContext } from "../../app-context";
 import type { Role } from "../../domain/types";
 import { listTracks } from "../../domain/tracks";
 import { deleteMyData, myData } from "../../usecases/member/my-programme";
-import { API_ROUTES, type MeResponse, type MyDataResponse, type TrackSummary } from "../contract";
+import { API_ROUTES, type MeResponse, type MyDataResponse, type TrackSummary } from "../../contract/api-contract";
 import type { RouteGuard } from "../http";
 
 export function registerMeRoutes(server: Server, ctx: AppContext, guard: RouteGuard): void {

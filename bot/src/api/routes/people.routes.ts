@@ -2,7 +2,7 @@
 import type { Server } from "restify";
 import type { AppContext } from "../../app-context";
 import { searchPeople } from "../../usecases/cohorts/people";
-import { API_ROUTES } from "../contract";
+import { API_ROUTES } from "../../contract/api-contract";
 import type { RouteGuard } from "../http";
 
 export function registerPeopleRoutes(server: Server, ctx: AppContext, guard: RouteGuard): void {

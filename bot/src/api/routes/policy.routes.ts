@@ -1,7 +1,7 @@
 import type { Server } from "restify";
 import type { AppContext } from "../../app-context";
 import { acknowledgementRates, getPolicy, listPolicyVersions, previewPolicy, publishPolicy } from "../../usecases/policy/policy-views";
-import { API_ROUTES, PublishPolicyRequest } from "../contract";
+import { API_ROUTES, PublishPolicyRequest } from "../../contract/api-contract";
 import { parseInput } from "../http";
 import type { RouteGuard } from "../http";
 

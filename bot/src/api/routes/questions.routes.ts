@@ -4,7 +4,7 @@ import type { CardSender } from "../../domain/ports";
 import { isSafeIdPart } from "../../domain/ids";
 import { NotFoundError } from "../../domain/errors";
 import { answerQuestion, listQuestions } from "../../usecases/questions/questions";
-import { AnswerQuestionRequest } from "../contract";
+import { AnswerQuestionRequest } from "../../contract/api-contract";
 import { parseInput } from "../http";
 import type { RouteGuard } from "../http";
 

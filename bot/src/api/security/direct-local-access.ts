@@ -9,7 +9,7 @@
  */
 import type { Server } from "restify";
 import { isLoopback } from "../../config";
-import type { ApiErrorBody } from "../contract";
+import type { ApiErrorBody } from "../../contract/api-contract";
 
 const FORWARDING_HEADERS = ["forwarded", "x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-original-host", "x-real-ip", "x-ms-original-url"];
 

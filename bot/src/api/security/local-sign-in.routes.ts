@@ -9,7 +9,7 @@ import type { Server } from "restify";
 import type { AppContext } from "../../app-context";
 import { NotFoundError, RateLimitedError } from "../../domain/errors";
 import { DEMO_PERSONAS, DEMO_TENANT_ID, findPersona } from "../../demo/personas";
-import { LocalSignInRequest, type LocalPersona, type LocalSignInResponse } from "../contract";
+import { LocalSignInRequest, type LocalPersona, type LocalSignInResponse } from "../../contract/api-contract";
 import { parseInput, sendError } from "../http";
 import type { LocalTokenIssuer } from "./local-token-issuer";
 import { clientAddress } from "./security";

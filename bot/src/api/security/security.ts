@@ -9,7 +9,7 @@ import { RateLimiterMemory } from "rate-limiter-flexible";
 import restify, { type Server } from "restify";
 import type { AppContext } from "../../app-context";
 import { LIMITS } from "../../domain/limits";
-import type { ApiErrorBody } from "../contract";
+import type { ApiErrorBody, ErrorCode } from "../../contract/api-contract";
 
 /** Hosts allowed to frame the tab (Teams web/desktop, Outlook, the Microsoft 365 app). */
 export const FRAME_ANCESTORS = [
@@ -120,7 +120,7 @@ export function applySecurity(server: Server, ctx: AppContext): void {
   // restify's own errors (bad JSON, body too large, unsupported type, no route) in our shape.
   server.on("restifyError", (_req: restify.Request, res: restify.Response, err: Error & { statusCode?: number; body?: { code?: string }; toJSON?: () => unknown }, callback: () => void) => {
     const status = err.statusCode ?? 500;
-    const body: ApiErrorBody = { error: { code: codeFor(status, err.body?.code), message: messageFor(status, err) } };
+    const body: ApiErrorBody = { error: { code: codeFor(status), message: messageFor(status, err) } };
     err.toJSON = () => body;
     (err as { toString: () => string }).toString = () => body.error.message;
     if (status >= 500) ctx.logger.error({ status, name: err.name }, "request failed");
@@ -128,13 +128,13 @@ export function applySecurity(server: Server, ctx: AppContext): void {
   });
 }
 
-function codeFor(status: number, restifyCode?: string): string {
+function codeFor(status: number): ErrorCode {
   if (status === 400) return "VALIDATION.INVALID_INPUT";
   if (status === 404) return "RESOURCE.NOT_FOUND";
   if (status === 405) return "REQUEST.METHOD_NOT_ALLOWED";
   if (status === 413) return "PAYLOAD.TOO_LARGE";
   if (status === 415) return "REQUEST.UNSUPPORTED_MEDIA_TYPE";
-  return restifyCode ?? "INTERNAL";
+  return "INTERNAL";
 }
 
 function messageFor(status: number, err: Error): string {

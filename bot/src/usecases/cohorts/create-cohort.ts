@@ -7,7 +7,7 @@
  */
 import crypto from "node:crypto";
 import type { AppContext } from "../../app-context";
-import type { CohortInput } from "../../api/contract";
+import type { CohortInput } from "../../contract/api-contract";
 import { creationMessage, validateCohortSchedule, validateNewCohortStart } from "../../domain/cohort-rules";
 import { ForbiddenError, ValidationError } from "../../domain/errors";
 import type { Versioned } from "../../domain/ports";

@@ -4,7 +4,7 @@
  * stored as somebody who does not exist.
  */
 import type { AppContext } from "../../app-context";
-import type { PersonSuggestion } from "../../api/contract";
+import type { PersonSuggestion } from "../../contract/api-contract";
 import { ForbiddenError, ValidationError, type FieldIssue } from "../../domain/errors";
 import type { Actor } from "../../domain/types";
 

@@ -5,7 +5,7 @@
  * being a leadership cohort while team cohorts follow it.
  */
 import type { AppContext } from "../../app-context";
-import type { CohortUpdate } from "../../api/contract";
+import type { CohortUpdate } from "../../contract/api-contract";
 import { validateCohortSchedule, validateLeadershipFollowers, validateStartedCohortEdit } from "../../domain/cohort-rules";
 import { ValidationError } from "../../domain/errors";
 import type { Versioned } from "../../domain/ports";

@@ -1,6 +1,6 @@
 /** The cohort lists and details the tab shows, filtered to what the caller may see. */
 import type { AppContext } from "../../app-context";
-import type { CohortDetail, CohortSummary } from "../../api/contract";
+import type { CohortDetail, CohortSummary } from "../../contract/api-contract";
 import type { Versioned } from "../../domain/ports";
 import { programmeWeek } from "../../domain/timeline";
 import { listTracks, resolveTrack } from "../../domain/tracks";

@@ -6,7 +6,7 @@
  * read with a member-level role, so no names reach them).
  */
 import type { AppContext } from "../../app-context";
-import type { CohortSummary, LeadershipResponse } from "../../api/contract";
+import type { CohortSummary, LeadershipResponse } from "../../contract/api-contract";
 import type { Actor, Cohort } from "../../domain/types";
 import { listVisibleCohorts, summarise, trackNames } from "./cohort-views";
 import { progressOf } from "./progress";

@@ -1,6 +1,6 @@
 /** A cohort's timeline and progress, as the tab's Programme view shows them. */
 import type { AppContext } from "../../app-context";
-import type { DeliveryStatusResponse, ProgressResponse, TimelineEventDto, TimelineResponse } from "../../api/contract";
+import type { DeliveryStatusResponse, ProgressResponse, TimelineEventDto, TimelineResponse } from "../../contract/api-contract";
 import { computeCohortProgress, responsesForEvent } from "../../domain/metrics";
 import { NotFoundError } from "../../domain/errors";
 import { buildTimeline, localDateOf } from "../../domain/timeline";

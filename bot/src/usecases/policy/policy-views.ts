@@ -5,7 +5,7 @@
  * the scheduler plans `policy.v{n}` deliveries for everyone who has not acknowledged version n.
  */
 import type { AppContext } from "../../app-context";
-import type { AcknowledgementRatesResponse, PolicyPreviewResponse, PolicyResponse, PublishPolicyRequest } from "../../api/contract";
+import type { AcknowledgementRatesResponse, PolicyPreviewResponse, PolicyResponse, PublishPolicyRequest } from "../../contract/api-contract";
 import { aggregate } from "../../domain/metrics";
 import { NotFoundError, ValidationError } from "../../domain/errors";
 import { diffPolicies, diffPolicyContent, diffPolicyText, policyUnchanged } from "../../domain/policy-diff";

@@ -7,7 +7,7 @@
  * learns who that is.
  */
 import type { AppContext } from "../../app-context";
-import type { QuestionDto } from "../../api/contract";
+import type { QuestionDto } from "../../contract/api-contract";
 import { buildAnswerCard } from "../../cards/question.card";
 import { NotFoundError, ValidationError } from "../../domain/errors";
 import { ids } from "../../domain/ids";

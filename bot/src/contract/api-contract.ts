@@ -7,7 +7,10 @@
  * local sign-in). Errors are `{ error: { code, message, issues? } }` with the status of the code.
  */
 import { z } from "zod";
+import type { ErrorCode } from "../domain/errors";
 import { LIMITS } from "../domain/limits";
+
+export { ERROR_CODES, type ErrorCode } from "../domain/errors";
 import type { CohortProgress } from "../domain/metrics";
 import type {
   Aggregate,
@@ -29,7 +32,7 @@ export type { Aggregate, AdoptionPoint, MemberProgress, MemberProgressStatus, Po
 // ---------- shared pieces ----------
 
 export interface ApiErrorBody {
-  error: { code: string; message: string; issues?: Array<{ field: string; message: string }> };
+  error: { code: ErrorCode; message: string; issues?: Array<{ field: string; message: string }> };
 }
 
 // ---------- identity ----------
