@@ -19,13 +19,13 @@ if (!health?.ok) {
 console.log(`
 Microsoft 365 Agents Playground → ${endpoint} (channel "msteams")
 
-You chat as Alex Wilber, a seeded member of the finance cohort. Opening the chat installs the
-app, so the bot greets you once with the programme and your next step. Then try:
-  next      what is waiting for you; each button opens that step's card
-  policy    the AI-use policy; "I have read…" acknowledges it
-  checkin   this week's check-in, quoting the work you committed to; "I'd like help" alerts Megan
+You chat as Alex Wilber, in week 3 of the finance cohort. Opening the chat installs the app, so
+the bot greets you once with the programme and your next step. Then, as the README walks through:
+  policy    the AI-use policy; "I have read and will follow this policy" records it
+  next      what is waiting for you; each button opens that step's card (this week's apply card)
+  checkin   your latest check-in, quoting the work you committed to; "I'd like help" alerts Megan
   ask       a question to the facilitators, anonymously if you switch the toggle on
-  win       share a win; progress · my data · help
+  win · progress · briefs · my data · help
 Every card updates in place when you submit it; a mistake comes back on the card, nothing stored.
 Stop with Ctrl+C.
 `);

@@ -1,6 +1,6 @@
 import type { Config } from "./config";
 import type { Clock } from "./domain/clock";
-import type { Logger, Repositories } from "./domain/ports";
+import type { Logger, Outbox, Repositories } from "./domain/ports";
 
 /** What every part of the running service is built from. Assembled once in index.ts. */
 export interface AppContext {
@@ -8,4 +8,6 @@ export interface AppContext {
   repos: Repositories;
   clock: Clock;
   logger: Logger;
+  /** Every proactive message goes through it (see scheduler/outbox.ts). */
+  outbox: Outbox;
 }

@@ -65,11 +65,22 @@ const EnvSchema = z.object({
   /** Entra object ids of tenant admins, in addition to the CohortCoach.Admin app role. */
   ADMIN_USER_IDS: list,
   ADMIN_GROUP_IDS: list,
+  /**
+   * How long an admin app role or group seen on someone's tab sign-in makes them an admin in the
+   * bot too (the bot only sees their object id). A sign-in without it ends it at once.
+   */
+  ADMIN_GRANT_TRUST_HOURS: int(24),
 
   SCHEDULER_ENABLED: z.string().optional().transform((v) => v !== "false" && v !== "0"),
   SCHEDULER_TICK_SECONDS: int(60),
   /** Tenants one instance sends for at once, each at its own ceiling under its own lease. */
   SCHEDULER_TENANTS_IN_FLIGHT: int(4),
+  // How long a claimed delivery is reserved for the instance that claimed it: after a crash, the
+  // longest its unsent cards wait before another instance (or the restarted one) takes them over.
+  SCHEDULER_CLAIM_SECONDS: int(300),
+  // How long a tenant's send lease lasts without renewal: after a crash, how long before another
+  // instance (or the restarted one) may send for that tenant at the full rate.
+  SCHEDULER_SEND_LEASE_SECONDS: int(60),
   /** Sends per second per tenant (Microsoft's published limit is 50 requests/s per app and tenant). */
   SEND_RATE_PER_SECOND: int(50),
 
@@ -93,6 +104,9 @@ const EnvSchema = z.object({
   BOT_AUTH_FAILURES_PER_IP: int(20),
   // --- end bot endpoint throttling ---------------------------------------------------------------
 
+  /** Leaders go first: the fewest days between a leadership cohort's start and a team cohort's that follows it. */
+  LEADERS_GO_FIRST_DAYS: int(14),
+
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   SEED_DEMO_DATA: bool,
 });
@@ -110,16 +124,18 @@ export interface Config {
     | { kind: "embedded-server"; endpoint: string; database: string }
     | { kind: "azure"; endpoint: string; database: string; key?: string; managedIdentityClientId?: string };
   bot: { appId?: string; password?: string; tenantId?: string; type: "SingleTenant" | "UserAssignedMSI" };
-  auth: { clientId?: string; appIdUri?: string; allowedTenantIds: string[]; adminUserIds: string[]; adminGroupIds: string[]; localKeyFile: string };
+  auth: { clientId?: string; appIdUri?: string; allowedTenantIds: string[]; adminUserIds: string[]; adminGroupIds: string[]; adminGrantTrustHours: number; localKeyFile: string };
   /**
    * What only plain local use has, and only for requests made on this machine: the demo persona
    * sign-in (local mode without AAD_APP_CLIENT_ID) and a bot endpoint nobody authenticates (no BOT_ID).
    */
   localDemo: { personaSignIn: boolean; unauthenticatedBot: boolean };
-  scheduler: { enabled: boolean; tickSeconds: number; sendRatePerSecond: number; tenantsInFlight: number };
+  scheduler: { enabled: boolean; tickSeconds: number; sendRatePerSecond: number; tenantsInFlight: number; claimSeconds: number; sendLeaseSeconds: number };
   api: { rateLimitPerMinute: number; failedAuthPerMinute: number; signInPerMinute: number; trustedProxyHops: number };
   /** Bot endpoint throttling (separate block: see BOT_RATE_LIMIT_* above). */
   botLimits: { perUserPer10s: number; perConversationPer10s: number; authFailuresPerIpPer10min: number };
+  /** Leaders go first: days between a leadership cohort's start and the earliest start of a team cohort that follows it (at least 1). */
+  cohorts: { leadersGoFirstDays: number };
   logLevel: "debug" | "info" | "warn" | "error";
   seedDemoData: boolean;
 }
@@ -169,10 +185,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       allowedTenantIds: allowedTenants(mode, e.ALLOWED_TENANT_IDS, e.BOT_TENANT_ID),
       adminUserIds: e.ADMIN_USER_IDS,
       adminGroupIds: e.ADMIN_GROUP_IDS,
+      adminGrantTrustHours: Math.max(0, e.ADMIN_GRANT_TRUST_HOURS),
       localKeyFile: path.join(dataDir, "local-signing-key.json"),
     },
     localDemo: { personaSignIn: mode === "local" && !e.AAD_APP_CLIENT_ID, unauthenticatedBot: !e.BOT_ID },
-    scheduler: { enabled: e.SCHEDULER_ENABLED, tickSeconds: e.SCHEDULER_TICK_SECONDS, sendRatePerSecond: e.SEND_RATE_PER_SECOND, tenantsInFlight: Math.max(1, e.SCHEDULER_TENANTS_IN_FLIGHT) },
+    scheduler: { enabled: e.SCHEDULER_ENABLED, tickSeconds: e.SCHEDULER_TICK_SECONDS, sendRatePerSecond: e.SEND_RATE_PER_SECOND, tenantsInFlight: Math.max(1, e.SCHEDULER_TENANTS_IN_FLIGHT), claimSeconds: Math.max(1, e.SCHEDULER_CLAIM_SECONDS), sendLeaseSeconds: Math.max(2, e.SCHEDULER_SEND_LEASE_SECONDS) },
     api: {
       rateLimitPerMinute: e.API_RATE_LIMIT_PER_MINUTE,
       failedAuthPerMinute: e.API_FAILED_AUTH_LIMIT_PER_MINUTE,
@@ -180,6 +197,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       trustedProxyHops: e.TRUSTED_PROXY_HOPS >= 0 ? Math.floor(e.TRUSTED_PROXY_HOPS) : mode === "production" ? 1 : 0,
     },
     botLimits: { perUserPer10s: e.BOT_RATE_LIMIT_PER_USER, perConversationPer10s: e.BOT_RATE_LIMIT_PER_CONVERSATION, authFailuresPerIpPer10min: e.BOT_AUTH_FAILURES_PER_IP },
+    cohorts: { leadersGoFirstDays: Math.max(1, Math.floor(e.LEADERS_GO_FIRST_DAYS)) },
     logLevel: e.LOG_LEVEL,
     seedDemoData: mode === "local" ? env.SEED_DEMO_DATA !== "false" : e.SEED_DEMO_DATA,
   };

@@ -1,14 +1,15 @@
 /**
  * Runs Cohort Coach as a process: configuration from the environment, the service on one port,
- * and a clean stop (scheduler stopped, local data saved) on SIGTERM and SIGINT. The signal
- * handlers are installed before start-up begins: a signal during start-up ends the process at
- * once, which loses nothing (local data is only ever changed by fsync'd journal appends and
+ * and a clean stop (scheduler stopped, local data saved) on SIGTERM and SIGINT, and on an unhandled
+ * rejection or uncaught exception (then with a non-zero exit code). The handlers are installed
+ * before start-up begins: a signal during start-up ends the process at once, which loses nothing (local data is only ever changed by fsync'd journal appends and
  * atomic snapshots, and none is written before the restore has finished). Started by
  * `npm start` (scripts/start.mjs), the service also stops when its launcher goes away.
  */
 import { ConfigError, loadConfig } from "./config";
 import { DEMO_PERSONAS } from "./demo/personas";
 import { createLogger } from "./logger";
+import { installProcessGuards } from "./process-guards";
 import type { Service } from "./service";
 
 async function main(): Promise<void> {
@@ -25,26 +26,27 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
 
   let service: Service | undefined;
-  let stopping = false;
-  const stop = async (reason: string): Promise<void> => {
-    if (stopping) return; // Ctrl+C reaches both `npm start` and the service: the second signal is the same request
-    stopping = true;
-    if (!service) {
-      logger.info({ reason }, "stopping during start-up");
-      process.exit(0);
-    }
-    logger.info({ reason }, "stopping");
-    let code = 0;
-    try {
-      await service.stop();
-    } catch (err) {
-      code = 1;
-      logger.error({ err: err instanceof Error ? err.message : String(err) }, "could not stop cleanly");
-    } finally {
-      process.exit(code);
-    }
-  };
+  let stopping: Promise<boolean> | undefined;
+  /** Stops the service once, however many signals or failures ask; resolves whether it stopped cleanly. */
+  const shutdown = (reason: string): Promise<boolean> =>
+    // Ctrl+C reaches both `npm start` and the service: the second signal is the same request.
+    (stopping ??= (async () => {
+      if (!service) {
+        logger.info({ reason }, "stopping during start-up");
+        return true;
+      }
+      logger.info({ reason }, "stopping");
+      try {
+        await service.stop();
+        return true;
+      } catch (err) {
+        logger.error({ err: err instanceof Error ? err.message : String(err) }, "could not stop cleanly");
+        return false;
+      }
+    })());
+  const stop = async (reason: string): Promise<void> => process.exit((await shutdown(reason)) ? 0 : 1);
   for (const signal of ["SIGTERM", "SIGINT", "SIGHUP"] as const) process.on(signal, () => void stop(signal));
+  installProcessGuards({ process, logger, shutdown, exit: (code) => process.exit(code) });
   // `npm start` runs the service with an IPC channel: when the launcher dies (even by kill -9), the channel closes.
   if (process.env.COHORT_COACH_LAUNCHER === "1" && process.connected) {
     process.on("disconnect", () => void stop("launcher exited"));

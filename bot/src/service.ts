@@ -5,6 +5,7 @@
 import path from "node:path";
 import type { AddressInfo } from "node:net";
 import restify from "restify";
+import { correlateRequest, resumeRequestCorrelation } from "./api/http";
 import { registerApiRoutes } from "./api/routes";
 import { applySecurity } from "./api/security/security";
 import { createAuthenticator } from "./api/security/authenticator";
@@ -17,6 +18,7 @@ import { type Clock, systemClock } from "./domain/clock";
 import type { Logger } from "./domain/ports";
 import { seedDemoTenant } from "./demo/seed";
 import { createLogger } from "./logger";
+import { createOutbox } from "./scheduler/outbox";
 import { createScheduler, type Scheduler } from "./scheduler/scheduler";
 import { createStore, type Store } from "./store/create-store";
 import { registerTabRoutes } from "./tab-static";
@@ -47,16 +49,20 @@ export async function startService(config: Config, options: ServiceOptions = {})
   const logger = options.logger ?? createLogger(config.logLevel);
   const clock = options.clock ?? systemClock;
   const store = await createStore(config.cosmos, logger);
-  const ctx: AppContext = { config, repos: store.repos, clock, logger };
+  const outbox = createOutbox({ deliveries: store.repos.deliveries, clock, logger });
+  const ctx: AppContext = { config, repos: store.repos, clock, logger, outbox };
 
   if (config.seedDemoData) {
     await seedDemoTenant(ctx);
   }
 
   const server = restify.createServer({ name: "cohort-coach", handleUncaughtExceptions: false });
+  // First of all, so even a refused request has an id to quote.
+  server.pre(correlateRequest);
   // Before anything else: the demo sign-in and an unauthenticated bot must never be reached through a tunnel.
   if (config.localDemo.personaSignIn || config.localDemo.unauthenticatedBot) requireDirectLocalAccess(server);
   applySecurity(server, ctx);
+  server.use(resumeRequestCorrelation);
 
   server.get("/healthz", async (_req, res) => {
     const health = await store.health();
@@ -73,11 +79,13 @@ export async function startService(config: Config, options: ServiceOptions = {})
   if (localIssuer) {
     registerLocalSignInRoutes(server, ctx, localIssuer);
   }
-  registerApiRoutes(server, ctx, { authenticator, sender: bot.sender });
+  registerApiRoutes(server, ctx, { authenticator });
 
   const tabServed = registerTabRoutes(server, options.tabDir ?? path.resolve(__dirname, "../../dist/tab"));
 
-  const scheduler = createScheduler(ctx, bot.sender);
+  const scheduler = createScheduler(ctx, bot.sender, { chats: bot.chats });
+  // Alerts, answers and wins written to the outbox go out now, not at the next tick.
+  outbox.attach((tenantId, cohortId) => scheduler.sendSoon(tenantId, cohortId));
   if (options.startScheduler ?? config.scheduler.enabled) scheduler.start();
 
   await new Promise<void>((resolve) => server.listen(config.port, config.host, resolve));

@@ -11,6 +11,7 @@ import { getTeamsToken, initialiseTeams, type TeamsTheme } from "./teams";
 import { browserTheme } from "./theme";
 import { useApi } from "./useApi";
 import { SignInView } from "./views/SignInView";
+import { apiRoutes } from "../../bot/src/contract/api-routes";
 
 const ProgrammeView = lazy(() => import("./views/ProgrammeView"));
 const LeadershipView = lazy(() => import("./views/LeadershipView"));
@@ -82,7 +83,7 @@ export function App() {
 }
 
 function SignedIn({ onSignOut }: { onSignOut?: () => void }) {
-  const [me, reload] = useApi<MeResponse>("/api/me");
+  const [me, reload] = useApi<MeResponse>(apiRoutes.me.url());
   const [view, setView] = useState<ViewId>(initialView);
   const tabs = useMemo(() => {
     if (me.state !== "ready") return [];

@@ -2,7 +2,8 @@
  * The tab's only contact with Teams: initialise teams-js, follow the theme, and get the user's SSO
  * token. Outside Teams (a plain browser in local mode) `initialise` resolves to `false`.
  */
-import { app, authentication, pages, people } from "@microsoft/teams-js";
+import { app, authentication, chat, pages, people } from "@microsoft/teams-js";
+import { registerTeamsChatOpener } from "./components/teams-chat";
 import { registerTeamsPeoplePicker } from "./components/teams-people";
 
 export type TeamsTheme = "default" | "dark" | "contrast";
@@ -19,6 +20,7 @@ export async function initialiseTeams(onTheme: (theme: TeamsTheme) => void): Pro
     app.notifySuccess();
     inTeams = true;
     registerTeamsPeoplePicker({ isSupported: canPickPeopleInTeams, pick: pickPeopleInTeams });
+    registerTeamsChatOpener({ isSupported: () => chat.isSupported(), open: openChatInTeams });
     return true;
   } catch {
     return false;
@@ -81,4 +83,14 @@ export function canPickPeopleInTeams(): boolean {
 export async function pickPeopleInTeams(title: string, selected: string[]): Promise<TeamsPickedPerson[]> {
   const picked = await people.selectPeople({ title, setSelected: selected, openOrgWideSearchInChatOrChannel: true, singleSelect: false });
   return picked.filter((p) => !!p.objectId).map((p) => ({ userId: p.objectId, displayName: p.displayName || p.email || p.objectId }));
+}
+
+/** Opens a 1:1 Teams chat with `user` (UPN or Entra object id) through the host; false if it refused. */
+async function openChatInTeams(user: string): Promise<boolean> {
+  try {
+    await chat.openChat({ user });
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -78,6 +78,8 @@ export interface BotConnectorStub {
   sendsByConversation(): Map<string, number>;
   /** Send attempts (accepted or refused) per tenant, in order, with the stand-in's time of each. */
   attemptsByTenant(): Map<string, Array<{ at: number; accepted: boolean }>>;
+  /** Sends refused (any status) per conversation id. */
+  refusalsByConversation: Map<string, number>;
   /** The most accepted sends one tenant had in any window of `windowMs` (sends + replies). */
   maxSendsPerWindow(tenantId: string, windowMs?: number): number;
   reset(): void;
@@ -123,6 +125,7 @@ export async function startBotConnectorStub(options: BotConnectorStubOptions = {
   const activities: RecordedActivity[] = [];
   const createdConversations: BotConnectorStub["createdConversations"] = [];
   const blockedConversations = new Set<string>();
+  const refusalsByConversation = new Map<string, number>();
   const conversationRefusals: ConversationRefusals = new Map();
   const rosters = new Map<string, RosterMember[]>();
   const stats = { requests: 0, throttled: 0, injected429: 0, injected500: 0, blocked: 0 };
@@ -157,6 +160,7 @@ export async function startBotConnectorStub(options: BotConnectorStubOptions = {
     sendCheckedAt = now;
     const tenantId = tenantOfActivity(body) ?? "unknown";
     const refused = refuseSendAt(now, tenantId, conversationId, res);
+    if (refused) refusalsByConversation.set(conversationId, (refusalsByConversation.get(conversationId) ?? 0) + 1);
     const list = attempts.get(tenantId) ?? [];
     list.push({ at: now, accepted: !refused });
     attempts.set(tenantId, list);
@@ -265,6 +269,7 @@ export async function startBotConnectorStub(options: BotConnectorStubOptions = {
   return {
     serviceUrl: `http://127.0.0.1:${port}/`,
     activities,
+    refusalsByConversation,
     createdConversations,
     blockedConversations,
     stats,

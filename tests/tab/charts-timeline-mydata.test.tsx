@@ -136,7 +136,7 @@ describe("My data", () => {
         cohortId: "fin",
         cohortName: "Finance cohort",
         commitments: [{ sessionNumber: 1, deliverable: "Variance note" }],
-        checkIns: [{ sessionNumber: 1, tried: "Drafted commentary", worked: "", stuck: "", minutesSaved: 25, confidence: 3 }],
+        checkIns: [{ sessionNumber: 1, tried: "Drafted commentary", worked: "", stuck: "", minutesSaved: 25, confidence: 3, reflectAnswers: [{ question: "What would you do differently?", answer: "Check totals first" }], blockers: ["Trusting or checking the output"], quoting: "Please don't quote me" }],
         adoption: [
           { week: 0, stillUsing: false, frequency: "not-at-all", usedFor: "" },
           { week: 4, stillUsing: true, frequency: "few-times-a-week", usedFor: "forecast notes" },
@@ -155,6 +155,8 @@ describe("My data", () => {
     expect(list).toHaveTextContent("Before the programme (baseline): not using AI in real work, not at all");
     expect(list).toHaveTextContent("Week 4: using AI in real work, a few times a week");
     expect(list).toHaveTextContent("confidence 3 / 5, getting there");
+    expect(list).toHaveTextContent("“What would you do differently?” “Check totals first”");
+    expect(list).toHaveTextContent("what got in the way: Trusting or checking the output; please don't quote me");
   });
 
   it("when a member deletes their data and confirms, then the request carries a JSON body the server accepts, and the view shows nothing stored", async () => {

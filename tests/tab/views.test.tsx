@@ -169,13 +169,14 @@ describe("editing a cohort in the Cohorts view", () => {
       timeZone: "Europe/London",
       localTime: "09:30",
       facilitatorIds: ["fac-1"],
+      facilitatorNames: [{ userId: "fac-1", displayName: "Megan Bowen" }],
       members: [
         { userId: "id-1", displayName: "Alex Wilber", jobTitle: "Financial Analyst" },
         { userId: "id-2", displayName: "Grady Archie" },
         { userId: "id-3", displayName: "Henrietta Mueller" },
       ],
       leadershipCohortId: "lead",
-      winsChannel: detail.winsChannel,
+      winsChannel: { teamId: "team-1", channelId: "channel-1" },
       status: "paused",
       etag: '"v1"',
     });

@@ -36,6 +36,13 @@ const FIELD_LABELS: Record<string, string> = {
   displayName: "name",
   jobTitle: "job title",
   personaId: "Person",
+  work: "Piece of work",
+  tried: "What you tried",
+  outcome: "What happened",
+  share: "Share with my teams",
+  draftId: "Form",
+  text: "Note",
+  heldBack: "Hold back",
 };
 
 /** What one entry of a list is called: "Member 2", "Facilitator 1", "item 3". */

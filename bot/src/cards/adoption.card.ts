@@ -9,7 +9,7 @@ import { asNumber, asTrimmed } from "./validation";
 
 export const ADOPTION_VERBS = { submit: "adoption.submit" } as const;
 
-const FREQUENCIES: Array<[UsageFrequency, string]> = [
+export const FREQUENCIES: Array<[UsageFrequency, string]> = [
   ["daily", "Most days"],
   ["few-times-a-week", "A few times a week"],
   ["weekly", "About once a week"],

@@ -4,7 +4,7 @@ import type { AdaptiveCardJson } from "../domain/ports";
 import type { AlertReason } from "../domain/types";
 import { adaptiveCard, execute, facts, heading, memberList, memberText, openUrl, paragraph, section, successBanner, truncate } from "./card-kit";
 
-export const ALERT_VERBS = { reachOut: "alert.reach-out" } as const;
+export const ALERT_VERBS = { reachOut: "alert.reach-out", resolve: "alert.resolve" } as const;
 
 const REASONS: Record<AlertReason, string> = {
   "asked-for-help": "asked for help",
@@ -21,6 +21,8 @@ export interface FacilitatorAlertCardData {
   sessionNumber: number;
   context: string;
   acknowledgedByName?: string;
+  /** Set once a facilitator has marked it resolved: the member is no longer shown as stuck for it. */
+  resolvedByName?: string;
 }
 
 export function buildFacilitatorAlertCard(data: FacilitatorAlertCardData): AdaptiveCardJson {
@@ -29,12 +31,19 @@ export function buildFacilitatorAlertCard(data: FacilitatorAlertCardData): Adapt
     section("Context", [memberText(truncate(data.context || "–", LIMITS.answerText))], "emphasis"),
     facts([["Reason", REASONS[data.reason]]]),
   ];
+  const ref = { cohortId: data.cohortId, alertId: data.alertId };
+  if (data.resolvedByName) {
+    return adaptiveCard([...body, successBanner(`Resolved by ${data.resolvedByName}. The member no longer shows as needing help for this check-in.`)]);
+  }
   if (data.acknowledgedByName) {
-    return adaptiveCard([...body, successBanner(`${data.acknowledgedByName} is reaching out.`)]);
+    return adaptiveCard(
+      [...body, successBanner(`${data.acknowledgedByName} is reaching out.`), paragraph("Once they are unblocked, mark it resolved: the tab then stops showing them as stuck.", { subtle: true })],
+      [execute("Mark resolved", ALERT_VERBS.resolve, ref, "positive")],
+    );
   }
   return adaptiveCard(
     [...body, paragraph("A short, friendly message now keeps people in the programme.", { subtle: true })],
-    [execute("I'll reach out", ALERT_VERBS.reachOut, { cohortId: data.cohortId, alertId: data.alertId }, "positive")],
+    [execute("I'll reach out", ALERT_VERBS.reachOut, ref, "positive")],
   );
 }
 

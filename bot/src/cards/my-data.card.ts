@@ -1,6 +1,10 @@
 /** "My data": a member sees their own reflections and can delete them (with a confirm step). */
 import type { AdaptiveCardJson } from "../domain/ports";
 import type { MemberRecords } from "../domain/ports";
+import { BLOCKER_LABELS, QUOTE_CONSENT_LABELS } from "../domain/check-in-choices";
+import { FREQUENCIES } from "./adoption.card";
+
+const FREQUENCY_WORDS = new Map(FREQUENCIES);
 import { adaptiveCard, execute, heading, memberList, paragraph, section, successBanner, truncate } from "./card-kit";
 
 export const MY_DATA_VERBS = { askDelete: "mydata.ask-delete", confirmDelete: "mydata.confirm-delete" } as const;
@@ -18,8 +22,11 @@ export function buildMyDataCard(data: MyDataCardData, confirming = false): Adapt
   const lines = [
     ...(data.helpRequests ? [`${data.helpRequests} note${data.helpRequests === 1 ? "" : "s"} to your facilitators quoting your check-in (asking for help or saying where you got stuck)`] : []),
     ...records.commitments.map((c) => `Session ${c.sessionNumber} commitment: ${truncate(c.deliverable, 120)}`),
-    ...records.checkIns.map((c) => `Session ${c.sessionNumber} check-in: tried "${truncate(c.tried, 100)}", confidence ${c.confidence}/5, ${c.minutesSaved} min saved`),
-    ...records.adoption.map((a) => `Week ${a.week} adoption: ${a.stillUsing ? "using AI" : "not using AI"} (${a.frequency})`),
+    ...records.checkIns.flatMap((c) => [
+      `Session ${c.sessionNumber} check-in: tried "${truncate(c.tried, 100)}", confidence ${c.confidence}/5, ${c.minutesSaved} min saved${c.blockers?.length ? `, in the way: ${c.blockers.map((b) => BLOCKER_LABELS[b]).join("; ")}` : ""}; ${QUOTE_CONSENT_LABELS[c.quoteConsent ?? "no"].toLowerCase()}`,
+      ...(c.reflectAnswers ?? []).map((r) => `Session ${c.sessionNumber}, "${truncate(r.question, 80)}": ${truncate(r.answer, 120)}`),
+    ]),
+    ...records.adoption.map((a) => `${a.week === 0 ? "Before the programme" : `Week ${a.week}`}: ${a.stillUsing ? "using AI in real work" : "not using AI in real work"}, ${(FREQUENCY_WORDS.get(a.frequency) ?? a.frequency).toLowerCase()}`),
     ...records.wins.map((w) => `Win: ${truncate(w.text, 120)}`),
   ];
   const body = [

@@ -5,6 +5,7 @@ import { LIMITS } from "../domain/limits";
 import type { AdaptiveCardJson } from "../domain/ports";
 import { adaptiveCard, errorBanner, execute, heading, memberText, numberInput, paragraph, successBanner, textInput, toggleInput, truncate } from "./card-kit";
 import { asBoolean, asNumber, asTrimmed } from "./validation";
+import { shareExperimentAction } from "./experiment.card";
 
 export const WIN_VERBS = { submit: "win.submit" } as const;
 
@@ -13,6 +14,8 @@ export interface WinCardData {
   cohortName: string;
   draftId: string;
   hasChannel: boolean;
+  /** A leadership cohort's member may also share an experiment with the teams that follow them. */
+  leader?: boolean;
 }
 
 export const WinSubmission = z.object({
@@ -34,7 +37,7 @@ export function buildWinCard(data: WinCardData, error?: { message: string; issue
       numberInput({ id: "minutesSaved", label: "Minutes saved (optional)", min: 0, max: LIMITS.minutesSavedMax }),
       ...(data.hasChannel ? [toggleInput({ id: "share", title: "Share it with my cohort's channel, with my name" })] : []),
     ],
-    [execute("Share", WIN_VERBS.submit, { cohortId: data.cohortId, draftId: data.draftId }, "positive")],
+    [execute("Share", WIN_VERBS.submit, { cohortId: data.cohortId, draftId: data.draftId }, "positive"), ...(data.leader ? [shareExperimentAction(data.cohortId)] : [])],
   );
 }
 

@@ -91,6 +91,8 @@ export const CohortInput = z.object({
   timeZone: z.string().min(1).max(64),
   localTime: localTime.optional(),
   facilitatorIds: z.array(userId).min(1, "must list at least one facilitator").max(LIMITS.facilitatorsPerCohort),
+  /** The chosen facilitators' names, as the people picker showed them, so people the bot has never met show by name. */
+  facilitatorNames: z.array(z.object({ userId, displayName: z.string().trim().min(1).max(LIMITS.shortText) })).max(LIMITS.facilitatorsPerCohort).optional(),
   members: z.array(CohortMemberInput).max(LIMITS.membersPerCohort),
   leadershipCohortId: z.string().min(1).max(128).optional(),
   winsChannel: z.object({ teamId: z.string().min(1).max(256), channelId: z.string().min(1).max(256), channelName: z.string().max(LIMITS.shortText).optional() }).optional(),
@@ -99,8 +101,16 @@ export const CohortInput = z.object({
 });
 export type CohortInput = z.infer<typeof CohortInput>;
 
-/** Editing a cohort: the full input plus the ETag it was read with. */
-export const CohortUpdate = CohortInput.extend({ etag: z.string().min(1), status: z.enum(["active", "paused", "archived"]).optional() });
+/**
+ * Editing a cohort: the full input plus the ETag it was read with. `winsChannel` is one of the
+ * channels `GET /api/wins-channels` lists (its name comes from there), `null` for none, or left
+ * out to keep the current one.
+ */
+export const CohortUpdate = CohortInput.extend({
+  etag: z.string().min(1),
+  status: z.enum(["active", "paused", "archived"]).optional(),
+  winsChannel: z.object({ teamId: z.string().min(1).max(256), channelId: z.string().min(1).max(256) }).nullable().optional(),
+});
 export type CohortUpdate = z.infer<typeof CohortUpdate>;
 
 /** What creating a cohort answers: the cohort, and a sentence saying what happens next. */
@@ -163,19 +173,105 @@ export interface TimelineResponse {
   events: TimelineEventDto[];
 }
 
-export type ProgressResponse = CohortProgress & { cohortId: string };
+/**
+ * A facilitator alert still waiting for someone (staff only): why, what the member wrote (plain
+ * text; empty once they deleted their data), and whether Teams reached any facilitator with it.
+ */
+export interface OpenAlertDto {
+  id: string;
+  userId: string;
+  displayName: string;
+  reason: "asked-for-help" | "stuck-twice" | "missed-two-checkins";
+  sessionNumber: number;
+  raisedAt: string;
+  context: string;
+  /** Set when no facilitator could be reached in Teams: someone must reach out directly. */
+  unreachedSince?: string;
+  /** Who to open a Teams chat with: the member's Entra object id. */
+  chatWith: string;
+  /** The facilitator who said "I'll reach out", once someone has. */
+  takenByName?: string;
+}
+
+export interface ResolveAlertResponse {
+  alertId: string;
+  resolvedAt: string;
+}
+
+/** `alerts` is only present for the cohort's facilitators and admins. */
+export type ProgressResponse = CohortProgress & { cohortId: string; alerts?: OpenAlertDto[] };
 
 /**
  * Each leadership cohort in the caller's chain (theirs, or the one their team follows) with the
  * team cohorts that follow it. `aggregateOnly` marks a cohort the caller has no role in: its
  * figures are group figures only and its member list is empty.
  */
+export interface LeaderExperimentDto {
+  id: string;
+  leaderName: string;
+  work: string;
+  tried: string;
+  outcome: string;
+  sharedAt: string;
+}
+
+/** Messages are predicates: the API prefixes the field's label ("What happened needs a few words: …"). */
+const experimentField = (question: string, max: number) => z.string().trim().min(3, `needs a few words: ${question}`).max(max);
+
+/** The same fields as the bot's experiment card; `draftId` (one per opened form) makes a resubmit a no-op. */
+export const ShareExperimentRequest = z.object({
+  draftId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/, "is not valid: reload the page and try again"),
+  work: experimentField("which real piece of work was it?", LIMITS.shortText),
+  tried: experimentField("what did you try?", LIMITS.answerText),
+  outcome: experimentField("what happened, even if it went wrong?", LIMITS.answerText),
+  share: z.boolean(),
+});
+export type ShareExperimentRequest = z.infer<typeof ShareExperimentRequest>;
+
+export interface ShareExperimentResponse {
+  experimentId: string;
+  /** The team cohorts it is on its way to (empty without consent, or when none has a channel). */
+  postedTo: string[];
+}
+
+export const SaveLeaderNoteRequest = z.object({
+  text: z.string().trim().min(3, "needs a few words to your teams").max(LIMITS.leaderNote),
+  /** The version read; absent when writing the first note. */
+  etag: z.string().min(1).max(256).optional(),
+});
+export type SaveLeaderNoteRequest = z.infer<typeof SaveLeaderNoteRequest>;
+
+/** The leadership cohort's note, as its leaders see it; `note` is absent until one is written. */
+export interface LeaderNoteResponse {
+  cohortId: string;
+  note?: { text: string; authorName: string; updatedAt: string; etag: string };
+  /** The team cohorts it opens session 1 for, and whether each one's facilitators held it back. */
+  teams: Array<{ cohortId: string; name: string; heldBack: boolean }>;
+}
+
+export const HoldLeaderNoteRequest = z.object({
+  heldBack: z.boolean(),
+  etag: z.string().min(1).max(256),
+});
+export type HoldLeaderNoteRequest = z.infer<typeof HoldLeaderNoteRequest>;
+
+/** What a team cohort's staff review: the note its leaders wrote for its session 1, if any. */
+export interface LeaderNoteReviewResponse {
+  cohortId: string;
+  leadershipCohortName?: string;
+  note?: { text: string; authorName: string; updatedAt: string; etag: string; heldBack: boolean };
+  /** Session 1's brief has gone (or is due): a change now reaches nobody. */
+  sessionOneSent: boolean;
+}
+
 export interface LeadershipResponse {
   leadership: Array<{
     cohort: CohortSummary;
     progress: ProgressResponse;
     aggregateOnly?: true;
     teams: Array<{ cohort: CohortSummary; progress: ProgressResponse; aggregateOnly?: true }>;
+    /** Experiments the leaders shared with their teams (with consent, with their name), newest first. */
+    experiments: LeaderExperimentDto[];
   }>;
   /** Whether the organisation has any leadership cohort at all (seen by the caller or not). */
   organisationHasLeadershipCohort: boolean;
@@ -254,8 +350,24 @@ export interface AcknowledgementRatesResponse {
 
 // ---------- deliveries ----------
 
+/** What the bot sent for a cohort, per kind of message (counts and reasons, never names or content). */
+export interface MessageKindStatus {
+  group: "programme" | "catch-up" | "alerts" | "answers" | "wins";
+  label: string;
+  sent: number;
+  waiting: number;
+  failed: number;
+  /** Dropped because nothing needed sending any more (already answered, policy replaced). */
+  notNeeded: number;
+  /** Why messages failed or wait, in plain words, most common first. */
+  problems: Array<{ text: string; count: number }>;
+}
+
 export interface DeliveryStatusResponse {
   cohortId: string;
+  /** Per kind of message, with reasons in plain words: what the tab shows. */
+  kinds: MessageKindStatus[];
+  /** Per timeline event (and out-of-timeline key), for diagnostics. */
   events: Array<{ eventKey: string; pending: number; claimed: number; sent: number; failed: number }>;
 }
 
@@ -266,32 +378,121 @@ export interface MyDataResponse {
     cohortId: string;
     cohortName: string;
     commitments: Array<{ sessionNumber: number; deliverable: string }>;
-    checkIns: Array<{ sessionNumber: number; tried: string; worked: string; stuck: string; minutesSaved: number; confidence: number }>;
+    checkIns: Array<{
+      sessionNumber: number;
+      tried: string;
+      worked: string;
+      stuck: string;
+      minutesSaved: number;
+      confidence: number;
+      /** The session's reflect questions as asked, with the member's answers. */
+      reflectAnswers: Array<{ question: string; answer: string }>;
+      /** What got in the way, in words. */
+      blockers: string[];
+      /** Whether they may be quoted, in words. */
+      quoting: string;
+    }>;
     adoption: Array<{ week: number; stillUsing: boolean; frequency: string; usedFor: string }>;
     wins: Array<{ text: string; createdAt: string }>;
   }>;
 }
 
-/** Route table, for the tab's API client and the server's router alike. */
-export const API_ROUTES = {
-  me: "/api/me",
-  localPersonas: "/api/local/personas",
-  localSignIn: "/api/local/sign-in",
-  tracks: "/api/tracks",
-  cohorts: "/api/cohorts",
-  /** `?search=` text: up to 20 people the tenant already knows (admins and facilitators only). */
-  people: "/api/people",
-  cohort: (id: string) => `/api/cohorts/${encodeURIComponent(id)}`,
-  timeline: (id: string) => `/api/cohorts/${encodeURIComponent(id)}/timeline`,
-  progress: (id: string) => `/api/cohorts/${encodeURIComponent(id)}/progress`,
-  metricsCsv: (id: string) => `/api/cohorts/${encodeURIComponent(id)}/metrics.csv`,
-  deliveries: (id: string) => `/api/cohorts/${encodeURIComponent(id)}/deliveries`,
-  questions: (id: string) => `/api/cohorts/${encodeURIComponent(id)}/questions`,
-  answer: (id: string, questionId: string) => `/api/cohorts/${encodeURIComponent(id)}/questions/${encodeURIComponent(questionId)}/answer`,
-  leadership: "/api/leadership",
-  policy: "/api/policy",
-  policyVersions: "/api/policy/versions",
-  policyPreview: "/api/policy/preview",
-  policyAcknowledgements: "/api/policy/acknowledgements",
-  myData: "/api/my/data",
-} as const;
+/** `myHistory`: the signed-in member's own programme in one cohort ("Your programme" in the tab). */
+export interface MyHistoryResponse {
+  cohortId: string;
+  cohortName: string;
+  /** Set while the member has paused their programme: the local date it resumes. */
+  pausedUntil?: LocalDate;
+  /** Session briefs sent to the member, with the local date they went out. */
+  briefs: Array<{ sessionNumber: number; title: string; sentOn: LocalDate }>;
+  /** `link` is text the member typed: show it as plain text. */
+  commitments: Array<{ sessionNumber: number; deliverable: string; done: boolean; link?: string }>;
+  checkIns: Array<{ sessionNumber: number; tried: string; worked: string; stuck: string; minutesSaved: number; confidence: number; reflectAnswers: Array<{ question: string; answer: string }> }>;
+  wins: Array<{ text: string; createdAt: string }>;
+}
+
+// The route table lives in ./api-routes (the tab imports it at run time; this file only as types).
+
+// ---------- wins ----------
+
+/** A team channel where the app is installed, as an admin picks a cohort's wins channel from. */
+export interface WinsChannelOption {
+  teamId: string;
+  /** Absent when Teams has not told the bot the team's name yet. */
+  teamName?: string;
+  channelId: string;
+  channelName?: string;
+}
+
+/** One page of a cohort's wins feed, newest first (facilitators and admins). */
+export interface WinsFeedResponse {
+  cohortId: string;
+  /** Wins their authors agreed to share; `text` is the member's words, shown as plain text. */
+  wins: Array<{ id: string; displayName: string; text: string; minutesSaved?: number; createdAt: string }>;
+  /** Wins recorded without consent to share: a count only, never their words or authors. */
+  unsharedCount: number;
+  /** Pass as `?cursor=` for the next page; absent on the last page. */
+  nextCursor?: string;
+}
+
+export const WinsFeedQuery = z.object({
+  cursor: z.string().max(512).optional(),
+  limit: z.coerce.number().int().min(1).max(50).optional(),
+});
+
+// ---------- before the next session: the facilitators' digest ----------
+
+/** A quote from a check-in, without a name: only offered when at least 5 members answered. */
+export interface DigestQuote {
+  /** Stable for the same words (derived from the text, never from who wrote it). */
+  id: string;
+  kind: "worked" | "stuck" | "reflect";
+  /** For a reflect answer, the question it answers. */
+  question?: string;
+  text: string;
+  /** The author agreed to be named if it is featured; the name appears only in the brief. */
+  named: boolean;
+}
+
+/** A win the member agreed to share (so it may be featured with their name). */
+export interface DigestWin {
+  id: string;
+  displayName: string;
+  text: string;
+  minutesSaved?: number;
+}
+
+export interface SessionDigestResponse {
+  cohortId: string;
+  /** The session members reflected on. */
+  sessionNumber: number;
+  /** The session the digest prepares: its brief opens with "From your cohort last week". */
+  nextSessionNumber: number;
+  /** Local dates: when the check-in closes and when the next session's brief goes out. */
+  checkInClosesOn: string;
+  nextSessionOn: string;
+  members: number;
+  responses: number;
+  /** Fewer than 5 answered: no quotes and no themes are offered, and the brief carries only the note. */
+  quotesWithheld: boolean;
+  /** Blockers by theme, most common first (empty when withheld). */
+  blockers: Array<{ blocker: string; label: string; count: number }>;
+  quotes: DigestQuote[];
+  wins: DigestWin[];
+  openHelpRequests: number;
+  openQuestions: number;
+  /** The line members will read in the brief; absent under 5 responses. */
+  summaryLine?: string;
+  published?: { note: string; featured: string[]; publishedByName: string; publishedAt: string };
+  /** Send back with a publish, so two facilitators publishing at once cannot overwrite each other. */
+  etag?: string;
+  /** Every session with a digest so far (check-in open or closed), newest first, for choosing one. */
+  sessions: Array<{ sessionNumber: number; checkInClosesOn: string; published: boolean }>;
+}
+
+export const PublishDigestRequest = z.object({
+  note: z.string().trim().max(LIMITS.digestNote, `Keep the note under ${LIMITS.digestNote} characters.`),
+  featured: z.array(z.string().min(1).max(200)).max(3, "Feature at most three quotes or wins."),
+  etag: z.string().min(1).max(256).optional(),
+});
+export type PublishDigestRequest = z.infer<typeof PublishDigestRequest>;

@@ -18,6 +18,8 @@ import { alertReasonsForMissedCheckIns } from "../scheduler/missed-checkins";
 import { MISSED_DIGEST_PREFIX } from "../scheduler/planner";
 
 const ZONE = "Europe/London";
+/** The person the Agents Playground chats as (its default user, Alex Wilber). */
+const PLAYGROUND_USER_ID = DEMO_PERSONAS.find((p) => p.id === "employee")!.userId;
 
 interface CohortPlan {
   id: string;
@@ -166,6 +168,8 @@ async function seedHistory(
   const tenantId = cohort.tenantId;
   // The named demo employee always keeps up, so their own journey in the playground makes sense.
   const engagement = new Map(members.map((m, i) => [m.userId, i === 0 ? 1 : 0.55 + random() * 0.4]));
+  const latestSession = Math.max(0, ...pastEvents.filter((e) => e.kind === "learn").map((e) => e.sessionNumber ?? 0));
+  const nowMs = ctx.clock.now().getTime();
 
   for (const event of pastEvents) {
     for (const member of members) {
@@ -189,8 +193,9 @@ async function seedHistory(
         updatedAt: at,
       });
       const responds = random() < engagement.get(member.userId)!;
-      if (!responds) continue;
-      const answeredAt = new Date(new Date(at).getTime() + (1 + random() * 30) * 3600_000).toISOString();
+      if (!responds || leftForThePlayground(member, event, latestSession)) continue;
+      // Nobody answers before a card arrives or after today, however recently it arrived.
+      const answeredAt = new Date(Math.min(new Date(at).getTime() + (1 + random() * 30) * 3600_000, nowMs)).toISOString();
       const session = event.sessionNumber ?? 0;
 
       if (event.kind === "policy") {
@@ -246,6 +251,17 @@ async function seedHistory(
       });
     }
   }
+}
+
+/**
+ * What the README's Agents Playground walkthrough has Alex do: acknowledge the policy, commit to this
+ * week's deliverable and check in on it. Left unanswered in Alex's seeded history (the cards were
+ * delivered), so `next` has something waiting whenever the demo is started.
+ */
+function leftForThePlayground(member: Membership, event: TimelineEvent, latestSession: number): boolean {
+  if (member.userId !== PLAYGROUND_USER_ID) return false;
+  if (event.kind === "policy") return true;
+  return (event.kind === "apply" || event.kind === "checkin") && event.sessionNumber === latestSession;
 }
 
 /**

@@ -1,4 +1,8 @@
-/** Rules a cohort's schedule must keep. Leadership goes first: a team cohort starts after its leaders'. */
+/**
+ * Rules a cohort's schedule must keep. Leadership goes first: a team cohort starts at least a
+ * configured gap (LEADERS_GO_FIRST_DAYS, default two weeks) after its leaders', so the leaders have
+ * tried things and shared experiments before their teams begin.
+ */
 import { DateTime } from "luxon";
 import { ValidationError, type FieldIssue } from "./errors";
 import { localDateOf, programmeWeek } from "./timeline";
@@ -7,7 +11,19 @@ import { assertTimeZone, parseLocalDate } from "./working-days";
 
 type Schedule = Pick<Cohort, "kind" | "startDate" | "timeZone" | "leadershipCohortId">;
 
-export function validateCohortSchedule(cohort: Schedule, leadershipCohort?: Pick<Cohort, "id" | "kind" | "startDate" | "name">): void {
+/** The earliest a team cohort may start: `gapDays` after its leadership cohort. */
+export function earliestTeamStart(leadershipStart: string, gapDays: number): string {
+  return DateTime.fromISO(leadershipStart, { zone: "UTC" }).plus({ days: Math.max(1, gapDays) }).toISODate()!;
+}
+
+/** The latest a leadership cohort may start: `gapDays` before the team cohort that follows it. */
+export function latestLeadershipStart(teamStart: string, gapDays: number): string {
+  return DateTime.fromISO(teamStart, { zone: "UTC" }).minus({ days: Math.max(1, gapDays) }).toISODate()!;
+}
+
+const gapWords = (gapDays: number) => (gapDays % 7 === 0 ? `${gapDays / 7} week${gapDays === 7 ? "" : "s"}` : `${gapDays} day${gapDays === 1 ? "" : "s"}`);
+
+export function validateCohortSchedule(cohort: Schedule, leadershipCohort: Pick<Cohort, "id" | "kind" | "startDate" | "name"> | undefined, gapDays: number): void {
   assertTimeZone(cohort.timeZone);
   parseLocalDate(cohort.startDate, cohort.timeZone, "startDate");
   if (cohort.kind === "leadership" && cohort.leadershipCohortId) {
@@ -17,10 +33,11 @@ export function validateCohortSchedule(cohort: Schedule, leadershipCohort?: Pick
   if (!leadershipCohort || leadershipCohort.kind !== "leadership") {
     throw new ValidationError("The leadership cohort was not found.", [{ field: "leadershipCohortId", message: "must name a leadership cohort in your organisation" }]);
   }
-  if (cohort.startDate <= leadershipCohort.startDate) {
+  const earliest = earliestTeamStart(leadershipCohort.startDate, gapDays);
+  if (cohort.startDate < earliest) {
     throw new ValidationError(
-      `Leadership goes first: this cohort must start after "${leadershipCohort.name}" (which starts ${leadershipCohort.startDate}).`,
-      [{ field: "startDate", message: `must be after ${leadershipCohort.startDate}, when the leadership cohort starts` }],
+      `Leadership goes first: this cohort must start at least ${gapWords(gapDays)} after "${leadershipCohort.name}" (which starts ${leadershipCohort.startDate}), so on ${earliest} or later.`,
+      [{ field: "startDate", message: `must be ${earliest} or later: "${leadershipCohort.name}" starts ${leadershipCohort.startDate} and leaders go ${gapWords(gapDays)} first` }],
     );
   }
 }
@@ -102,7 +119,7 @@ export function validateStartedCohortEdit(before: Editable, after: Pick<Cohort, 
  * Leaders go first, seen from the leadership cohort: it may not start on or after any team cohort
  * that follows it, and it may not stop being a leadership cohort while team cohorts follow it.
  */
-export function validateLeadershipFollowers(after: Pick<Cohort, "kind" | "startDate">, followers: Array<Pick<Cohort, "name" | "startDate">>): void {
+export function validateLeadershipFollowers(after: Pick<Cohort, "kind" | "startDate">, followers: Array<Pick<Cohort, "name" | "startDate">>, gapDays: number): void {
   if (!followers.length) return;
   const names = (list: Array<Pick<Cohort, "name">>) => list.map((c) => `"${c.name}"`).join(", ");
   if (after.kind !== "leadership") {
@@ -110,11 +127,12 @@ export function validateLeadershipFollowers(after: Pick<Cohort, "kind" | "startD
       { field: "kind", message: `${names(followers)} ${followers.length === 1 ? "follows" : "follow"} this leadership cohort, so it can't become a team cohort.` },
     ]);
   }
-  const overtaken = followers.filter((c) => after.startDate >= c.startDate);
+  const overtaken = followers.filter((c) => after.startDate > latestLeadershipStart(c.startDate, gapDays));
   if (overtaken.length) {
     const first = [...overtaken].sort((a, b) => a.startDate.localeCompare(b.startDate))[0]!;
-    throw new ValidationError(`Leadership goes first: this cohort must start before ${names(overtaken)}, which ${overtaken.length === 1 ? "follows" : "follow"} it (the earliest starts ${first.startDate}).`, [
-      { field: "startDate", message: `must be before ${first.startDate}, when "${first.name}" (a team cohort that follows this one) starts` },
+    const latest = latestLeadershipStart(first.startDate, gapDays);
+    throw new ValidationError(`Leadership goes first: this cohort must start before ${names(overtaken)}, which ${overtaken.length === 1 ? "follows" : "follow"} it, by at least ${gapWords(gapDays)} (the earliest starts ${first.startDate}), so on ${latest} or earlier.`, [
+      { field: "startDate", message: `must be ${latest} or earlier: "${first.name}" (a team cohort that follows this one) starts ${first.startDate} and leaders go ${gapWords(gapDays)} first` },
     ]);
   }
 }

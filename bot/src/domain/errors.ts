@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   "PAYLOAD.TOO_LARGE",
   "REQUEST.METHOD_NOT_ALLOWED",
   "REQUEST.UNSUPPORTED_MEDIA_TYPE",
+  "STORE.UNAVAILABLE",
   "INTERNAL",
 ] as const;
 
@@ -86,5 +87,43 @@ export class RateLimitedError extends AppError {
   constructor(readonly retryAfterSeconds: number) {
     super("RATE.LIMITED", `Too many requests. Try again in ${retryAfterSeconds} s.`);
     this.name = "RateLimitedError";
+  }
+}
+
+/** What the store was doing when the database failed. */
+export type StoreOperation = "read" | "query" | "create" | "replace" | "upsert" | "delete" | "patch" | "batch";
+
+export interface StoreFailure {
+  operation: StoreOperation;
+  container: string;
+  /** The database's HTTP status; absent when no answer came (refused connection, timeout). */
+  status?: number;
+  substatus?: number;
+  /** Why there was no status: the network error's or the timeout's code. */
+  detail?: string;
+  /** Busy (429), unavailable (503), timed out or unreachable: trying again later may succeed. */
+  unavailable: boolean;
+}
+
+/**
+ * The database failed in a way the store could not turn into a domain outcome. Not an AppError on
+ * purpose: its message names containers and statuses, for the logs, never for a user; the API and
+ * the bot answer with their own plain "something went wrong".
+ */
+export class StoreError extends Error {
+  readonly operation: StoreOperation;
+  readonly container: string;
+  readonly status: number | undefined;
+  readonly substatus: number | undefined;
+  readonly unavailable: boolean;
+
+  constructor(failure: StoreFailure, cause: unknown) {
+    super(`Cosmos DB ${failure.operation} on ${failure.container} failed (${failure.status ?? failure.detail ?? "no answer"})`, { cause });
+    this.name = "StoreError";
+    this.operation = failure.operation;
+    this.container = failure.container;
+    this.status = failure.status;
+    this.substatus = failure.substatus;
+    this.unavailable = failure.unavailable;
   }
 }

@@ -47,7 +47,10 @@ export const ids = {
   /** One per cohort: rewritten whenever its members change. */
   rosterId: (cohortId: CohortId) => `roster:${part(cohortId, "cohortId")}`,
   /** One per cohort: what its last planning was based on. */
+  digestId: (cohortId: CohortId, sessionNumber: number) => `digest:${part(cohortId, "cohortId")}:s${part(sessionNumber, "sessionNumber")}`,
   planMarkId: (cohortId: CohortId) => `plan:${part(cohortId, "cohortId")}`,
+  /** One per leadership cohort: its leaders' note that opens the following team cohorts' session 1. */
+  leaderNoteId: (cohortId: CohortId) => `leadernote:${part(cohortId, "cohortId")}`,
 };
 
 /** True when `value` can be used as an id part (API path parameters are checked with this). */

@@ -2,6 +2,10 @@
 export const LIMITS = {
   shortText: 200, // names, titles, a deliverable
   answerText: 1000, // a check-in answer, a win, a question
+  digestNote: 600, // the facilitator's note that opens the next session's brief
+  leaderNote: 600, // a leader's note that opens the following team cohorts' first brief
+  reflectQuestions: 3, // a session's own reflect questions asked on its check-in, each with an answer box
+  reflectAnswerText: 500, // an answer to one of them: with the three main answers, a check-in stays far under 28 KB even in 3-byte scripts
   policyItem: 500, // one bullet of a policy section
   policyItems: 30, // bullets per policy section
   policySummary: 600,

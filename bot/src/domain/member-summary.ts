@@ -1,4 +1,5 @@
 /** A member's own view of their progress: what `progress` shows them. Never suppressed: it is theirs. */
+import { currentDifficulty, type AlertResolution } from "./alerts";
 import type { MemberRecords } from "./ports";
 import type { TimelineEvent } from "./types";
 
@@ -10,13 +11,18 @@ export interface MemberSummary {
   wins: number;
   lastConfidence?: number;
   confidenceTrend: number[];
+  /** The same rule as the facilitators' view (domain/alerts.ts `currentDifficulty`). */
+  stuck: boolean;
 }
 
-export function summariseMember(timeline: TimelineEvent[], records: MemberRecords, now: Date): MemberSummary {
+export function summariseMember(timeline: TimelineEvent[], records: MemberRecords, now: Date, resolutions: AlertResolution[] = []): MemberSummary {
   const dueSessions = timeline.filter((e) => e.kind === "checkin" && new Date(e.dueAt) <= now).map((e) => e.sessionNumber!);
   const answered = new Set(records.checkIns.map((c) => c.sessionNumber));
+  // A check-in still open and not yet answered does not break the streak: there is time left.
+  const stillOpen = new Set(timeline.filter((e) => e.kind === "checkin" && new Date(e.dueAt) <= now && e.closesAt && new Date(e.closesAt) > now).map((e) => e.sessionNumber!));
+  const counted = dueSessions.filter((n, i) => i < dueSessions.length - 1 || answered.has(n) || !stillOpen.has(n));
   let streak = 0;
-  for (let i = dueSessions.length - 1; i >= 0 && answered.has(dueSessions[i]!); i--) streak++;
+  for (let i = counted.length - 1; i >= 0 && answered.has(counted[i]!); i--) streak++;
   const sorted = [...records.checkIns].sort((a, b) => a.sessionNumber - b.sessionNumber);
   return {
     streak,
@@ -26,5 +32,6 @@ export function summariseMember(timeline: TimelineEvent[], records: MemberRecord
     wins: records.wins.length,
     ...(sorted.length ? { lastConfidence: sorted[sorted.length - 1]!.confidence } : {}),
     confidenceTrend: sorted.map((c) => c.confidence),
+    stuck: currentDifficulty(records.checkIns, resolutions) === "stuck",
   };
 }

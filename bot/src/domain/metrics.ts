@@ -32,7 +32,7 @@
  * Staff (facilitators and admins) see each member's status by name by design; that table is
  * never shown to members and is not a released figure.
  */
-import { reportsStuck } from "./reflections";
+import { currentDifficulty, type AlertResolution } from "./alerts";
 import type { CohortRecords } from "./ports";
 import type { AdoptionAnswer, AdoptionPoint, Aggregate, CheckIn, Membership, MemberProgress, MemberProgressStatus, TimelineEvent, WeeklyPoint } from "./types";
 
@@ -119,10 +119,12 @@ export interface ProgressInput {
   records: CohortRecords;
   acknowledgedUserIds: Set<string>;
   now: Date;
+  /** Alerts a facilitator marked resolved: they clear "stuck" and "asked for help" (domain/alerts.ts). */
+  resolutions?: AlertResolution[];
 }
 
 
-export function computeCohortProgress({ timeline, memberships, records, acknowledgedUserIds, now }: ProgressInput): CohortProgress {
+export function computeCohortProgress({ timeline, memberships, records, acknowledgedUserIds, now, resolutions = [] }: ProgressInput): CohortProgress {
   const memberIds = new Set(memberships.map((m) => m.userId));
   const checkIns = records.checkIns.filter((c) => memberIds.has(c.userId));
   const memberCount = memberships.length;
@@ -149,7 +151,7 @@ export function computeCohortProgress({ timeline, memberships, records, acknowle
     });
 
   const acknowledged = memberships.filter((m) => acknowledgedUserIds.has(m.userId)).length;
-  const members = memberships.map((m) => memberProgress(m, past, records, checkIns.filter((c) => c.userId === m.userId)));
+  const members = memberships.map((m) => memberProgress(m, past, records, checkIns.filter((c) => c.userId === m.userId), resolutions));
   return {
     memberCount,
     weekly,
@@ -161,23 +163,22 @@ export function computeCohortProgress({ timeline, memberships, records, acknowle
   };
 }
 
-function memberProgress(member: Membership, past: TimelineEvent[], records: CohortRecords, checkIns: CheckIn[]): MemberProgress {
+function memberProgress(member: Membership, past: TimelineEvent[], records: CohortRecords, checkIns: CheckIn[], resolutions: AlertResolution[]): MemberProgress {
   const sorted = [...checkIns].sort((a, b) => a.sessionNumber - b.sessionNumber);
   const latest = sorted[sorted.length - 1];
   return {
     userId: member.userId,
     displayName: member.displayName,
-    status: memberStatus(member.userId, past, records, sorted),
+    status: memberStatus(member.userId, past, records, sorted, resolutions),
     checkInsDone: sorted.length,
     minutesSaved: sorted.reduce((s, c) => s + c.minutesSaved, 0),
     ...(latest ? { lastConfidence: latest.confidence } : {}),
   };
 }
 
-function memberStatus(userId: string, past: TimelineEvent[], records: CohortRecords, checkIns: CheckIn[]): MemberProgressStatus {
-  const latest = checkIns[checkIns.length - 1];
-  if (latest?.wantsHelp) return "asked-for-help";
-  if (checkIns.filter(reportsStuck).length >= 2) return "stuck";
+function memberStatus(userId: string, past: TimelineEvent[], records: CohortRecords, checkIns: CheckIn[], resolutions: AlertResolution[]): MemberProgressStatus {
+  const difficulty = currentDifficulty(checkIns, resolutions);
+  if (difficulty) return difficulty;
   const dueCheckIns = past.filter((e) => e.kind === "checkin").map((e) => e.sessionNumber);
   const answered = new Set(checkIns.map((c) => c.sessionNumber));
   if (dueCheckIns.filter((s) => !answered.has(s!)).length >= 2) return "missed-checkins";

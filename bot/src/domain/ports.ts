@@ -10,18 +10,22 @@
  * - ETag-guarded writes throw `ConcurrencyError` when the ETag no longer matches (412).
  */
 import type {
+  AdminGrant,
   AdoptionAnswer,
   ApplyCommitment,
+  ChatOrigin,
   CheckIn,
   Cohort,
   CohortId,
   Delivery,
   FacilitatorAlert,
   Instant,
+  MemberPause,
   Membership,
   Person,
   PolicyAcknowledgement,
   PolicyVersion,
+  PublishedDigest,
   Question,
   TenantId,
   Track,
@@ -62,7 +66,22 @@ export interface MembershipRepository {
    * so the scheduler can tell "nothing new" without reading every membership.
    */
   rosterVersion(tenantId: TenantId, cohortId: CohortId): Promise<string | undefined>;
+  /**
+   * Every pause taken by the cohort's members, by member (only those who ever paused): one point
+   * read, so the scheduler can tell when a member's shifted card falls due without reading the roster.
+   * The memberships read above carry the same pauses.
+   */
+  listPauses(tenantId: TenantId, cohortId: CohortId): Promise<Record<UserId, MemberPause[]>>;
+  /**
+   * Applies `change` to one member's pauses, guarded against concurrent writes (retried on a lost
+   * race, so two clicks at once are decided one after the other). After a write the roster version
+   * moves, like any roster change. `changed` is false when `change` wanted nothing.
+   */
+  updatePauses(tenantId: TenantId, cohortId: CohortId, userId: UserId, change: PauseChange): Promise<{ pauses: MemberPause[]; changed: boolean }>;
 }
+
+/** A member's pauses as they should be after a request, from the pauses as stored; undefined: leave them as they are. */
+export type PauseChange = (current: MemberPause[]) => MemberPause[] | undefined;
 
 export interface PersonRepository {
   get(tenantId: TenantId, userId: UserId): Promise<Person | undefined>;
@@ -71,13 +90,15 @@ export interface PersonRepository {
   markUnreachable(tenantId: TenantId, userId: UserId, at: Instant): Promise<void>;
   /** Up to `limit` of the tenant's people whose name (or id) contains `text`, case-insensitively. */
   search(tenantId: TenantId, text: string, limit: number): Promise<Array<Pick<Person, "userId" | "displayName">>>;
+  /** The admin grant last seen on this person's tab sign-in, if any. */
+  adminGrant(tenantId: TenantId, userId: UserId): Promise<AdminGrant | undefined>;
+  /** Records the grant seen on a sign-in, or (undefined) removes it: the sign-in carried none. */
+  recordAdminGrant(tenantId: TenantId, userId: UserId, grant: AdminGrant | undefined): Promise<void>;
 }
 
 export interface TrackRepository {
   /** Tenant-customised tracks; built-in tracks live in code (domain/tracks). */
   list(tenantId: TenantId): Promise<Track[]>;
-  get(tenantId: TenantId, trackId: string): Promise<Versioned<Track> | undefined>;
-  upsert(tenantId: TenantId, track: Track, etag?: string): Promise<Versioned<Track>>;
 }
 
 /** The learn → apply → reflect records of one cohort. */
@@ -122,6 +143,10 @@ export interface QuestionRepository {
 export interface WinRepository {
   createIfAbsent(win: Win): Promise<CreateOutcome>;
   listByCohort(tenantId: TenantId, cohortId: CohortId): Promise<Win[]>;
+  /** Wins shared with consent, newest first, `limit` at most per page; `cursor` is the previous page's `nextCursor`. */
+  listSharedPage(tenantId: TenantId, cohortId: CohortId, limit: number, cursor?: string): Promise<{ wins: Win[]; nextCursor?: string }>;
+  /** How many wins were recorded without consent to share (their words are never listed). */
+  countUnshared(tenantId: TenantId, cohortId: CohortId): Promise<number>;
   markPosted(tenantId: TenantId, cohortId: CohortId, winId: string, at: Instant): Promise<void>;
 }
 
@@ -181,6 +206,13 @@ export interface DeliveryCounts {
   skipped: number;
 }
 
+/** One kind of message in a cohort: how many are in each state, and why those that failed did. */
+export interface DeliveryKindCounts extends Omit<DeliveryCounts, "eventKey"> {
+  kind: Delivery["kind"];
+  /** Failure (and skip) reasons as recorded, with how many deliveries carry each. */
+  reasons: Array<{ status: "failed" | "skipped" | "pending"; reason: string; count: number }>;
+}
+
 export interface DeliveryRepository {
   /** Writes the delivery unless one with the same id exists. */
   createIfAbsent(delivery: Delivery): Promise<CreateOutcome>;
@@ -200,11 +232,15 @@ export interface DeliveryRepository {
   ): Promise<Versioned<Delivery>[]>;
   /** Throws ConcurrencyError if the claim was lost (another instance took it over). */
   update(delivery: Delivery, etag: string): Promise<Versioned<Delivery>>;
-  get(tenantId: TenantId, cohortId: CohortId, deliveryId: string): Promise<Versioned<Delivery> | undefined>;
+  /** Every delivery of a cohort: for tests and the consistency checks, never on a request path. */
   listByCohort(tenantId: TenantId, cohortId: CohortId): Promise<Delivery[]>;
+  /** Every delivery of one event (a question's answer, an alert to each facilitator): few, read from one partition. */
+  listForEvent(tenantId: TenantId, cohortId: CohortId, eventKey: string): Promise<Delivery[]>;
   /** The members who already have a delivery for this event (one cheap projection query). */
   listUserIdsForEvent(tenantId: TenantId, cohortId: CohortId, eventKey: string): Promise<Set<UserId>>;
   countsByEvent(tenantId: TenantId, cohortId: CohortId): Promise<DeliveryCounts[]>;
+  /** The same, per kind of message, with the reasons of failures, skips and pending retries. */
+  countsByKind(tenantId: TenantId, cohortId: CohortId): Promise<DeliveryKindCounts[]>;
   /** The cohort's last completed planning, if any. */
   getPlanMark(tenantId: TenantId, cohortId: CohortId): Promise<PlanMark | undefined>;
   savePlanMark(mark: PlanMark): Promise<void>;
@@ -232,6 +268,56 @@ export interface LeaseRepository {
 }
 
 
+/** A team the app is installed in, with the channels the bot has learnt of there. */
+export interface InstalledTeam {
+  tenantId: TenantId;
+  teamId: string;
+  teamName?: string;
+  /** The Bot Connector endpoint for the team. */
+  serviceUrl: string;
+  /** Always the General channel (its id is the team's); others once the bot has seen them. */
+  channels: Array<{ channelId: string; channelName?: string }>;
+  updatedAt: Instant;
+}
+
+export interface TeamRepository {
+  /** Records the team, adding channels and a name to what was known; never forgets a channel. */
+  record(team: InstalledTeam): Promise<void>;
+  list(tenantId: TenantId): Promise<InstalledTeam[]>;
+}
+
+/** Published digests, one per cohort and session, ETag-guarded like the policy. */
+export interface DigestRepository {
+  get(tenantId: TenantId, cohortId: CohortId, sessionNumber: number): Promise<Versioned<PublishedDigest> | undefined>;
+  listByCohort(tenantId: TenantId, cohortId: CohortId): Promise<PublishedDigest[]>;
+  /** Creates it (no etag) or replaces it (etag): ConcurrencyError when someone published first. */
+  save(digest: PublishedDigest, etag?: string): Promise<Versioned<PublishedDigest>>;
+  /** "Delete my data": drops this member's words from every featured list of the cohort. */
+  removeAuthor(tenantId: TenantId, cohortId: CohortId, userId: UserId): Promise<number>;
+}
+
+/**
+ * A leadership cohort's note to the team cohorts that follow it, opening their session 1 brief.
+ * Plain text as the leader typed it; `heldBack` lists the team cohorts whose facilitators held it back.
+ */
+export interface LeaderNote {
+  tenantId: TenantId;
+  /** The leadership cohort: the note lives in its partition. */
+  cohortId: CohortId;
+  text: string;
+  authorId: UserId;
+  authorName: string;
+  updatedAt: Instant;
+  heldBack: CohortId[];
+}
+
+/** One note per leadership cohort, ETag-guarded: two leaders (or a leader and a facilitator) never overwrite each other unseen. */
+export interface LeaderNoteRepository {
+  get(tenantId: TenantId, cohortId: CohortId): Promise<Versioned<LeaderNote> | undefined>;
+  /** Creates it (no etag) or replaces it (etag): ConcurrencyError when someone changed it first. */
+  save(note: LeaderNote, etag?: string): Promise<Versioned<LeaderNote>>;
+}
+
 /** Every repository, as `index.ts` wires them. */
 export interface Repositories {
   cohorts: CohortRepository;
@@ -241,10 +327,13 @@ export interface Repositories {
   loop: LoopRecordRepository;
   questions: QuestionRepository;
   wins: WinRepository;
+  teams: TeamRepository;
   policies: PolicyRepository;
   alerts: AlertRepository;
   deliveries: DeliveryRepository;
   leases: LeaseRepository;
+  digests: DigestRepository;
+  leaderNotes: LeaderNoteRepository;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -264,11 +353,7 @@ export type SendFailure =
 
 export type SendResult = { ok: true; activityId: string } | { ok: false; failure: SendFailure };
 
-/** Where a bot's 1:1 chats are opened: the Bot Connector endpoint and the bot's own account, from a conversation it already has. */
-export interface ChatOrigin {
-  serviceUrl: string;
-  bot: { id: string; name?: string };
-}
+export type { ChatOrigin };
 
 export type OpenChatResult = { ok: true; conversationReference: unknown } | { ok: false; failure: SendFailure };
 
@@ -278,6 +363,25 @@ export type OpenChatResult = { ok: true; conversationReference: unknown } | { ok
  */
 export interface PersonalChatOpener {
   openPersonalChat(tenantId: TenantId, user: { userId: UserId; displayName: string }, origin: ChatOrigin): Promise<OpenChatResult>;
+}
+
+/** One proactive message to write to the outbox: what it carries and for whom, not its card. */
+export type OutgoingMessage = Pick<Delivery, "tenantId" | "cohortId" | "userId" | "eventKey" | "kind"> & Partial<Pick<Delivery, "urgent" | "openChatFrom" | "notBefore">>;
+
+/**
+ * The one way a proactive message leaves: written first as a delivery record with a deterministic
+ * id, then sent by the scheduler (paced per tenant, retried by Teams' rules, exactly once through
+ * crashes and several instances), so nothing is sent straight from a request or a turn.
+ */
+export interface Outbox {
+  /** Writes the messages' delivery records (the same message twice is one record); resolves once they are stored. */
+  enqueue(messages: OutgoingMessage[]): Promise<number>;
+  /**
+   * Asks this instance to send the cohort's due deliveries now rather than at the next tick.
+   * Resolves when that attempt is over (sent, retrying later, or left to the instance that holds
+   * the tenant's send lease); never rejects.
+   */
+  sendSoon(tenantId: TenantId, cohortId: CohortId): Promise<void>;
 }
 
 /** Sends proactive cards. Implementations never throw for Teams-side failures: they classify. */

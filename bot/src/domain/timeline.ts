@@ -6,23 +6,31 @@
  * - Week 0, the last working day before the start: acknowledge the AI-use policy (governance comes
  *   first) and the baseline adoption check, so weeks 4 and 8 have something to compare with.
  * - Session i, on the first working day of week i: the learn brief, then the apply card.
- * - The reflect check-in for session i, on the first working day of week i+1 (it asks about the
- *   deliverable committed in week i), and at most one reminder two working days later.
+ * - The reflect check-in for session i opens the working day after session i (it asks about the
+ *   deliverable committed there) and closes `gapWorkingDays` working days before session i+1 (the
+ *   day session i+1 would fall on, after the last session), so what members report can reach the
+ *   facilitators before the next session. At most one reminder, the working day before it closes.
+ *   The track's `checkInCadence` sets both; a gap too long for the week is shortened so the
+ *   check-in is open at least one working day.
  * - Adoption checks on the third working day of each of the track's adoption weeks (4 and 8), so
  *   they do not pile onto a session day.
  * Local wall-clock times are kept across daylight-saving changes: 09:30 stays 09:30 local.
  */
 import { DateTime } from "luxon";
 import { ValidationError } from "./errors";
-import type { Cohort, LocalTime, TimelineEvent, TimelineEventKind, Track } from "./types";
-import { addWorkingDays, assertTimeZone, calendarOf, onOrNextWorkingDay, parseLocalDate, previousWorkingDay, type WorkingCalendar } from "./working-days";
+import type { CheckInCadence, Cohort, LocalTime, TimelineEvent, TimelineEventKind, Track } from "./types";
+import { addWorkingDays, assertTimeZone, calendarOf, onOrNextWorkingDay, parseLocalDate, previousWorkingDay, subtractWorkingDays, type WorkingCalendar } from "./working-days";
 
 type CohortSchedule = Pick<Cohort, "startDate" | "timeZone" | "localTime" | "workingDays" | "holidays">;
 
 /** Same-moment events go out in this order (the brief before the apply card). */
-const KIND_ORDER: TimelineEventKind[] = ["policy", "baseline", "checkin", "learn", "apply", "checkin-reminder", "adoption"];
+const KIND_ORDER: TimelineEventKind[] = ["policy", "baseline", "learn", "apply", "checkin", "checkin-reminder", "adoption"];
 
-export function buildTimeline(cohort: CohortSchedule, track: Pick<Track, "sessions" | "defaultLocalTime" | "adoptionCheckWeeks">): TimelineEvent[] {
+export const DEFAULT_CHECK_IN_CADENCE: CheckInCadence = { gapWorkingDays: 2, reminder: true };
+/** Gaps are 1 (never in the same minute as the next brief) to 4 working days (longer would leave no day to answer in a five-day week). */
+export const MAX_CHECK_IN_GAP = 4;
+
+export function buildTimeline(cohort: CohortSchedule, track: Pick<Track, "sessions" | "defaultLocalTime" | "adoptionCheckWeeks" | "checkInCadence">): TimelineEvent[] {
   assertTimeZone(cohort.timeZone);
   const calendar = calendarOf(cohort);
   const start = parseLocalDate(cohort.startDate, cohort.timeZone, "startDate");
@@ -42,15 +50,26 @@ export function buildTimeline(cohort: CohortSchedule, track: Pick<Track, "sessio
     const n = session.number;
     add(`s${n}.learn`, "learn", n, weekStart(n), { sessionNumber: n });
     add(`s${n}.apply`, "apply", n, weekStart(n), { sessionNumber: n });
-    const checkInDay = weekStart(n + 1);
-    add(`s${n}.checkin`, "checkin", n + 1, checkInDay, { sessionNumber: n });
-    add(`s${n}.checkin-reminder`, "checkin-reminder", n + 1, addWorkingDays(checkInDay, 2, calendar), { sessionNumber: n });
+    const window = checkInWindow(weekStart(n), weekStart(n + 1), track.checkInCadence ?? DEFAULT_CHECK_IN_CADENCE, calendar);
+    const closes = { closesAt: at(window.closes).toUTC().toISO()!, closesOn: window.closes.toISODate()! };
+    add(`s${n}.checkin`, "checkin", n, window.opens, { sessionNumber: n, ...closes });
+    if (window.reminder) add(`s${n}.checkin-reminder`, "checkin-reminder", n, window.reminder, { sessionNumber: n, ...closes });
   }
   for (const week of track.adoptionCheckWeeks) {
     add(`adoption.w${week}`, "adoption", week, addWorkingDays(weekStart(week), 2, calendar), { adoptionWeek: week });
   }
 
   return events.sort((a, b) => a.dueAt.localeCompare(b.dueAt) || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
+}
+
+/** Local days the check-in on a session opens, is reminded (if it is) and closes. */
+function checkInWindow(session: DateTime, nextSession: DateTime, cadence: CheckInCadence, calendar: WorkingCalendar): { opens: DateTime; reminder?: DateTime; closes: DateTime } {
+  const opens = addWorkingDays(session, 1, calendar);
+  const gap = Math.min(Math.max(Math.floor(cadence.gapWorkingDays), 1), MAX_CHECK_IN_GAP);
+  const wanted = subtractWorkingDays(nextSession, gap, calendar);
+  const closes = wanted > opens ? wanted : addWorkingDays(opens, 1, calendar);
+  const reminder = previousWorkingDay(closes, calendar);
+  return { opens, closes, ...(cadence.reminder && reminder > opens ? { reminder } : {}) };
 }
 
 function toEvent(key: string, kind: TimelineEventKind, week: number, local: DateTime, extra: Partial<TimelineEvent>): TimelineEvent {

@@ -73,6 +73,20 @@ export interface Track {
   defaultLocalTime: LocalTime;
   /** Programme weeks at which the adoption check runs (week 0 is the baseline). */
   adoptionCheckWeeks: number[];
+  /** When each session's check-in closes and whether it is reminded. Default: DEFAULT_CHECK_IN_CADENCE (domain/timeline.ts). */
+  checkInCadence?: CheckInCadence;
+}
+
+/**
+ * The reflect check-in on session n opens the working day after its brief and closes
+ * `gapWorkingDays` working days before session n+1, so what members report can reach the
+ * facilitators, and shape session n+1, in between.
+ */
+export interface CheckInCadence {
+  /** Working days between the check-in closing and the next session (1–4). */
+  gapWorkingDays: number;
+  /** One reminder, to those who have not answered, the working day before it closes. */
+  reminder: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -130,6 +144,18 @@ export interface Membership {
    * (domain/timeline.ts `lateJoinedAt`); older documents may lack it and count as joined at the start.
    */
   joinedAt: Instant;
+  /** The member's own pauses ("I'm on leave"), oldest first; they move only this member's cards (domain/member-pause.ts). */
+  pauses?: MemberPause[];
+}
+
+/** A member's pause of their own programme by whole weeks. Facilitators see only that it is running and until when. */
+export interface MemberPause {
+  /** When the member paused. */
+  from: Instant;
+  /** How many weeks they asked for (1–4). */
+  weeks: number;
+  /** Set when they said "I'm back" before the weeks were over. */
+  endedAt?: Instant;
 }
 
 /** A person the bot can reach, with the conversation reference captured on install. */
@@ -144,6 +170,15 @@ export interface Person {
   updatedAt: Instant;
 }
 
+/**
+ * Admin rights the tab saw on a verified sign-in (the `CohortCoach.Admin` app role or an admin
+ * group), kept so the bot, which only sees an object id, can honour them for a while.
+ */
+export interface AdminGrant {
+  source: "app-role" | "group";
+  seenAt: Instant;
+}
+
 // ---------------------------------------------------------------------------------------------
 // The loop: apply commitments, check-ins, adoption checks
 // ---------------------------------------------------------------------------------------------
@@ -156,6 +191,10 @@ export interface ApplyCommitment {
   userId: UserId;
   sessionNumber: number;
   deliverable: string;
+  /** The member marked the deliverable done. */
+  doneAt?: Instant;
+  /** Where the real piece of work lives (https only, checked on input); always shown as plain text. */
+  link?: string;
   committedAt: Instant;
   updatedAt: Instant;
 }
@@ -175,9 +214,28 @@ export interface CheckIn {
   minutesSaved: number;
   confidence: Confidence;
   wantsHelp: boolean;
+  /** Answers to the session's own reflect questions, in the track's order (older records lack them). */
+  reflectAnswers?: ReflectAnswer[];
+  /** What got in the way, as codes so themes can be counted without reading every answer. */
+  blockers?: Blocker[];
+  /** Whether the member's answers may be quoted to others. Absent (older records): not at all. */
+  quoteConsent?: QuoteConsent;
   submittedAt: Instant;
   updatedAt: Instant;
 }
+
+/** One reflect question of the session, as asked, with the member's answer. */
+export interface ReflectAnswer {
+  question: string;
+  answer: string;
+}
+
+export const BLOCKERS = ["first-draft", "trusting-output", "what-to-share", "finding-time", "tool-access", "other"] as const;
+export type Blocker = (typeof BLOCKERS)[number];
+
+export const QUOTE_CONSENTS = ["no", "anonymous", "named"] as const;
+/** "no": never quoted; "anonymous": quoted without the member's name; "named": quoted with it. */
+export type QuoteConsent = (typeof QUOTE_CONSENTS)[number];
 
 export type UsageFrequency = "daily" | "few-times-a-week" | "weekly" | "rarely" | "not-at-all";
 
@@ -252,7 +310,20 @@ export interface Win {
   /** The member agreed to have this posted to the cohort's channel. */
   shareConsent: boolean;
   postedToChannelAt?: Instant;
+  /**
+   * A leader's experiment (leadership cohorts only): what they tried, on which real piece of work,
+   * and what happened, failures included. With consent it goes to the channels and next briefs of
+   * the team cohorts that follow the leadership cohort; `text` holds what they tried.
+   */
+  experiment?: LeaderExperiment;
   createdAt: Instant;
+}
+
+export interface LeaderExperiment {
+  /** The real piece of work, e.g. "the Q3 board pack". */
+  work: string;
+  /** What happened, as it happened: "it got the structure right and two numbers wrong". */
+  outcome: string;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -304,6 +375,9 @@ export interface FacilitatorAlert {
   raisedAt: Instant;
   acknowledgedBy?: UserId;
   acknowledgedAt?: Instant;
+  /** A facilitator reached the member and marked it resolved: the member is no longer shown as stuck for it. */
+  resolvedBy?: UserId;
+  resolvedAt?: Instant;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -333,10 +407,19 @@ export interface TimelineEvent {
   /** The same moment in the cohort's zone, for display. */
   localDate: LocalDate;
   localTime: LocalTime;
+  /** Check-ins and their reminders: when the check-in closes (before the next session), UTC. */
+  closesAt?: Instant;
+  /** The same moment, as the local date in the cohort's zone. */
+  closesOn?: LocalDate;
 }
 
-/** What a delivery carries: a timeline event, an answer to a question, or a facilitator alert. */
-export type DeliveryKind = TimelineEventKind | "answer" | "alert" | "catchup";
+/**
+ * What a delivery carries: a timeline event, an answer to a question, a facilitator alert, a
+ * member's catch-up, a win posted to the cohort's channel, or a facilitator's "before session n+1"
+ * digest.
+ */
+/** "leader-experiment": a leader's experiment posted to a following team cohort's channel (the delivery lives in the team cohort). */
+export type DeliveryKind = TimelineEventKind | "answer" | "alert" | "catchup" | "win" | "leader-experiment" | "digest";
 
 /** "skipped": nothing to send any more (e.g. the policy was acknowledged before the card went out). */
 export type DeliveryStatus = "pending" | "claimed" | "sent" | "failed" | "skipped";
@@ -365,8 +448,24 @@ export interface Delivery {
   failureReason?: string;
   /** Permanent failures (403/404) are never retried. */
   permanent?: boolean;
+  /**
+   * Someone is waiting on it (a help request, an answer to their own question, their win): it is
+   * claimed ahead of a running fan-out's backlog.
+   */
+  urgent?: boolean;
+  /**
+   * Where the bot may open a 1:1 chat with a recipient it has never talked to (a facilitator who
+   * never opened the app), taken from the conversation that caused the message.
+   */
+  openChatFrom?: ChatOrigin;
   createdAt: Instant;
   updatedAt: Instant;
+}
+
+/** Where a bot's 1:1 chats are opened: the Bot Connector endpoint and the bot's own account, from a conversation it already has. */
+export interface ChatOrigin {
+  serviceUrl: string;
+  bot: { id: string; name?: string };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -413,6 +512,8 @@ export interface MemberProgress {
   checkInsDone: number;
   minutesSaved: number;
   lastConfidence?: number;
+  /** The member paused their programme until this local date; never why. */
+  pausedUntil?: LocalDate;
 }
 
 export interface WeeklyPoint {
@@ -441,4 +542,31 @@ export interface PolicyTextChange {
   field: "title" | "summary";
   before: string;
   after: string;
+}
+
+/**
+ * What a facilitator published for the next session's brief ("From your cohort last week"): their
+ * note and up to three featured quotes or wins, as they read when published.
+ */
+export interface PublishedDigest {
+  tenantId: TenantId;
+  cohortId: CohortId;
+  /** The session members reflected on; the brief of session + 1 carries it. */
+  sessionNumber: number;
+  note: string;
+  featured: FeaturedItem[];
+  publishedBy: UserId;
+  publishedByName: string;
+  publishedAt: Instant;
+}
+
+export interface FeaturedItem {
+  /** The id the facilitator chose (a quote's or a win's). */
+  id: string;
+  kind: "quote" | "win";
+  text: string;
+  /** The author's name, only when they agreed to be named (a shared win, or a quote with consent). */
+  attribution?: string;
+  /** Whose words: kept so "delete my data" removes them. Never sent to the tab or a card. */
+  authorId: UserId;
 }

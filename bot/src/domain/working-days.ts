@@ -49,6 +49,16 @@ export function addWorkingDays(date: DateTime, count: number, calendar: WorkingC
   return d;
 }
 
+/** Moves back `count` working days (count ≥ 0); 0 leaves `date` as it is. */
+export function subtractWorkingDays(date: DateTime, count: number, calendar: WorkingCalendar): DateTime {
+  let d = date;
+  for (let moved = 0; moved < count; ) {
+    d = d.minus({ days: 1 });
+    if (isWorkingDay(d, calendar)) moved++;
+  }
+  return d;
+}
+
 /** Parses a `YYYY-MM-DD` local date as midnight in `zone`, or throws a ValidationError naming `field`. */
 export function parseLocalDate(value: string, zone: string, field: string): DateTime {
   const date = DateTime.fromISO(value, { zone });

@@ -6,12 +6,21 @@
 import type { AppContext } from "../app-context";
 import { buildFacilitatorAlertCard, buildMissedCheckInsCard } from "../cards/facilitator-alert.card";
 import { buildAnswerCard } from "../cards/question.card";
+import { buildChannelWinCard } from "../cards/win.card";
+import { buildChannelExperimentCard } from "../cards/experiment.card";
+import { experimentEventKey } from "../usecases/member/share-experiment";
+import { ALERT_EVENT_PREFIX, WIN_EVENT_PREFIX } from "./delivery-effects";
+import { DIGEST_EVENT_PREFIX } from "./digest-planning";
+import { digestCard } from "../usecases/digest/digest-card";
+import { fromYourCohort } from "../usecases/digest/session-digest";
 import type { Cohort, Delivery } from "../domain/types";
 import { cardForEvent, eventTitle, tabUrl } from "../usecases/member/event-cards";
 import { cohortSchedule, memberContextFor, type CohortSchedule } from "../usecases/member/member-context";
 import type { CardDecision, DeliveryCardFactory } from "./send-delivery";
 import { catchUpCard } from "../usecases/member/briefs";
 import { MISSED_DIGEST_PREFIX } from "./planner";
+
+const FROM_COHORT_CACHE_MS = 60_000;
 
 export function createDeliveryCardFactory(ctx: AppContext): DeliveryCardFactory {
   // One cohort's track and timeline serve every member of a fan-out; recompute only when the cohort changes.
@@ -23,6 +32,18 @@ export function createDeliveryCardFactory(ctx: AppContext): DeliveryCardFactory 
     const schedule = cohortSchedule(ctx, cohort);
     schedules.set(key, { updatedAt: cohort.updatedAt, schedule });
     return schedule;
+  };
+  // A brief fan-out reads the cohort's check-ins once a minute, not once per member.
+  const fromCohort = new Map<string, { at: number; from: ReturnType<typeof fromYourCohort> }>();
+  const fromCohortOf = (cohort: Cohort, nextSessionNumber: number) => {
+    const key = `${cohort.tenantId}:${cohort.id}:${nextSessionNumber}`;
+    const now = ctx.clock.now().getTime();
+    const hit = fromCohort.get(key);
+    if (hit && now - hit.at < FROM_COHORT_CACHE_MS) return hit.from;
+    const from = fromYourCohort(ctx, cohort, nextSessionNumber);
+    fromCohort.set(key, { at: now, from });
+    from.catch(() => fromCohort.delete(key));
+    return from;
   };
   return {
     async build(delivery: Delivery, cohort: Cohort): Promise<CardDecision> {
@@ -38,8 +59,32 @@ export function createDeliveryCardFactory(ctx: AppContext): DeliveryCardFactory 
         if (missing.length === 0) return { skip: "nobody is missing check-ins any more" };
         return { send: { card: buildMissedCheckInsCard({ cohortName: cohort.name, sessionNumber: session, names: missing.map((a) => a.displayName), tabUrl: tabUrl(ctx) }), summary: `${missing.length} members missed two check-ins` } };
       }
+      if (delivery.kind === "digest") {
+        const sessionNumber = Number(delivery.eventKey.slice(DIGEST_EVENT_PREFIX.length));
+        const schedule = await scheduleOf(cohort);
+        const next = schedule?.timeline.find((e) => e.kind === "learn" && e.sessionNumber === sessionNumber + 1);
+        if (!next || new Date(next.dueAt) <= ctx.clock.now()) return { skip: "the next session has started" };
+        return { send: { card: await digestCard(ctx, cohort, sessionNumber), summary: `Before session ${sessionNumber + 1}: what your cohort reported` } };
+      }
+      if (delivery.kind === "win") {
+        const winId = delivery.eventKey.slice(WIN_EVENT_PREFIX.length);
+        const win = (await repos.wins.listByCohort(cohort.tenantId, cohort.id)).find((w) => w.id === winId);
+        if (!win) return { skip: "the win was deleted" };
+        if (!win.shareConsent) return { skip: "the member did not agree to share it" };
+        return { send: { card: buildChannelWinCard({ displayName: win.displayName, cohortName: cohort.name, text: win.text, minutesSaved: win.minutesSaved }), summary: `${win.displayName} shared a win` } };
+      }
+      if (delivery.kind === "leader-experiment") {
+        // The delivery is the team cohort's; the experiment is in the leadership cohort it follows.
+        const leadership = cohort.leadershipCohortId ? await repos.cohorts.get(cohort.tenantId, cohort.leadershipCohortId) : undefined;
+        if (!leadership) return { skip: "the cohort no longer follows a leadership cohort" };
+        const experiment = (await repos.wins.listByCohort(cohort.tenantId, leadership.id)).find((w) => experimentEventKey(w.id) === delivery.eventKey);
+        if (!experiment?.experiment) return { skip: "the experiment was deleted" };
+        if (!experiment.shareConsent) return { skip: "the leader did not agree to share it" };
+        const card = buildChannelExperimentCard({ leaderName: experiment.displayName, leadershipCohortName: leadership.name, work: experiment.experiment.work, tried: experiment.text, outcome: experiment.experiment.outcome });
+        return { send: { card, summary: `${experiment.displayName} shared an experiment` } };
+      }
       if (delivery.kind === "alert") {
-        const alert = await repos.alerts.get(cohort.tenantId, cohort.id, delivery.eventKey.replace(/^alert\./, ""));
+        const alert = await repos.alerts.get(cohort.tenantId, cohort.id, delivery.eventKey.slice(ALERT_EVENT_PREFIX.length));
         if (!alert) return { skip: "the alert no longer exists" };
         const card = buildFacilitatorAlertCard({ cohortId: cohort.id, cohortName: cohort.name, alertId: alert.id, memberName: alert.displayName, reason: alert.reason, sessionNumber: alert.sessionNumber, context: alert.context });
         return { send: { card, summary: `${alert.displayName} needs a hand` } };
@@ -61,7 +106,7 @@ export function createDeliveryCardFactory(ctx: AppContext): DeliveryCardFactory 
       if (event.kind === "checkin-reminder" && (await repos.loop.getCheckIn(cohort.tenantId, cohort.id, event.sessionNumber!, delivery.userId))) {
         return { skip: "check-in already answered" };
       }
-      const card = await cardForEvent(ctx, member, event);
+      const card = await cardForEvent(ctx, member, event, { fromCohort: fromCohortOf });
       return card ? { send: { card, summary: eventTitle(member.track, event) } } : { skip: "nothing to send for this event" };
     },
   };

@@ -30,6 +30,11 @@ export interface DispatchDeps extends SendDeps {
   keepSending: () => Promise<boolean>;
   /** Sleeps while only retries are left, until the first is due: real time in Azure, the test's clock in tests. */
   timing: Timing;
+  /**
+   * Resolves when something new was written for this cohort (an alert, an answer): a pass waiting
+   * out a retry claims again instead of keeping it waiting until the pass ends.
+   */
+  newWork?: () => Promise<void>;
 }
 
 export type DispatchReport = Record<DispatchOutcome, number>;
@@ -86,7 +91,7 @@ export async function dispatchCohort(ctx: AppContext, deps: DispatchDeps, cohort
     if (claimed.length === 0) return;
     const batch: Batch = { number: ++batches, claimed: claimed.length, open: claimed.length, report: emptyDispatchReport() };
     const people = await loadPeople(ctx, cohort.tenantId, claimed);
-    for (const delivery of inSendingOrder(claimed)) lanes.add(delivery.userId, { delivery, person: people.get(delivery.userId), batch });
+    for (const delivery of inSendingOrder(claimed)) lanes.add(laneOf(delivery), { delivery, person: people.get(delivery.userId), batch });
   }
 
   /** Claims the next batch once the queue runs low; resolves when its deliveries are queued. */
@@ -108,6 +113,12 @@ export async function dispatchCohort(ctx: AppContext, deps: DispatchDeps, cohort
   function sleepUntilNextRetry(): Promise<void> {
     sleeping ??= deps.timing.sleep(Math.max(0, lanes.nextWakeAt - ctx.clock.now().getTime())).finally(() => (sleeping = undefined));
     return sleeping;
+  }
+
+  /** Sleeps until the first retry is due, or until new deliveries are written, then claims again. */
+  async function waitForRetryOrNewWork(): Promise<void> {
+    const woken = await Promise.race([sleepUntilNextRetry().then(() => "retry" as const), ...(deps.newWork ? [deps.newWork().then(() => "new" as const)] : [])]);
+    if (woken === "new") backlogLeft = true;
   }
 
   function settle(item: QueuedDelivery, lane: Lane<QueuedDelivery>, { outcomes, retryInPass }: SendOutcome): void {
@@ -151,7 +162,7 @@ export async function dispatchCohort(ctx: AppContext, deps: DispatchDeps, cohort
       else if (pendingClaim) await pendingClaim;
       // Others' sends may yet end in a retry: wait for them.
       else if (inFlight > 0) await progress.next();
-      else if (Number.isFinite(lanes.nextWakeAt)) await sleepUntilNextRetry();
+      else if (Number.isFinite(lanes.nextWakeAt)) await waitForRetryOrNewWork();
       else return;
     }
   }
@@ -186,9 +197,18 @@ async function loadPeople(ctx: AppContext, tenantId: string, deliveries: Deliver
   return new Map(people.map((p) => [p.userId, p]));
 }
 
+/**
+ * One member's cards go out in order, in one lane. A post to a channel is keyed by its author but
+ * goes to the channel, so it has a lane of its own: a channel that keeps refusing must not hold
+ * back the author's own messages.
+ */
+function laneOf(delivery: Delivery): string {
+  return delivery.kind === "win" || delivery.kind === "leader-experiment" ? `channel:${delivery.eventKey}` : delivery.userId;
+}
+
 /** The order they are due in, and the brief before the apply card when both are due at once. */
 function inSendingOrder(deliveries: Array<Versioned<Delivery>>): Array<Versioned<Delivery>> {
   return [...deliveries].sort((a, b) => a.notBefore.localeCompare(b.notBefore) || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
 }
 
-const KIND_ORDER: Delivery["kind"][] = ["policy", "baseline", "checkin", "checkin-reminder", "learn", "apply", "adoption", "answer", "alert"];
+const KIND_ORDER: Delivery["kind"][] = ["policy", "baseline", "catchup", "checkin", "checkin-reminder", "learn", "apply", "adoption", "answer", "alert", "win", "leader-experiment"];

@@ -101,13 +101,21 @@ export class Lane<T> {
 
 /** Wakes everyone waiting on `next()` whenever `notify()` is called. */
 export class Signal {
-  private waiters: Array<() => void> = [];
+  /** One promise shared by everyone waiting, so waiters that stop caring (a race lost) pile up nothing. */
+  private pending: { promise: Promise<void>; wake: () => void } | undefined;
 
   next(): Promise<void> {
-    return new Promise((resolve) => this.waiters.push(resolve));
+    if (!this.pending) {
+      let wake!: () => void;
+      const promise = new Promise<void>((resolve) => (wake = resolve));
+      this.pending = { promise, wake };
+    }
+    return this.pending.promise;
   }
 
   notify(): void {
-    for (const wake of this.waiters.splice(0)) wake();
+    const pending = this.pending;
+    this.pending = undefined;
+    pending?.wake();
   }
 }

@@ -12,8 +12,10 @@ import { setImmediate as nextTurn } from "node:timers/promises";
 import type { AppContext } from "../app-context";
 import { mapLimited } from "../lib/concurrency";
 import { ids } from "../domain/ids";
+import { digestsDue, planDigests, type DueDigest } from "./digest-planning";
 import type { CohortRecords, Versioned } from "../domain/ports";
-import { buildTimeline, isForMember, lateJoinedAt, memberTimeline, sessionsBeforeJoining } from "../domain/timeline";
+import { ownTimeline, shiftForPauses } from "../domain/member-pause";
+import { buildTimeline, isForMember, lateJoinedAt, sessionsBeforeJoining } from "../domain/timeline";
 import { resolveTrack } from "../domain/tracks";
 import type { Cohort, Delivery, DeliveryKind, Membership, PolicyVersion, TimelineEvent, UserId } from "../domain/types";
 import { alertReasonsForMissedCheckIns } from "./missed-checkins";
@@ -47,8 +49,11 @@ export interface PlanReport {
 /** What planning a cohort now is based on. */
 export interface PlanBasis {
   timeline: TimelineEvent[];
+  /** Events due for someone: the cohort, or a paused member whose moved card has fallen due. */
   due: TimelineEvent[];
   policy: PolicyVersion | undefined;
+  /** Facilitators' "Before session n+1" digests due now (see digest-planning.ts). */
+  digests: DueDigest[];
   /** Changes whenever planning could produce something new: see `planBasis`. */
   signature: string;
 }
@@ -66,6 +71,10 @@ interface PlannedEvent {
  * events past due, the current policy version and the members (the roster version): acknowledgements
  * and check-ins only ever remove recipients. So a tick over a quiet 10,000-member cohort costs a
  * few point reads, not a read of every membership and delivery.
+ *
+ * A member who paused (domain/member-pause.ts) has their own due times: the cohort's pauses
+ * document (one more point read) gives them, and the events past due for each paused member are
+ * part of the signature, so a moved card falling due is planned on the tick it falls due.
  */
 export async function planBasis(ctx: AppContext, cohort: Versioned<Cohort>, options: PlanOptions = DEFAULT_PLAN_OPTIONS): Promise<PlanBasis | undefined> {
   const { repos, clock, logger } = ctx;
@@ -77,18 +86,23 @@ export async function planBasis(ctx: AppContext, cohort: Versioned<Cohort>, opti
   const now = clock.now();
   const timeline = buildTimeline(cohort, track);
   const past = timeline.filter((e) => new Date(e.dueAt) <= now);
-  const due = past.filter((e) => stillWorthSending(e, now, options));
-  if (due.length === 0) return undefined;
+  const pauses = await repos.memberships.listPauses(cohort.tenantId, cohort.id);
+  const pausedPast = Object.entries(pauses).map(([userId, own]) => [userId, shiftForPauses(timeline, own, cohort).filter((e) => new Date(e.dueAt) <= now)] as const);
+  const dueKeys = new Set([...past, ...pausedPast.flatMap(([, events]) => events)].filter((e) => stillWorthSending(e, now, options)).map((e) => e.key));
+  const due = timeline.filter((e) => dueKeys.has(e.key));
+  const digests = digestsDue(timeline, now);
+  if (due.length === 0 && digests.length === 0) return undefined;
   const [policy, roster, mark] = await Promise.all([
     due.some((e) => e.kind === "policy") ? repos.policies.current(cohort.tenantId) : undefined,
     repos.memberships.rosterVersion(cohort.tenantId, cohort.id),
     repos.deliveries.getPlanMark(cohort.tenantId, cohort.id),
   ]);
-  const inputs = [cohort.etag, past.map((e) => `${e.key}@${e.dueAt}`), policy?.version ?? null, roster ?? null];
+  const pausedInputs = pausedPast.filter(([, events]) => events.length).map(([userId, events]) => [userId, events.map((e) => `${e.key}@${e.dueAt}`)]);
+  const inputs = [cohort.etag, past.map((e) => `${e.key}@${e.dueAt}`), policy?.version ?? null, roster ?? null, ...(pausedInputs.length ? [pausedInputs] : []), ...(digests.length ? [digests.map((d) => d.eventKey)] : [])];
   const signature = crypto.createHash("sha256").update(JSON.stringify(inputs)).digest("base64url");
   const fresh = mark && now.getTime() - new Date(mark.plannedAt).getTime() < options.fullReplanMs;
   if (fresh && mark.signature === signature) return undefined;
-  return { timeline, due, policy, signature };
+  return { timeline, due, digests, policy, signature };
 }
 
 /** Writes the deliveries (and facilitator alerts) the basis calls for that do not exist yet. */
@@ -102,16 +116,20 @@ export async function planCohort(ctx: AppContext, cohort: Cohort, basis: PlanBas
   const loadRecords = async () => (records ??= await repos.loop.listCohortRecords(cohort.tenantId, cohort.id));
 
   const joiners = lateJoiners(cohort, basis.timeline, members);
+  const paused = pausedTimelines(cohort, basis.timeline, members);
   const planned: PlannedEvent[] = [];
   if (members.length > 0) {
     for (const event of basis.due) {
       const item = await planEvent(ctx, cohort, event, members, basis.policy, loadRecords);
       if (!item) continue;
       // Nothing from before a late joiner joined: the catch-up card stands in for it.
-      const recipients = joiners.size ? item.recipients.filter((u) => { const late = joiners.get(u); return !late || isForMember(event, late.joinedAt, late.missed); }) : item.recipients;
-      planned.push({ ...item, recipients });
+      const forJoiners = joiners.size ? item.recipients.filter((u) => { const late = joiners.get(u); return !late || isForMember(event, late.joinedAt, late.missed); }) : item.recipients;
+      // Each member when it is due for them: a paused member at their moved time, everyone else at the cohort's.
+      const recipients = forJoiners.filter((u) => isDueFor(paused.get(u)?.get(event.key) ?? event, now, options));
+      if (recipients.length) planned.push({ ...item, recipients });
     }
     planned.push(...planCatchUps(joiners));
+    planned.push(...planDigests(cohort, basis.digests));
     planned.push(...(await planMissedCheckInAlerts(ctx, cohort, basis.timeline, members, await loadRecords(), options, joiners)));
   }
 
@@ -173,6 +191,20 @@ function planCatchUps(joiners: Map<UserId, LateJoiner>): PlannedEvent[] {
   return [...byDue].map(([dueAt, recipients]) => ({ eventKey: CATCH_UP_EVENT_KEY, kind: "catchup" as const, dueAt, recipients }));
 }
 
+/** Each paused member's own events by key (moved by their pauses). */
+function pausedTimelines(cohort: Cohort, timeline: TimelineEvent[], members: Membership[]): Map<UserId, Map<string, TimelineEvent>> {
+  const out = new Map<UserId, Map<string, TimelineEvent>>();
+  for (const m of members) {
+    if (m.pauses?.length) out.set(m.userId, new Map(shiftForPauses(timeline, m.pauses, cohort).map((e) => [e.key, e])));
+  }
+  return out;
+}
+
+/** An event (as one member has it) that is past due and still worth sending. */
+function isDueFor(event: TimelineEvent, now: Date, options: PlanOptions): boolean {
+  return new Date(event.dueAt).getTime() <= now.getTime() && stillWorthSending(event, now, options);
+}
+
 /** A past event still worth sending: recent enough, or the policy, which is asked until acknowledged. */
 function stillWorthSending(event: TimelineEvent, now: Date, options: PlanOptions): boolean {
   return event.kind === "policy" || now.getTime() - new Date(event.dueAt).getTime() <= options.catchUpMs;
@@ -211,10 +243,12 @@ async function planEvent(
  */
 async function planMissedCheckInAlerts(ctx: AppContext, cohort: Cohort, timeline: TimelineEvent[], members: Membership[], records: CohortRecords, options: PlanOptions, joiners: Map<UserId, LateJoiner>): Promise<PlannedEvent[]> {
   const now = ctx.clock.now();
-  // A late joiner is never counted as missing the check-ins of sessions from before they joined.
-  const alerts = alertReasonsForMissedCheckIns(cohort, timeline, members.filter((m) => !joiners.has(m.userId)), records.checkIns, now);
-  for (const m of members.filter((x) => joiners.has(x.userId))) {
-    alerts.push(...alertReasonsForMissedCheckIns(cohort, memberTimeline(timeline, joiners.get(m.userId)!.joinedAt), [m], records.checkIns, now));
+  // A late joiner is never counted as missing the check-ins of sessions from before they joined,
+  // nor a paused member as missing those their pause moved: each is judged on their own timeline.
+  const ownPace = (m: Membership) => joiners.has(m.userId) || !!m.pauses?.length;
+  const alerts = alertReasonsForMissedCheckIns(cohort, timeline, members.filter((m) => !ownPace(m)), records.checkIns, now);
+  for (const m of members.filter(ownPace)) {
+    alerts.push(...alertReasonsForMissedCheckIns(cohort, ownTimeline(timeline, m, cohort), [m], records.checkIns, now));
   }
   await nextTurn();
   const created = (await writeInChunks(alerts, options, (chunk) => ctx.repos.alerts.createManyIfAbsent(chunk))).flat();

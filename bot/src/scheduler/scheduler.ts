@@ -19,12 +19,14 @@
  */
 import crypto from "node:crypto";
 import type { AppContext } from "../app-context";
-import type { CardSender, Versioned } from "../domain/ports";
+import type { CardSender, PersonalChatOpener, Versioned } from "../domain/ports";
 import type { Cohort } from "../domain/types";
 import { createDeliveryCardFactory } from "./delivery-cards";
 import { addReports, dispatchCohort, emptyDispatchReport, type DispatchReport } from "./dispatcher";
+import { Signal } from "./member-lanes";
 import type { DeliveryCardFactory } from "./send-delivery";
 import { mapLimited } from "../lib/concurrency";
+import { withNewCorrelation } from "../logger";
 import { DEFAULT_PLAN_OPTIONS, planBasis, planCohort, type PlanOptions } from "./planner";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry-policy";
 import { limitsForRate, realTiming, SendPacer, type Timing } from "./send-pacer";
@@ -55,6 +57,8 @@ export interface SchedulerOptions {
    * key SCHEDULER_TENANTS_IN_FLIGHT once config.ts has it). 1 sends tenants one after another.
    */
   tenantsInFlight?: number;
+  /** Opens 1:1 chats with recipients the bot has never talked to (facilitators who never opened the app). */
+  chats?: PersonalChatOpener;
 }
 
 export const DEFAULT_TENANTS_IN_FLIGHT = 4;
@@ -69,6 +73,12 @@ export interface Scheduler {
   readonly instanceId: string;
   /** One full pass: plan every active cohort, then send what is due. */
   tick(): Promise<TickReport>;
+  /**
+   * Sends one cohort's due deliveries now (an alert, an answer, a win just written to the outbox)
+   * instead of at the next tick, under the tenant's send lease like any tick. Left to the next
+   * tick when another instance holds the lease or this one is stopping.
+   */
+  sendSoon(tenantId: string, cohortId: string): Promise<void>;
   /** Ticks every config.scheduler.tickSeconds until stopped. */
   start(): void;
   /** Stops ticking and waits for the tick in progress to finish its current batch. */
@@ -92,7 +102,7 @@ export function createScheduler(ctx: AppContext, sender: CardSender, options: Sc
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<TickReport> | undefined;
 
-  const sendLeaseMs = options.sendLeaseMs ?? 60_000;
+  const sendLeaseMs = options.sendLeaseMs ?? (ctx.config.scheduler.sendLeaseSeconds ?? 60) * 1000;
   const holdSendLease = (tenantId: string): Promise<boolean> => {
     const now = ctx.clock.now();
     return ctx.repos.leases.tryAcquire(sendLeaseOf(tenantId), instanceId, now.toISOString(), new Date(now.getTime() + sendLeaseMs).toISOString());
@@ -100,11 +110,12 @@ export function createScheduler(ctx: AppContext, sender: CardSender, options: Sc
 
   const dispatchDeps = {
     sender,
+    ...(options.chats ? { chats: options.chats } : {}),
     cards: options.cards ?? createDeliveryCardFactory(ctx),
     instanceId,
     retryPolicy: options.retryPolicy ?? DEFAULT_RETRY_POLICY,
     random: options.random ?? Math.random,
-    claimTtlMs: options.claimTtlMs ?? 5 * 60_000,
+    claimTtlMs: options.claimTtlMs ?? (ctx.config.scheduler.claimSeconds ?? 300) * 1000,
     // Large claims (2,000 is 40 s of sending at 50/s): fewer claim queries, which the embedded
     // server answers by scanning the whole container.
     batchSize: options.batchSize ?? 2000,
@@ -127,10 +138,41 @@ export function createScheduler(ctx: AppContext, sender: CardSender, options: Sc
 
   const tenantsInFlight = Math.max(1, Math.floor(options.tenantsInFlight ?? ctx.config.scheduler.tenantsInFlight ?? DEFAULT_TENANTS_IN_FLIGHT));
 
-  /** One tenant's share of a tick: its cohorts planned and sent in turn, under its send lease. */
-  async function tickTenant(tenantId: string, cohorts: Array<Versioned<Cohort>>, report: TickReport): Promise<void> {
-    let holding = false;
+  /**
+   * Work sending for one tenant on this instance (a tick's share, a `sendSoon`): the send lease is
+   * released only when the last of them is done, so one finishing never hands the tenant to
+   * another instance while this one is still sending.
+   */
+  const sendingFor = new Map<string, { users: number; held: boolean }>();
+  async function withTenant(tenantId: string, work: (send: (cohort: Cohort) => Promise<DispatchReport | undefined>) => Promise<void>): Promise<void> {
+    const session = sendingFor.get(tenantId) ?? { users: 0, held: false };
+    sendingFor.set(tenantId, session);
+    session.users++;
+    const send = async (cohort: Cohort): Promise<DispatchReport | undefined> => {
+      if (!(await holdSendLease(tenantId))) return undefined;
+      session.held = true;
+      return dispatchCohort(ctx, { ...dispatchDeps, pacer: pacerFor(tenantId), keepSending: () => holdSendLease(tenantId), newWork: () => newWorkFor(tenantId, cohort.id).next() }, cohort);
+    };
     try {
+      await work(send);
+    } finally {
+      if (--session.users === 0) {
+        sendingFor.delete(tenantId);
+        if (session.held) {
+          // Hand over a quiet window: the next holder's pacer knows nothing of this one's sends, so
+          // release only once they have all left Teams' window (at most a second).
+          const quietIn = pacerFor(tenantId).quietAt() - timing.now();
+          if (quietIn > 0) await timing.sleep(quietIn).catch(() => undefined);
+          // Another instance need not wait for the lease to expire before its next tick.
+          if (!sendingFor.has(tenantId)) await ctx.repos.leases.release(sendLeaseOf(tenantId), instanceId).catch(() => undefined);
+        }
+      }
+    }
+  }
+
+  /** One tenant's share of a tick: its cohorts planned and sent in turn, under its send lease. */
+  function tickTenant(tenantId: string, cohorts: Array<Versioned<Cohort>>, report: TickReport): Promise<void> {
+    return withTenant(tenantId, async (send) => {
       for (const cohort of cohorts) {
         if (stopping) break;
         try {
@@ -139,27 +181,55 @@ export function createScheduler(ctx: AppContext, sender: CardSender, options: Sc
           const planned = await planUnderLease(cohort);
           report.planned += planned;
           if (stopping) break;
-          if (await holdSendLease(tenantId)) {
-            holding = true;
-            const deps = { ...dispatchDeps, pacer: pacerFor(tenantId), keepSending: () => holdSendLease(tenantId) };
-            const sent = await dispatchCohort(ctx, deps, cohort);
-            addReports(report, sent);
-          }
+          const sent = await send(cohort);
+          if (sent) addReports(report, sent);
         } catch (err) {
           // One cohort's trouble (a bad track, a store hiccup) must not stop the others' cards.
           ctx.logger.error({ tenantId, cohortId: cohort.id, err: err instanceof Error ? err.message : String(err) }, "scheduler failed for cohort");
         }
       }
-    } finally {
-      if (holding) {
-        // Hand over a quiet window: the next holder's pacer knows nothing of this one's sends, so
-        // release only once they have all left Teams' window (at most a second).
-        const quietIn = pacerFor(tenantId).quietAt() - timing.now();
-        if (quietIn > 0) await timing.sleep(quietIn).catch(() => undefined);
-        // Another instance need not wait for the lease to expire before its next tick.
-        await ctx.repos.leases.release(sendLeaseOf(tenantId), instanceId).catch(() => undefined);
-      }
+    });
+  }
+
+  /** Wakes a pass of this cohort that is waiting out a retry when `sendSoon` has new work for it. */
+  const newWork = new Map<string, Signal>();
+  const newWorkFor = (tenantId: string, cohortId: string): Signal => {
+    const key = `${tenantId}\u0000${cohortId}`;
+    let signal = newWork.get(key);
+    if (!signal) newWork.set(key, (signal = new Signal()));
+    return signal;
+  };
+
+  /** Cohorts with a `sendSoon` running, and whether another was asked for meanwhile. */
+  const soon = new Map<string, { again: boolean; done: Promise<void> }>();
+  function sendSoon(tenantId: string, cohortId: string): Promise<void> {
+    if (stopping) return Promise.resolve();
+    const key = `${tenantId}\u0000${cohortId}`;
+    newWork.get(key)?.notify();
+    const running = soon.get(key);
+    if (running) {
+      // Records written after the running pass claimed may be missed by it: one more pass follows.
+      running.again = true;
+      return running.done;
     }
+    const entry = { again: false, done: Promise.resolve() };
+    entry.done = (async () => {
+      try {
+        do {
+          entry.again = false;
+          const cohort = await ctx.repos.cohorts.get(tenantId, cohortId);
+          if (!cohort || cohort.status !== "active" || stopping) return;
+          await withTenant(tenantId, async (send) => {
+            const report = await send(cohort);
+            if (report && (report.sent || report.failed || report.retried)) ctx.logger.info({ instanceId, tenantId, cohortId, ...report }, "sent soon");
+          });
+        } while (entry.again && !stopping);
+      } finally {
+        soon.delete(key);
+      }
+    })();
+    soon.set(key, entry);
+    return entry.done;
   }
 
   async function tick(): Promise<TickReport> {
@@ -175,7 +245,7 @@ export function createScheduler(ctx: AppContext, sender: CardSender, options: Sc
       else byTenant.set(cohort.tenantId, [cohort]);
     }
     await mapLimited([...byTenant], tenantsInFlight, async ([tenantId, cohorts]) => {
-      if (!stopping) await tickTenant(tenantId, cohorts, report);
+      if (!stopping) await withNewCorrelation(() => tickTenant(tenantId, cohorts, report));
     });
     report.durationMs = Date.now() - started;
     if (report.planned || report.sent || report.failed || report.retried) ctx.logger.info({ instanceId, ...report }, "scheduler tick");
@@ -183,7 +253,7 @@ export function createScheduler(ctx: AppContext, sender: CardSender, options: Sc
   }
 
   function runTick(): Promise<TickReport> {
-    running ??= tick().finally(() => {
+    running ??= withNewCorrelation(tick).finally(() => {
       running = undefined;
     });
     return running;
@@ -192,6 +262,7 @@ export function createScheduler(ctx: AppContext, sender: CardSender, options: Sc
   return {
     instanceId,
     tick: runTick,
+    sendSoon,
     start() {
       if (timer) return;
       stopping = false;
@@ -204,6 +275,7 @@ export function createScheduler(ctx: AppContext, sender: CardSender, options: Sc
       if (timer) clearInterval(timer);
       timer = undefined;
       await running?.catch(() => undefined);
+      await Promise.all([...soon.values()].map((s) => s.done.catch(() => undefined)));
     },
   };
 }

@@ -5,8 +5,10 @@
  */
 import type { AppContext } from "../app-context";
 import { ConcurrencyError } from "../domain/errors";
-import type { AdaptiveCardJson, CardSender, Versioned } from "../domain/ports";
+import type { AdaptiveCardJson, CardSender, PersonalChatOpener, SendFailure, Versioned } from "../domain/ports";
 import type { Cohort, Delivery, Person } from "../domain/types";
+import { registerPerson } from "../usecases/member/register-person";
+import { afterDeliveryEnded } from "./delivery-effects";
 import { decideRetry, type RetryPolicy } from "./retry-policy";
 import type { SendPacer } from "./send-pacer";
 
@@ -19,6 +21,8 @@ export interface DeliveryCardFactory {
 
 export interface SendDeps {
   sender: CardSender;
+  /** Opens a 1:1 chat for a recipient the bot never talked to, where the delivery says from where. */
+  chats?: PersonalChatOpener;
   cards: DeliveryCardFactory;
   pacer: SendPacer;
   retryPolicy: RetryPolicy;
@@ -48,22 +52,39 @@ export async function sendDelivery(ctx: AppContext, deps: SendDeps, cohort: Coho
   const { etag, ...record } = delivery;
   const stamp = () => ctx.clock.now().toISOString();
   const save = async (changes: Partial<Delivery>): Promise<Versioned<Delivery> | undefined> => {
+    const next = { ...record, ...changes, updatedAt: stamp() };
+    let saved: Versioned<Delivery>;
     try {
-      return await ctx.repos.deliveries.update({ ...record, ...changes, updatedAt: stamp() }, etag);
+      saved = await ctx.repos.deliveries.update(next, etag);
     } catch (err) {
       if (!(err instanceof ConcurrencyError)) throw err;
       outcomes.push("lostClaims");
       return undefined;
     }
+    if (next.status === "sent" || next.status === "failed" || next.status === "skipped") await afterDeliveryEnded(ctx, next);
+    return saved;
   };
 
   // A claim that expired while this batch waited for its turn may already be another instance's.
   if (!record.claimExpiresAt || new Date(record.claimExpiresAt) <= ctx.clock.now()) {
     return { outcomes: ["lostClaims"] };
   }
-  if (!person?.conversationReference || person.unreachableSince) {
+  // A win posts to its own cohort's channel; a leader's experiment to the following team cohort's, whose delivery this is.
+  const toChannel = record.kind === "win" || record.kind === "leader-experiment";
+  if (toChannel && !cohort.winsChannel) {
+    outcomes.push("skipped");
+    await save({ status: "skipped", failureReason: "the cohort has no wins channel", claimedBy: undefined, claimExpiresAt: undefined });
+    return { outcomes };
+  }
+  if (!toChannel && !person?.conversationReference && !person?.unreachableSince && record.openChatFrom && deps.chats) {
+    const opened = await openChat(ctx, deps.chats, record, person);
+    // Teams busy (429, 5xx): try again later like any send; refused (403/404): fails below.
+    if ("failure" in opened && opened.failure.kind !== "permanent") return retryOrFail(opened.failure, record.attempts + 1);
+    if ("person" in opened) person = opened.person;
+  }
+  if (!toChannel && (!person?.conversationReference || person.unreachableSince)) {
     outcomes.push("failed");
-    await save({ status: "failed", permanent: true, failureReason: person?.unreachableSince ? "member blocked or removed the app" : "app not installed for this member", claimedBy: undefined, claimExpiresAt: undefined });
+    await save({ status: "failed", permanent: true, failureReason: person?.unreachableSince ? "blocked or removed the app" : "has not installed the app", claimedBy: undefined, claimExpiresAt: undefined });
     return { outcomes };
   }
   const decision = await deps.cards.build(record, cohort);
@@ -75,29 +96,52 @@ export async function sendDelivery(ctx: AppContext, deps: SendDeps, cohort: Coho
 
   await deps.pacer.take();
   const attempts = record.attempts + 1;
-  const result = await deps.sender.sendToPerson(person, decision.send.card, decision.send.summary);
+  const result = toChannel
+    ? await deps.sender.sendToChannel(cohort.tenantId, cohort.winsChannel!, decision.send.card, decision.send.summary)
+    : await deps.sender.sendToPerson(person!, decision.send.card, decision.send.summary);
   if (result.ok) {
     outcomes.push("sent");
     await save({ status: "sent", attempts, sentAt: stamp(), activityId: result.activityId, failureReason: undefined, claimedBy: undefined, claimExpiresAt: undefined });
     return { outcomes };
   }
-  const retry = decideRetry(result.failure, attempts, deps.retryPolicy, deps.random);
-  if (retry.retry) {
-    outcomes.push("retried");
-    const retryAt = ctx.clock.now().getTime() + retry.delayMs;
-    const notBefore = new Date(retryAt).toISOString();
-    const failureReason = describe(result.failure);
-    if (retry.delayMs > deps.retryWithinPassMs) {
-      await save({ status: "pending", attempts, notBefore, failureReason, claimedBy: undefined, claimExpiresAt: undefined });
-      return { outcomes };
+  return retryOrFail(result.failure, attempts);
+
+  async function retryOrFail(failure: SendFailure, attempts: number): Promise<SendOutcome> {
+    const retry = decideRetry(failure, attempts, deps.retryPolicy, deps.random);
+    if (retry.retry) {
+      outcomes.push("retried");
+      const retryAt = ctx.clock.now().getTime() + retry.delayMs;
+      const notBefore = new Date(retryAt).toISOString();
+      const failureReason = describe(failure);
+      if (retry.delayMs > deps.retryWithinPassMs) {
+        await save({ status: "pending", attempts, notBefore, failureReason, claimedBy: undefined, claimExpiresAt: undefined });
+        return { outcomes };
+      }
+      const kept = await save({ status: "claimed", attempts, notBefore, failureReason, claimExpiresAt: new Date(retryAt + deps.claimTtlMs).toISOString() });
+      return kept ? { outcomes, retryInPass: { delivery: kept, at: retryAt } } : { outcomes };
     }
-    const kept = await save({ status: "claimed", attempts, notBefore, failureReason, claimExpiresAt: new Date(retryAt + deps.claimTtlMs).toISOString() });
-    return kept ? { outcomes, retryInPass: { delivery: kept, at: retryAt } } : { outcomes };
+    outcomes.push("failed");
+    const failureReason = toChannel && retry.permanent ? "the channel is gone or the app was removed from the team" : retry.permanent ? "blocked or removed the app" : retry.reason;
+    await save({ status: "failed", attempts, permanent: retry.permanent, failureReason, claimedBy: undefined, claimExpiresAt: undefined });
+    if (retry.permanent && !toChannel && person) await ctx.repos.people.markUnreachable(person.tenantId, person.userId, stamp());
+    return { outcomes };
   }
-  outcomes.push("failed");
-  await save({ status: "failed", attempts, permanent: retry.permanent, failureReason: retry.reason, claimedBy: undefined, claimExpiresAt: undefined });
-  if (retry.permanent) await ctx.repos.people.markUnreachable(person.tenantId, person.userId, stamp());
-  return { outcomes };
+}
+
+/**
+ * Opens a 1:1 chat with someone the bot has never talked to (Teams allows it when the app is
+ * installed for them or in a team they share) and stores it for next time. Undefined when Teams
+ * refuses: the delivery then fails as "has not installed the app".
+ */
+async function openChat(ctx: AppContext, chats: PersonalChatOpener, delivery: Delivery, person: Person | undefined): Promise<{ person: Person | undefined } | { failure: SendFailure }> {
+  const opened = await chats.openPersonalChat(delivery.tenantId, { userId: delivery.userId, displayName: person?.displayName ?? "" }, delivery.openChatFrom!);
+  if (!opened.ok) {
+    ctx.logger.info({ tenantId: delivery.tenantId, cohortId: delivery.cohortId, userId: delivery.userId, status: opened.failure.kind === "throttled" ? 429 : opened.failure.status }, "could not open a 1:1 chat");
+    return opened.failure.kind === "permanent" ? { person } : { failure: opened.failure };
+  }
+  await registerPerson(ctx, { tenantId: delivery.tenantId, userId: delivery.userId, displayName: person?.displayName ?? "", isAdmin: false }, opened.conversationReference);
+  ctx.logger.info({ tenantId: delivery.tenantId, cohortId: delivery.cohortId, userId: delivery.userId }, "1:1 chat opened");
+  return { person: await ctx.repos.people.get(delivery.tenantId, delivery.userId) };
 }
 
 function describe(failure: { kind: string; status?: number }): string {

@@ -1,10 +1,11 @@
 /**
  * Shared mechanics for every repository: documents carry `tenantId` and `docType`, Cosmos system
  * fields never leak into domain objects, and Cosmos status codes become the domain's outcomes
- * (409 → already exists, 412 → lost a race, 404 → not there).
+ * (409 → already exists, 412 → lost a race, 404 → not there). The containers handed in are guarded
+ * (./guarded-container): what fails arrives here as a StoreError, which `statusOf` reads.
  */
 import type { Container, ItemDefinition, JSONObject, OperationInput, SqlParameter } from "@azure/cosmos";
-import { AlreadyExistsError, ConcurrencyError } from "../domain/errors";
+import { AlreadyExistsError, ConcurrencyError, StoreError } from "../domain/errors";
 import { ids } from "../domain/ids";
 import type { CreateOutcome, Versioned } from "../domain/ports";
 import { mapLimited } from "../lib/concurrency";
@@ -31,6 +32,7 @@ export type DocType =
 const SYSTEM_FIELDS = ["_rid", "_self", "_etag", "_ts", "_attachments", "docType", "cohortKey", "ttl"] as const;
 
 export function statusOf(err: unknown): number | undefined {
+  if (err instanceof StoreError) return err.status;
   const code = (err as { code?: unknown; statusCode?: unknown })?.code ?? (err as { statusCode?: unknown })?.statusCode;
   return typeof code === "number" ? code : undefined;
 }

@@ -13,6 +13,7 @@ import { CosmosCohortRepository } from "./cohort.repository";
 import { ALL_CONTAINERS, CONTAINERS } from "./containers";
 import { CosmosDeliveryRepository } from "./delivery.repository";
 import type { EmbeddedCosmos } from "./embedded-cosmos";
+import { guardContainer } from "./guarded-container";
 import { CosmosLeaseRepository } from "./lease.repository";
 import { CosmosLoopRecordRepository } from "./loop-record.repository";
 import { CosmosMembershipRepository } from "./membership.repository";
@@ -20,7 +21,10 @@ import { CosmosPersonRepository } from "./person.repository";
 import { CosmosPolicyRepository } from "./policy.repository";
 import { CosmosQuestionRepository } from "./question.repository";
 import { CosmosTrackRepository } from "./track.repository";
+import { CosmosDigestRepository } from "./digest.repository";
+import { CosmosLeaderNoteRepository } from "./leader-note.repository";
 import { CosmosWinRepository } from "./win.repository";
+import { CosmosTeamRepository } from "./team.repository";
 
 export interface Store {
   repos: Repositories;
@@ -62,20 +66,23 @@ export async function createStore(config: Config["cosmos"], logger: Logger): Pro
     throw err;
   }
 
-  const tenants = database.container(CONTAINERS.tenants.id);
-  const records = database.container(CONTAINERS.cohortRecords.id);
+  const tenants = guardContainer(database.container(CONTAINERS.tenants.id));
+  const records = guardContainer(database.container(CONTAINERS.cohortRecords.id));
   const repos: Repositories = {
     cohorts: new CosmosCohortRepository(tenants),
     memberships: new CosmosMembershipRepository(records),
     people: new CosmosPersonRepository(tenants),
     tracks: new CosmosTrackRepository(tenants),
     loop: new CosmosLoopRecordRepository(records),
-    questions: new CosmosQuestionRepository(records),
+    questions: new CosmosQuestionRepository(records, guardContainer(database.container(CONTAINERS.anonymousQuestions.id))),
     wins: new CosmosWinRepository(records),
+    teams: new CosmosTeamRepository(tenants),
     policies: new CosmosPolicyRepository(tenants),
     alerts: new CosmosAlertRepository(records),
-    deliveries: new CosmosDeliveryRepository(database.container(CONTAINERS.deliveries.id)),
-    leases: new CosmosLeaseRepository(database.container(CONTAINERS.leases.id)),
+    deliveries: new CosmosDeliveryRepository(guardContainer(database.container(CONTAINERS.deliveries.id))),
+    leases: new CosmosLeaseRepository(guardContainer(database.container(CONTAINERS.leases.id))),
+    digests: new CosmosDigestRepository(records),
+    leaderNotes: new CosmosLeaderNoteRepository(records),
   };
 
   return {

@@ -7,7 +7,7 @@ import type { Container } from "@azure/cosmos";
 import { ConcurrencyError } from "../domain/errors";
 import { ids } from "../domain/ids";
 import { mapLimited } from "../lib/concurrency";
-import type { CreateOutcome, DeliveryCounts, DeliveryRepository, PlanMark, Versioned } from "../domain/ports";
+import type { CreateOutcome, DeliveryCounts, DeliveryKindCounts, DeliveryRepository, PlanMark, Versioned } from "../domain/ports";
 import type { CohortId, Delivery, Instant, TenantId, UserId } from "../domain/types";
 import { createIfAbsent, createManyIfAbsent, queryDocs, singleCohortKey, readDoc, replaceIfMatch, toDomain, toVersioned } from "./cosmos-documents";
 
@@ -30,18 +30,25 @@ export class CosmosDeliveryRepository implements DeliveryRepository {
 
   async claimDue(tenantId: TenantId, cohortId: CohortId, claimant: string, now: Instant, claimUntil: Instant, limit: number): Promise<Versioned<Delivery>[]> {
     const partition = ids.cohortKey(tenantId, cohortId);
-    const candidates = await queryDocs(
-      this.deliveries,
-      `SELECT TOP @limit * FROM c WHERE c.cohortKey = @k AND c.tenantId = @t AND c.docType = 'delivery' AND c.notBefore <= @now
-         AND (c.status = 'pending' OR (c.status = 'claimed' AND c.claimExpiresAt <= @now)) ORDER BY c.notBefore`,
-      [
-        { name: "@limit", value: limit },
-        { name: "@k", value: partition },
-        { name: "@t", value: tenantId },
-        { name: "@now", value: now },
-      ],
-      partition,
-    );
+    const due = (urgentOnly: boolean, top: number) =>
+      queryDocs(
+        this.deliveries,
+        `SELECT TOP @limit * FROM c WHERE c.cohortKey = @k AND c.tenantId = @t AND c.docType = 'delivery' AND c.notBefore <= @now
+           AND (c.status = 'pending' OR (c.status = 'claimed' AND c.claimExpiresAt <= @now))${urgentOnly ? " AND c.urgent = true" : ""} ORDER BY c.notBefore`,
+        [
+          { name: "@limit", value: top },
+          { name: "@k", value: partition },
+          { name: "@t", value: tenantId },
+          { name: "@now", value: now },
+        ],
+        partition,
+      );
+    // Someone waiting on a message (a help request, their own answer) goes ahead of a fan-out's
+    // backlog: a second, small query rather than an ORDER BY on two fields (a composite index).
+    const urgent = await due(true, limit);
+    const rest = urgent.length < limit ? await due(false, limit) : [];
+    const seen = new Set(urgent.map((d) => String(d.id)));
+    const candidates = [...urgent, ...rest.filter((d) => !seen.has(String(d.id)))].slice(0, limit);
     // A few at a time: one by one, a batch of claims would take long; all at once, they would
     // queue ahead of members' requests at the database.
     const claims = await mapLimited(candidates, CLAIM_CONCURRENCY, async (doc) => {
@@ -61,13 +68,18 @@ export class CosmosDeliveryRepository implements DeliveryRepository {
     return toVersioned<Delivery>(await replaceIfMatch(this.deliveries, this.toDoc(delivery), ids.cohortKey(delivery.tenantId, delivery.cohortId), etag));
   }
 
-  async get(tenantId: TenantId, cohortId: CohortId, deliveryId: string): Promise<Versioned<Delivery> | undefined> {
-    const doc = await readDoc(this.deliveries, deliveryId, ids.cohortKey(tenantId, cohortId));
-    return doc && doc.tenantId === tenantId ? toVersioned<Delivery>(doc) : undefined;
-  }
-
   async listByCohort(tenantId: TenantId, cohortId: CohortId): Promise<Delivery[]> {
     const docs = await queryDocs(this.deliveries, "SELECT * FROM c WHERE c.cohortKey = @k AND c.tenantId = @t AND c.docType = 'delivery'", [{ name: "@k", value: ids.cohortKey(tenantId, cohortId) }, { name: "@t", value: tenantId }], ids.cohortKey(tenantId, cohortId));
+    return docs.map((d) => toDomain<Delivery>(d));
+  }
+
+  async listForEvent(tenantId: TenantId, cohortId: CohortId, eventKey: string): Promise<Delivery[]> {
+    const partition = ids.cohortKey(tenantId, cohortId);
+    const docs = await queryDocs(this.deliveries, "SELECT * FROM c WHERE c.cohortKey = @k AND c.tenantId = @t AND c.docType = 'delivery' AND c.eventKey = @e", [
+      { name: "@k", value: partition },
+      { name: "@t", value: tenantId },
+      { name: "@e", value: eventKey },
+    ], partition);
     return docs.map((d) => toDomain<Delivery>(d));
   }
 
@@ -92,6 +104,28 @@ export class CosmosDeliveryRepository implements DeliveryRepository {
       counts.set(key, entry);
     }
     return [...counts.values()];
+  }
+
+  async countsByKind(tenantId: TenantId, cohortId: CohortId): Promise<DeliveryKindCounts[]> {
+    const partition = ids.cohortKey(tenantId, cohortId);
+    const docs = await queryDocs(this.deliveries, "SELECT c.kind, c.status, c.failureReason FROM c WHERE c.cohortKey = @k AND c.tenantId = @t AND c.docType = 'delivery'", [{ name: "@k", value: partition }, { name: "@t", value: tenantId }], partition);
+    const byKind = new Map<string, DeliveryKindCounts & { reasonIndex: Map<string, DeliveryKindCounts["reasons"][number]> }>();
+    for (const d of docs) {
+      const kind = String(d.kind) as Delivery["kind"];
+      let entry = byKind.get(kind);
+      if (!entry) byKind.set(kind, (entry = { kind, pending: 0, claimed: 0, sent: 0, failed: 0, skipped: 0, reasons: [], reasonIndex: new Map() }));
+      const status = d.status as keyof Omit<DeliveryCounts, "eventKey">;
+      if (status in entry) entry[status]++;
+      // A pending delivery with a reason is a retry waiting; a sent one's reason is history.
+      if ((status === "failed" || status === "skipped" || status === "pending") && typeof d.failureReason === "string") {
+        const key = `${status}\u0000${d.failureReason}`;
+        const reason = entry.reasonIndex.get(key) ?? { status, reason: d.failureReason, count: 0 };
+        if (!reason.count) entry.reasons.push(reason);
+        reason.count++;
+        entry.reasonIndex.set(key, reason);
+      }
+    }
+    return [...byKind.values()].map(({ reasonIndex, ...counts }) => (void reasonIndex, counts));
   }
 
   async getPlanMark(tenantId: TenantId, cohortId: CohortId): Promise<PlanMark | undefined> {

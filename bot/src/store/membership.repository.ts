@@ -1,17 +1,31 @@
-/** One document per member in `cohortRecords` (/cohortKey): a 20,000-person cohort is 20,000 small documents, not one huge one. */
-import type { Container } from "@azure/cosmos";
+/**
+ * One document per member in `cohortRecords` (/cohortKey): a 20,000-person cohort is 20,000 small
+ * documents, not one huge one.
+ *
+ * Members' pauses live apart from their memberships, in one small document per cohort that only
+ * paused members appear in: a roster edit (which rewrites memberships) can never drop a pause, and
+ * the scheduler reads every pause of a cohort with one point read.
+ */
+import type { Container, ItemDefinition } from "@azure/cosmos";
+import { ConcurrencyError } from "../domain/errors";
 import { ids } from "../domain/ids";
-import type { MembershipRepository } from "../domain/ports";
-import type { CohortId, Membership, TenantId, UserId } from "../domain/types";
+import type { MembershipRepository, PauseChange } from "../domain/ports";
+import type { CohortId, MemberPause, Membership, TenantId, UserId } from "../domain/types";
 import { mapLimited } from "../lib/concurrency";
-import { queryDocs, readDoc, statusOf, toDomain } from "./cosmos-documents";
+import { queryDocs, readDoc, replaceIfMatch, statusOf, toDomain } from "./cosmos-documents";
+
+type PauseMap = Record<UserId, MemberPause[]>;
+
+/** Attempts at a read-modify-write of the pauses document before giving up (each loses only to another write). */
+const PAUSE_WRITE_ATTEMPTS = 8;
 
 export class CosmosMembershipRepository implements MembershipRepository {
   constructor(private readonly records: Container) {}
 
   async listByCohort(tenantId: TenantId, cohortId: CohortId): Promise<Membership[]> {
     const docs = await queryDocs(this.records, "SELECT * FROM c WHERE c.cohortKey = @k AND c.tenantId = @t AND c.docType = 'membership'", [{ name: "@k", value: ids.cohortKey(tenantId, cohortId) }, { name: "@t", value: tenantId }], ids.cohortKey(tenantId, cohortId));
-    return docs.map((d) => strip(toDomain<Membership & { id: string }>(d)));
+    const pauses = await this.listPauses(tenantId, cohortId);
+    return docs.map((d) => withPauses(strip(toDomain<Membership & { id: string }>(d)), pauses));
   }
 
   /** Counted by the database: a cohort list must not read every member of every cohort. */
@@ -26,16 +40,20 @@ export class CosmosMembershipRepository implements MembershipRepository {
       { name: "@t", value: tenantId },
       { name: "@u", value: userId },
     ]);
-    return docs.map((d) => strip(toDomain<Membership & { id: string }>(d)));
+    return Promise.all(docs.map(async (d) => {
+      const m = strip(toDomain<Membership & { id: string }>(d));
+      return withPauses(m, await this.listPauses(tenantId, m.cohortId));
+    }));
   }
 
   async get(tenantId: TenantId, cohortId: CohortId, userId: UserId): Promise<Membership | undefined> {
-    const doc = await readDoc(this.records, ids.membershipId(cohortId, userId), ids.cohortKey(tenantId, cohortId));
-    return doc && doc.tenantId === tenantId ? strip(toDomain<Membership & { id: string }>(doc)) : undefined;
+    const [doc, pauses] = await Promise.all([readDoc(this.records, ids.membershipId(cohortId, userId), ids.cohortKey(tenantId, cohortId)), this.listPauses(tenantId, cohortId)]);
+    return doc && doc.tenantId === tenantId ? withPauses(strip(toDomain<Membership & { id: string }>(doc)), pauses) : undefined;
   }
 
   async upsertMany(memberships: Membership[]): Promise<void> {
-    await mapLimited(memberships, 16, (m) =>
+    // Pauses are written only by `updatePauses`, never with the membership.
+    await mapLimited(memberships.map(withoutPauses), 16, (m) =>
       this.records.items.upsert({ ...m, id: ids.membershipId(m.cohortId, m.userId), cohortKey: ids.cohortKey(m.tenantId, m.cohortId), docType: "membership" }),
     );
     const cohorts = new Map(memberships.map((m) => [ids.cohortKey(m.tenantId, m.cohortId), m]));
@@ -50,7 +68,45 @@ export class CosmosMembershipRepository implements MembershipRepository {
         if (statusOf(err) !== 404) throw err;
       }
     });
+    await this.changePauses(tenantId, cohortId, (map) => (userIds.some((u) => map[u]) ? Object.fromEntries(Object.entries(map).filter(([u]) => !userIds.includes(u))) : undefined));
     await this.touchRoster(tenantId, cohortId);
+  }
+
+  async listPauses(tenantId: TenantId, cohortId: CohortId): Promise<PauseMap> {
+    const doc = await readDoc(this.records, pausesId(cohortId), ids.cohortKey(tenantId, cohortId));
+    return doc && doc.tenantId === tenantId ? ((doc.pauses as PauseMap | undefined) ?? {}) : {};
+  }
+
+  async updatePauses(tenantId: TenantId, cohortId: CohortId, userId: UserId, change: PauseChange): Promise<{ pauses: MemberPause[]; changed: boolean }> {
+    let outcome: { pauses: MemberPause[]; changed: boolean } = { pauses: [], changed: false };
+    const changed = await this.changePauses(tenantId, cohortId, (map) => {
+      const current = map[userId] ?? [];
+      const next = change(current);
+      outcome = { pauses: next ?? current, changed: !!next };
+      return next ? { ...map, [userId]: next } : undefined;
+    });
+    // Like a roster change: the version moves after the write, so a planner that saw the old one plans again.
+    if (changed) await this.touchRoster(tenantId, cohortId);
+    return outcome;
+  }
+
+  /** Read-modify-write of the cohort's pauses document, ETag-guarded and retried; false when `change` wanted nothing. */
+  private async changePauses(tenantId: TenantId, cohortId: CohortId, change: (map: PauseMap) => PauseMap | undefined): Promise<boolean> {
+    const partition = ids.cohortKey(tenantId, cohortId);
+    for (let attempt = 0; attempt < PAUSE_WRITE_ATTEMPTS; attempt++) {
+      const doc = await readDoc(this.records, pausesId(cohortId), partition);
+      const next = change(doc && doc.tenantId === tenantId ? ((doc.pauses as PauseMap | undefined) ?? {}) : {});
+      if (!next) return false;
+      const body: ItemDefinition & { id: string } = { id: pausesId(cohortId), tenantId, cohortId, cohortKey: partition, docType: "memberPauses", pauses: next };
+      try {
+        if (doc) await replaceIfMatch(this.records, body, partition, String(doc._etag));
+        else await this.records.items.create(body);
+        return true;
+      } catch (err) {
+        if (!(err instanceof ConcurrencyError) && statusOf(err) !== 409) throw err;
+      }
+    }
+    throw new ConcurrencyError();
   }
 
   /** The roster document's ETag is the version: Cosmos DB gives every write a new one. */
@@ -63,6 +119,21 @@ export class CosmosMembershipRepository implements MembershipRepository {
   private async touchRoster(tenantId: TenantId, cohortId: CohortId): Promise<void> {
     await this.records.items.upsert({ id: ids.rosterId(cohortId), tenantId, cohortId, cohortKey: ids.cohortKey(tenantId, cohortId), docType: "roster" });
   }
+}
+
+function pausesId(cohortId: CohortId): string {
+  return `${ids.rosterId(cohortId)}:pauses`;
+}
+
+function withPauses(m: Membership, pauses: PauseMap): Membership {
+  const own = pauses[m.userId];
+  return own?.length ? { ...m, pauses: own } : m;
+}
+
+function withoutPauses(m: Membership): Membership {
+  const { pauses, ...rest } = m;
+  void pauses;
+  return rest;
 }
 
 function strip(m: Membership & { id: string }): Membership {

@@ -1,10 +1,11 @@
-/** A tenant's customised tracks, in `tenants` (/tenantId). Built-in tracks are code, not data. */
+/**
+ * A tenant's customised tracks, in `tenants` (/tenantId), as `track:<id>` documents. Built-in tracks
+ * are code, not data. Read-only until track authoring writes them.
+ */
 import type { Container } from "@azure/cosmos";
-import type { TrackRepository, Versioned } from "../domain/ports";
+import type { TrackRepository } from "../domain/ports";
 import type { TenantId, Track } from "../domain/types";
-import { queryDocs, readDoc, replaceIfMatch, toVersioned } from "./cosmos-documents";
-
-const docId = (trackId: string) => `track:${trackId}`;
+import { queryDocs, toVersioned } from "./cosmos-documents";
 
 /**
  * Custom tracks are read on every card and rarely change, so each instance keeps them for a short
@@ -24,18 +25,6 @@ export class CosmosTrackRepository implements TrackRepository {
     this.cache.set(tenantId, { at: Date.now(), tracks });
     tracks.catch(() => this.cache.delete(tenantId));
     return tracks;
-  }
-
-  async get(tenantId: TenantId, trackId: string): Promise<Versioned<Track> | undefined> {
-    const doc = await readDoc(this.tenants, docId(trackId), tenantId);
-    return doc?.docType === "track" && doc.tenantId === tenantId ? fromDoc(toVersioned<Track>(doc)) : undefined;
-  }
-
-  async upsert(tenantId: TenantId, track: Track, etag?: string): Promise<Versioned<Track>> {
-    this.cache.delete(tenantId);
-    const doc = { ...track, id: docId(track.id), trackId: track.id, tenantId, docType: "track" };
-    const saved = etag ? await replaceIfMatch(this.tenants, doc, tenantId, etag) : (await this.tenants.items.upsert(doc)).resource!;
-    return fromDoc(toVersioned<Track>(saved));
   }
 }
 

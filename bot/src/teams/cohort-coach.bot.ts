@@ -31,7 +31,7 @@ export class CohortCoachBot extends TeamsActivityHandler {
     super();
 
     this.onInstallationUpdateAdd(async (turn, next) => {
-      const actor = this.actor(turn);
+      const actor = await this.actor(turn);
       if (actor) {
         await rememberConversation(ctx, turn, actor);
         if (turn.activity.action === "add") await reply(turn, await welcomeCard(ctx, turn, actor));
@@ -40,14 +40,14 @@ export class CohortCoachBot extends TeamsActivityHandler {
     });
 
     this.onInstallationUpdateRemove(async (turn, next) => {
-      const actor = this.actor(turn);
+      const actor = await this.actor(turn);
       if (actor && scopeOf(turn) === "personal") await unregisterPerson(ctx, actor);
       await next();
     });
 
     this.onMembersAdded(async (turn, next) => {
       // The bot itself being added: the same install as the installationUpdate, which greets.
-      const actor = this.actor(turn);
+      const actor = await this.actor(turn);
       if (actor && turn.activity.membersAdded?.some((m) => m.id === turn.activity.recipient.id)) await rememberConversation(ctx, turn, actor);
       await next();
     });
@@ -58,12 +58,12 @@ export class CohortCoachBot extends TeamsActivityHandler {
     });
   }
 
-  private actor(turn: TurnContext): Actor | undefined {
-    return actorFromActivity(turn.activity, this.ctx.config.auth);
+  private actor(turn: TurnContext): Promise<Actor | undefined> {
+    return actorFromActivity(this.ctx, turn.activity);
   }
 
   private async answerMessage(turn: TurnContext): Promise<void> {
-    const actor = this.actor(turn);
+    const actor = await this.actor(turn);
     if (!actor) {
       await reply(turn, buildNoticeCard("I can't tell who you are", "This message did not come from a Microsoft 365 account I can recognise."));
       return;
@@ -113,7 +113,7 @@ export class CohortCoachBot extends TeamsActivityHandler {
     const { verb } = invoke.action;
     const handler = CARD_ACTIONS.get(verb);
     if (!handler) return errorResponse(400, "UnknownVerb", `Unknown action '${verb.slice(0, 60)}'.`);
-    const actor = this.actor(turn);
+    const actor = await this.actor(turn);
     if (!actor) return errorResponse(401, "Unauthenticated", "This action did not come from a Microsoft 365 account I can recognise.");
     const scope = scopeOf(turn);
     if (!actionAllowedIn(verb, scope)) {

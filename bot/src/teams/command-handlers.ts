@@ -3,24 +3,24 @@ import type { TurnContext } from "botbuilder";
 import type { AppContext } from "../app-context";
 import { buildHelpCard } from "../cards/help.card";
 import { buildMyDataCard } from "../cards/my-data.card";
-import { buildNextStepsCard } from "../cards/next-steps.card";
 import { buildNoticeCard } from "../cards/notice.card";
-import { buildProgressCard } from "../cards/progress.card";
 import { buildQuestionCard } from "../cards/question.card";
 import { buildWinCard } from "../cards/win.card";
 import { newDraftId } from "../cards/card-kit";
+import { actionOfCommand, ruleOf } from "../domain/access-policy";
 import type { AdaptiveCardJson } from "../domain/ports";
 import type { Actor } from "../domain/types";
-import { buildMyCohortsCard, buildOpenQuestionsCard, buildWhoNeedsHelpCard, facilitatorsOnlyText } from "../cards/facilitator.card";
+import { buildMyCohortsCard, buildOpenQuestionsCard, buildWhoNeedsHelpCard } from "../cards/facilitator.card";
 import { checkInCard, eventTitle, policyCard, tabUrl } from "../usecases/member/event-cards";
 import { isFacilitator, myCohorts, whoNeedsHelp } from "../usecases/member/facilitator-desk";
 import { loadMemberContext, NotInCohortError } from "../usecases/member/member-context";
+import { authorizeAction } from "../usecases/access";
 import { openQuestions } from "../usecases/questions/open-questions";
 import { myData } from "../usecases/member/my-data";
 import { myBriefsCard } from "../usecases/member/briefs";
-import { myProgress } from "../usecases/member/my-progress";
-import { whatsNext } from "../usecases/member/whats-next";
-import { createCohortForm, mayCreateCohorts, teamChannelOf } from "./create-cohort-from-team";
+import { myProgress, progressCardOf } from "../usecases/member/my-progress";
+import { nextStepsCardOf, whatsNext } from "../usecases/member/whats-next";
+import { createCohortForm, teamChannelOf } from "./create-cohort-from-team";
 import { scopeOf } from "./scope";
 
 /** The help card for this person: member commands if they are in a cohort, facilitator commands if they look after one. */
@@ -33,7 +33,21 @@ export async function helpCardFor(ctx: AppContext, actor: Actor, turn: TurnConte
 
 export type CommandHandler = (ctx: AppContext, actor: Actor, turn: TurnContext) => Promise<AdaptiveCardJson>;
 
-export const COMMAND_HANDLERS: Readonly<Record<string, CommandHandler>> = {
+/**
+ * Each command behind the access policy: its row decides who may use it before the handler runs
+ * (every command is tenant-wide; the member commands act on the sender's own programme).
+ */
+function withAccessPolicy(command: string, handler: CommandHandler): CommandHandler {
+  const action = actionOfCommand(command);
+  if (!action) throw new Error(`bot command '${command}' has no row in the access policy (domain/access-policy.ts)`);
+  if (ruleOf(action).on !== "tenant") throw new Error(`bot command '${command}' names no cohort, so its action must be tenant-wide`);
+  return async (ctx, actor, turn) => {
+    await authorizeAction(ctx, actor, action, undefined);
+    return handler(ctx, actor, turn);
+  };
+}
+
+const HANDLERS: Readonly<Record<string, CommandHandler>> = {
   help: async (ctx, actor, turn) => helpCardFor(ctx, actor, turn),
 
   next: async (ctx, actor) => {
@@ -45,22 +59,18 @@ export const COMMAND_HANDLERS: Readonly<Record<string, CommandHandler>> = {
     if (!standing) {
       return buildNoticeCard("Nothing for you to do as a member", "You facilitate cohorts rather than take part in one. Type **who needs help** to see who asked for help or is stuck, **questions** for open questions, or **my cohorts** for how each cohort is doing.");
     }
-    const { member, steps } = standing;
-    return buildNextStepsCard({ cohortId: member.cohort.id, cohortName: member.cohort.name, due: steps.due, upcoming: steps.upcoming, titleOf: (e) => eventTitle(member.track, e) });
+    return nextStepsCardOf(ctx, standing);
   },
 
   "my cohorts": async (ctx, actor) => {
-    if (!(await isFacilitator(ctx, actor))) return buildNoticeCard("For facilitators", facilitatorsOnlyText("my cohorts"));
     return buildMyCohortsCard({ cohorts: await myCohorts(ctx, actor), tabUrl: tabUrl(ctx) });
   },
 
   "who needs help": async (ctx, actor) => {
-    if (!(await isFacilitator(ctx, actor))) return buildNoticeCard("For facilitators", facilitatorsOnlyText("who needs help"));
     return buildWhoNeedsHelpCard({ people: await whoNeedsHelp(ctx, actor), tabUrl: tabUrl(ctx) });
   },
 
   questions: async (ctx, actor) => {
-    if (!(await isFacilitator(ctx, actor))) return buildNoticeCard("For facilitators", facilitatorsOnlyText("questions"));
     return buildOpenQuestionsCard({ questions: await openQuestions(ctx, actor), tabUrl: tabUrl(ctx, "questions") });
   },
 
@@ -75,8 +85,7 @@ export const COMMAND_HANDLERS: Readonly<Record<string, CommandHandler>> = {
   briefs: async (ctx, actor) => myBriefsCard(ctx, actor),
 
   progress: async (ctx, actor) => {
-    const { member, summary } = await myProgress(ctx, actor);
-    return buildProgressCard({ cohortName: member.cohort.name, summary });
+    return progressCardOf(ctx, await myProgress(ctx, actor));
   },
 
   policy: async (ctx, actor) => {
@@ -92,7 +101,7 @@ export const COMMAND_HANDLERS: Readonly<Record<string, CommandHandler>> = {
 
   win: async (ctx, actor) => {
     const { cohort } = await loadMemberContext(ctx, actor);
-    return buildWinCard({ cohortId: cohort.id, cohortName: cohort.name, draftId: newDraftId(), hasChannel: !!cohort.winsChannel });
+    return buildWinCard({ cohortId: cohort.id, cohortName: cohort.name, draftId: newDraftId(), hasChannel: !!cohort.winsChannel, leader: cohort.kind === "leadership" });
   },
 
   "my data": async (ctx, actor) => {
@@ -103,7 +112,8 @@ export const COMMAND_HANDLERS: Readonly<Record<string, CommandHandler>> = {
   "create cohort": async (ctx, actor, turn) => {
     const team = teamChannelOf(turn);
     if (!team) return buildNoticeCard("Create a cohort from a team", "Type **create cohort** in a channel of the team whose members should take part, mentioning me.");
-    if (!(await mayCreateCohorts(ctx, actor))) return buildNoticeCard("Not allowed", "Only admins and facilitators can create cohorts. Ask your L&D team to set one up for this team.");
     return createCohortForm(ctx, actor, team);
   },
 };
+
+export const COMMAND_HANDLERS: Readonly<Record<string, CommandHandler>> = Object.fromEntries(Object.entries(HANDLERS).map(([command, handler]) => [command, withAccessPolicy(command, handler)]));

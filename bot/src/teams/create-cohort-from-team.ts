@@ -6,9 +6,10 @@
  */
 import { TeamsInfo, type ChannelAccount, type TeamsChannelAccount, type TurnContext } from "botbuilder";
 import type { AppContext } from "../app-context";
-import { buildCreateCohortCard, type CreateCohortSubmission } from "../cards/create-cohort.card";
+import { buildCreateCohortCard, type CreateCohortCardData, type CreateCohortSubmission } from "../cards/create-cohort.card";
 import { ValidationError } from "../domain/errors";
 import { isSafeIdPart } from "../domain/ids";
+import { LIMITS } from "../domain/limits";
 import type { AdaptiveCardJson, Versioned } from "../domain/ports";
 import { listTracks } from "../domain/tracks";
 import type { Actor, Cohort } from "../domain/types";
@@ -16,7 +17,7 @@ import { mapLimited } from "../lib/concurrency";
 import { createCohort } from "../usecases/cohorts/create-cohort";
 import type { SubmissionProblem } from "../usecases/member/event-cards";
 import { registerPerson } from "../usecases/member/register-person";
-import { registerTeam } from "../usecases/member/register-team";
+import { registerTeam, type SeenTeam } from "../usecases/member/register-team";
 import { createPersonalChat } from "./personal-chats";
 import type { TeamsServices } from "./teams-services";
 
@@ -28,7 +29,10 @@ const OPEN_CHATS_CONCURRENCY = 4;
 
 export interface TeamChannel {
   teamId: string;
+  /** For showing: the team's name, or "This team" when Teams did not say. */
   teamName: string;
+  /** The name Teams gave, if it did. */
+  knownTeamName?: string;
   channelId: string;
   channelName?: string;
 }
@@ -42,33 +46,41 @@ interface TeamsChannelData {
 export function teamChannelOf(turn: TurnContext): TeamChannel | undefined {
   const { team, channel } = (turn.activity.channelData ?? {}) as TeamsChannelData;
   if (turn.activity.conversation?.conversationType !== "channel" || !team?.id) return undefined;
-  return { teamId: team.id, teamName: team.name || "This team", channelId: channel?.id ?? team.id, ...(channel?.name ? { channelName: channel.name } : {}) };
+  return { teamId: team.id, teamName: team.name || "This team", ...(team.name ? { knownTeamName: team.name } : {}), channelId: channel?.id ?? team.id, ...(channel?.name ? { channelName: channel.name } : {}) };
 }
 
-/** Admins, and people who already facilitate a cohort. `createCohort` checks the same rule again on submit. */
-export async function mayCreateCohorts(ctx: AppContext, actor: Actor): Promise<boolean> {
-  return actor.isAdmin || (await ctx.repos.cohorts.list(actor.tenantId)).some((c) => c.facilitatorIds.includes(actor.userId));
+/** What the bot learnt about a team from an event in it, for the list of channels admins choose from. */
+export function seenTeam(team: TeamChannel, serviceUrl: string): SeenTeam {
+  return { teamId: team.teamId, serviceUrl, ...(team.knownTeamName ? { teamName: team.knownTeamName } : {}), channelId: team.channelId, ...(team.channelName ? { channelName: team.channelName } : {}) };
 }
 
-export async function createCohortForm(ctx: AppContext, actor: Actor, team: TeamChannel, problem?: SubmissionProblem): Promise<AdaptiveCardJson> {
+/** The form; after a rejected submission, with the problem on it and what was typed (`typed`, the card's raw data). */
+export async function createCohortForm(ctx: AppContext, actor: Actor, team: TeamChannel, problem?: SubmissionProblem, typed?: Record<string, unknown>): Promise<AdaptiveCardJson> {
   const tracks = listTracks(await ctx.repos.tracks.list(actor.tenantId)).map((t) => ({ id: t.id, name: t.name }));
-  return buildCreateCohortCard({ teamName: team.teamName, tracks, timeZones: TIME_ZONES, defaultStartDate: nextMonday(ctx.clock.now()) }, problem);
+  return buildCreateCohortCard({ teamName: team.teamName, tracks, timeZones: TIME_ZONES, defaultStartDate: nextMonday(ctx.clock.now()), ...(typed ? { typed: typedForm(typed) } : {}) }, problem);
 }
 
-export async function createCohortFromTeam(ctx: AppContext, turn: TurnContext, actor: Actor, team: TeamChannel, input: CreateCohortSubmission): Promise<{ cohort: Versioned<Cohort>; roster: TeamsChannelAccount[] }> {
+function typedForm(data: Record<string, unknown>): NonNullable<CreateCohortCardData["typed"]> {
+  const text = (field: string) => (typeof data[field] === "string" ? { [field]: (data[field] as string).slice(0, LIMITS.shortText) } : {});
+  return { ...text("name"), ...text("trackId"), ...text("startDate"), ...text("timeZone"), ...text("kind"), alreadyRunning: data.alreadyRunning === "true" || data.alreadyRunning === true };
+}
+
+export async function createCohortFromTeam(ctx: AppContext, turn: TurnContext, actor: Actor, team: TeamChannel, input: CreateCohortSubmission): Promise<{ cohort: Versioned<Cohort> & { message: string }; roster: TeamsChannelAccount[] }> {
   const roster = (await readRoster(turn)).filter((m) => m.aadObjectId && isSafeIdPart(m.aadObjectId));
   if (roster.length === 0) throw new ValidationError("This team has no members I can add.");
+  // Recorded first: the cohort's wins channel must be one the app is known to be installed in.
+  await registerTeam(ctx, actor.tenantId, seenTeam(team, turn.activity.serviceUrl));
   const cohort = await createCohort(ctx, actor, {
     name: input.name,
     kind: input.kind,
     trackId: input.trackId,
     startDate: input.startDate,
     timeZone: input.timeZone,
+    ...(input.alreadyRunning ? { alreadyRunning: true } : {}),
     facilitatorIds: [actor.userId],
     members: roster.map((m) => ({ userId: m.aadObjectId!, displayName: (m.name || m.givenName || "Team member").slice(0, 200) })),
     winsChannel: { teamId: team.teamId, channelId: team.channelId, ...(team.channelName ? { channelName: team.channelName } : {}) },
   });
-  await registerTeam(ctx, actor.tenantId, { teamId: team.teamId, serviceUrl: turn.activity.serviceUrl });
   return { cohort, roster };
 }
 

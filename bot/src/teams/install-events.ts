@@ -16,7 +16,7 @@ import { registerPerson } from "../usecases/member/register-person";
 import { registerTeam } from "../usecases/member/register-team";
 import { whatsNext } from "../usecases/member/whats-next";
 import { mayRememberReference, referenceOf } from "./conversation-references";
-import { teamChannelOf } from "./create-cohort-from-team";
+import { seenTeam, teamChannelOf } from "./create-cohort-from-team";
 import { scopeOf } from "./scope";
 
 /** Also called on every message: a chat's reference or a team's endpoint may have changed since the install. */
@@ -30,7 +30,7 @@ export async function rememberConversation(ctx: AppContext, turn: TurnContext, a
     return;
   }
   const team = teamChannelOf(turn);
-  if (team) await registerTeam(ctx, actor.tenantId, { teamId: team.teamId, serviceUrl: turn.activity.serviceUrl });
+  if (team) await registerTeam(ctx, actor.tenantId, seenTeam(team, turn.activity.serviceUrl));
 }
 
 /** The programme in two sentences (on the card) and this person's next step. */

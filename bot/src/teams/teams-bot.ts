@@ -8,7 +8,8 @@ import { ActivityTypes, CardFactory, CloudAdapter, ConfigurationBotFrameworkAuth
 import type { Request, Response } from "restify";
 import type { AppContext } from "../app-context";
 import type { Config } from "../config";
-import type { CardSender, Logger } from "../domain/ports";
+import type { CardSender, Logger, PersonalChatOpener } from "../domain/ports";
+import { newCorrelationId, withCorrelationId } from "../logger";
 import { envelopeProblem } from "./activity-envelope";
 import { createBotThrottle, DEFAULT_BOT_LIMITS } from "./bot-throttle";
 import { isLoopbackServiceUrl } from "./conversation-references";
@@ -22,6 +23,8 @@ import { withSchedulerOwnedRetries } from "./scheduler-owned-retries";
 export interface TeamsBot {
   handle(req: Request, res: Response): Promise<void>;
   sender: CardSender;
+  /** Opens 1:1 chats with people the bot has not talked to, for the scheduler's deliveries. */
+  chats: PersonalChatOpener;
 }
 
 export function createTeamsBot(ctx: AppContext): TeamsBot {
@@ -30,11 +33,13 @@ export function createTeamsBot(ctx: AppContext): TeamsBot {
 
   const botAppId = ctx.config.bot.appId ?? "";
   const sender = createCardSender(adapter, botAppId, ctx.logger);
-  const bot = new CohortCoachBot(ctx, { adapter, botAppId, sender, chats: createPersonalChatOpener(adapter, botAppId) });
+  const chats = createPersonalChatOpener(adapter, botAppId);
+  const bot = new CohortCoachBot(ctx, { adapter, botAppId, sender, chats });
   const throttle = createBotThrottle(ctx.config.botLimits ?? DEFAULT_BOT_LIMITS);
   const authenticated = !!ctx.config.bot.appId;
   return {
     sender,
+    chats,
     async handle(req, res) {
       const ip = req.socket?.remoteAddress ?? "unknown";
       const problem = envelopeProblem(req.body);
@@ -65,7 +70,10 @@ export function createTeamsBot(ctx: AppContext): TeamsBot {
       }
       const followUps = new FollowUps();
       let authenticatedTurn = false;
-      await adapter.process(req as never, res as never, async (turn) => {
+      // One id for the turn's log lines, its error handler's and its follow-ups' (the request's id is
+      // their parent). Not the activity id: that would tie an anonymous question's turn to its asker.
+      const turnId = newCorrelationId();
+      await withCorrelationId(turnId, () => adapter.process(req as never, res as never, async (turn) => {
         authenticatedTurn = true;
         followUps.attachTo(turn);
         turn.onSendActivities(async (context, activities, next) => {
@@ -78,11 +86,11 @@ export function createTeamsBot(ctx: AppContext): TeamsBot {
           return activities.length ? next() : [];
         });
         await bot.run(turn);
-      });
+      }));
       // The adapter refused the Bot Framework token (the turn never ran): count it against the IP.
       if (!authenticatedTurn && res.statusCode === 401) await throttle.authFailed(ip);
       // The response has been written: slow work starts only now, and is not awaited by the request.
-      void followUps.run(ctx.logger);
+      void withCorrelationId(turnId, () => followUps.run(ctx.logger));
     },
   };
 }

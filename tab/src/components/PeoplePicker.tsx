@@ -1,7 +1,7 @@
 /**
  * Choosing people for a cohort. People are Entra object ids, so nobody types one: inside Teams,
  * Teams' own people picker (`people.selectPeople`) is offered; everywhere (and as a fallback when
- * Teams' picker fails), a search box over `GET /api/people?search=` lists the people the
+ * Teams' picker fails), a search box over `apiRoutes.people` lists the people the
  * organisation already knows. Chosen people show as a list with a Remove button each.
  */
 import { Button, Combobox, Field, Option, Text } from "@fluentui/react-components";
@@ -9,6 +9,7 @@ import { useEffect, useRef, useState } from "react";
 import type { PersonSuggestion } from "../../../bot/src/contract/api-contract";
 import { api, ApiError } from "../api";
 import { teamsPeoplePicker } from "./teams-people";
+import { apiRoutes } from "../../../bot/src/contract/api-routes";
 
 export interface PickedPerson {
   userId: string;
@@ -44,7 +45,7 @@ export function PeoplePicker({ label, noun, value, onChange, required, validatio
       return;
     }
     setSearch({ state: "loading" });
-    api.get<PersonSuggestion[]>(`/api/people?search=${encodeURIComponent(text)}`).then(
+    api.get<PersonSuggestion[]>(apiRoutes.people.url({ search: text })).then(
       (people) => ticket === latest.current && setSearch({ state: "ready", people }),
       (err: unknown) => ticket === latest.current && setSearch({ state: "error", message: err instanceof ApiError ? err.message : "Could not search for people." }),
     );

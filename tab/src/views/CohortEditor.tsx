@@ -6,10 +6,12 @@
 import { Button, Card, MessageBar, MessageBarBody, MessageBarTitle, Text } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
 import type { CohortDetail, CohortSummary, CohortUpdate, TrackSummary } from "../../../bot/src/contract/api-contract";
-import { api, ApiError } from "../api";
+import { api, ApiError, issuesFor } from "../api";
+import { channelFromKey, channelKey, WinsChannelField } from "../components/WinsChannelField";
 import { Failure, Loading } from "../components/States";
 import { useApi } from "../useApi";
 import { CohortForm, cohortInputFrom, displayValue, FIELD_LABELS, formFromDetail, type CohortFormValues } from "./CohortForm";
+import { apiRoutes } from "../../../bot/src/contract/api-routes";
 
 type UnsavedChange = { label: string; value: string };
 type Outcome = { kind: "conflict"; unsaved: UnsavedChange[] } | { kind: "error"; error: ApiError };
@@ -25,9 +27,12 @@ interface CohortEditorProps {
 }
 
 export function CohortEditor({ cohort, tracks, otherCohorts, onSaved, onCancel, onAttempt }: CohortEditorProps) {
-  const path = `/api/cohorts/${encodeURIComponent(cohort.id)}`;
-  const [detail, reloadDetail] = useApi<CohortDetail>(path);
+  const [detail, reloadDetail] = useApi<CohortDetail>(apiRoutes.cohort.url({ cohortId: cohort.id }));
   const [outcome, setOutcome] = useState<Outcome>();
+  // A choice belongs to the version it was made on: after a conflict, the other admin's channel shows.
+  const [choice, setChoice] = useState<{ etag: string; channel: string }>();
+  const channel = detail.state !== "ready" ? "" : choice?.etag === detail.data.etag ? choice.channel : channelKey(detail.data.winsChannel);
+  const setChannel = (next: string) => detail.state === "ready" && setChoice({ etag: detail.data.etag, channel: next });
   const heading = useRef<HTMLHeadingElement>(null);
   // The form opens below the table; moving focus there tells keyboard and screen-reader users it opened.
   useEffect(() => heading.current?.focus(), []);
@@ -38,7 +43,7 @@ export function CohortEditor({ cohort, tracks, otherCohorts, onSaved, onCancel, 
     onAttempt?.();
     setOutcome(undefined);
     try {
-      onSaved(await api.put<CohortDetail>(path, updateFrom(values, read)));
+      onSaved(await api.put<CohortDetail>(apiRoutes.updateCohort.url({ cohortId: cohort.id }), updateFrom(values, read, channel)));
     } catch (err) {
       const error = err instanceof ApiError ? err : new ApiError(0, "Could not save the cohort.");
       if (error.code === "CONCURRENCY.CONFLICT") {
@@ -66,6 +71,7 @@ export function CohortEditor({ cohort, tracks, otherCohorts, onSaved, onCancel, 
           onSubmit={save}
           onCancel={onCancel}
           error={outcome?.kind === "error" ? outcome.error : undefined}
+          extraFields={<WinsChannelField value={channel} current={detail.data.winsChannel} onChange={setChannel} validationMessage={issuesFor(outcome?.kind === "error" ? outcome.error : undefined, "winsChannel")} />}
         />
       ) : (
         <div>
@@ -103,9 +109,9 @@ function unsavedChanges(read: CohortFormValues, edited: CohortFormValues): Unsav
 
 /**
  * The server replaces the cohort and its roster with what it is sent, so what the form does not
- * show (members' job titles, the wins channel) goes back as it was read, or it would be erased.
+ * show (members' job titles) goes back as it was read, or it would be erased.
  */
-function updateFrom(values: CohortFormValues, read: CohortDetail): CohortUpdate {
+function updateFrom(values: CohortFormValues, read: CohortDetail, channel: string): CohortUpdate {
   const jobTitles = new Map(read.members.flatMap((m) => (m.jobTitle ? [[m.userId, m.jobTitle] as const] : [])));
   const input = cohortInputFrom(values);
   return {
@@ -114,7 +120,7 @@ function updateFrom(values: CohortFormValues, read: CohortDetail): CohortUpdate 
       const jobTitle = jobTitles.get(m.userId);
       return jobTitle ? { ...m, jobTitle } : m;
     }),
-    ...(read.winsChannel ? { winsChannel: read.winsChannel } : {}),
+    winsChannel: channelFromKey(channel),
     status: values.status,
     etag: read.etag,
   };

@@ -22,7 +22,8 @@ const REQUEST_FIELDS: Record<keyof CohortFormValues, string[]> = {
   alreadyRunning: ["alreadyRunning"],
   status: ["status"],
 };
-const ALL_REQUEST_FIELDS = Object.values(REQUEST_FIELDS).flat();
+/** `winsChannel` has its own field in the editor (extraFields), which shows its message. */
+const ALL_REQUEST_FIELDS = [...Object.values(REQUEST_FIELDS).flat(), "winsChannel"];
 
 /** A save that failed: its messages go on the fields they are about; anything else shows above the buttons. */
 function ErrorFeedback({ error }: { error: ApiError }) {
@@ -132,6 +133,7 @@ export function cohortInputFrom(values: CohortFormValues): CohortInput {
     timeZone: values.timeZone,
     localTime: values.localTime,
     facilitatorIds: values.facilitators.map((p) => p.userId),
+    facilitatorNames: values.facilitators.map((p) => ({ userId: p.userId, displayName: p.displayName })),
     members: values.members.map((m) => ({ userId: m.userId, displayName: m.displayName, ...(m.jobTitle ? { jobTitle: m.jobTitle } : {}) })),
     ...(values.kind === "team" && values.leadershipCohortId ? { leadershipCohortId: values.leadershipCohortId } : {}),
     ...(values.alreadyRunning ? { alreadyRunning: true } : {}),
@@ -153,9 +155,11 @@ interface CohortFormProps {
   feedback?: ReactNode;
   /** The last save's error: its field messages show on the fields, the rest above the buttons. */
   error?: ApiError;
+  /** Fields only the editor has (the wins channel), shown after the people. */
+  extraFields?: ReactNode;
 }
 
-export function CohortForm({ mode, initial, tracks, otherCohorts, onSubmit, onCancel, feedback, error }: CohortFormProps) {
+export function CohortForm({ mode, initial, tracks, otherCohorts, onSubmit, onCancel, feedback, error, extraFields }: CohortFormProps) {
   /** Props for a Field: the server's message about it, if any. */
   const check = (key: keyof CohortFormValues, local?: string) => {
     const message = local ?? issuesFor(error, ...REQUEST_FIELDS[key]);
@@ -244,6 +248,7 @@ export function CohortForm({ mode, initial, tracks, otherCohorts, onSubmit, onCa
         validationMessage={check("facilitators").validationMessage}
       />
       <PeoplePicker label={FIELD_LABELS.members} noun="member" value={values.members} onChange={(members) => setValues({ ...values, members })} validationMessage={check("members").validationMessage} />
+      {extraFields}
       {mode === "edit" ? (
         <Field label={FIELD_LABELS.status} {...check("status")} hint="The bot sends scheduled messages to active cohorts only.">
           <Select root={FIT} style={{ minWidth: 0, maxWidth: "100%" }} value={values.status} onChange={set("status")}>

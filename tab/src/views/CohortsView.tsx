@@ -8,13 +8,14 @@ import { Empty, Failure, Loading } from "../components/States";
 import { useApi } from "../useApi";
 import { CohortEditor } from "./CohortEditor";
 import { CohortForm, cohortInputFrom, EMPTY_COHORT_FORM, type CohortFormValues } from "./CohortForm";
+import { apiRoutes } from "../../../bot/src/contract/api-routes";
 
 /** The server lets admins, and only them, change a cohort. */
 const mayEdit = (cohort: CohortSummary) => cohort.yourRole === "admin";
 
 export default function CohortsView() {
-  const [cohorts, reload] = useApi<CohortSummary[]>("/api/cohorts");
-  const [tracks, reloadTracks] = useApi<TrackSummary[]>("/api/tracks");
+  const [cohorts, reload] = useApi<CohortSummary[]>(apiRoutes.cohorts.url());
+  const [tracks, reloadTracks] = useApi<TrackSummary[]>(apiRoutes.tracks.url());
   const [editing, setEditing] = useState<CohortSummary>();
   const [saved, setSaved] = useState<string>();
 
@@ -115,7 +116,7 @@ function CreateCohort({ tracks, cohorts, onCreated, onAttempt }: { tracks: Track
     onAttempt();
     setError(undefined);
     try {
-      const created = await api.post<Partial<CohortCreated> | undefined>("/api/cohorts", cohortInputFrom(values));
+      const created = await api.post<Partial<CohortCreated> | undefined>(apiRoutes.createCohort.url(), cohortInputFrom(values));
       setFormKey((key) => key + 1);
       // The server says what happens next (the policy first, or joining a running programme mid-way).
       onCreated(created?.message ?? `${values.name} is created.`);

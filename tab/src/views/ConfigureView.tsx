@@ -9,6 +9,7 @@ import type { CohortSummary } from "../../../bot/src/contract/api-contract";
 import { Empty, Failure, Loading } from "../components/States";
 import { isInTeams, offerTabConfig, type TabConfig } from "../teams";
 import { useApi } from "../useApi";
+import { apiRoutes } from "../../../bot/src/contract/api-routes";
 
 export function tabConfigFor(cohort: CohortSummary, origin: string): TabConfig {
   const url = `${origin}/tab/programme?cohort=${encodeURIComponent(cohort.id)}`;
@@ -16,7 +17,7 @@ export function tabConfigFor(cohort: CohortSummary, origin: string): TabConfig {
 }
 
 export default function ConfigureView() {
-  const [cohorts, reload] = useApi<CohortSummary[]>("/api/cohorts");
+  const [cohorts, reload] = useApi<CohortSummary[]>(apiRoutes.cohorts.url());
   const [cohortId, setCohortId] = useState("");
   const staffCohorts = cohorts.state === "ready" ? cohorts.data.filter((c) => c.yourRole !== "member") : [];
   const chosen = staffCohorts.find((c) => c.id === cohortId);

@@ -1,10 +1,11 @@
 /** Leadership goes first: each leadership cohort's progress beside the team cohorts that follow it. */
 import { Card, Text, Title3 } from "@fluentui/react-components";
-import type { CohortSummary, LeadershipResponse, MeResponse, ProgressResponse } from "../../../bot/src/contract/api-contract";
+import type { CohortSummary, LeaderExperimentDto, LeadershipResponse, MeResponse, ProgressResponse } from "../../../bot/src/contract/api-contract";
 import { AggregateValue } from "../components/AggregateValue";
 import { autoGrid } from "../components/Layout";
 import { Empty, Failure, Loading } from "../components/States";
 import { useApi } from "../useApi";
+import { apiRoutes } from "../../../bot/src/contract/api-routes";
 
 function Summary({ cohort, progress, aggregateOnly }: { cohort: CohortSummary; progress: ProgressResponse; aggregateOnly?: boolean }) {
   const latest = progress.weekly[progress.weekly.length - 1];
@@ -27,8 +28,33 @@ function Summary({ cohort, progress, aggregateOnly }: { cohort: CohortSummary; p
   );
 }
 
+/** The leaders' own words, as plain text: they agreed to share them with their teams, with their name. */
+function Experiments({ experiments }: { experiments: LeaderExperimentDto[] }) {
+  if (!experiments.length) {
+    return <Empty title="No experiments shared yet">When a leader shares what they tried with AI on real work, and what happened, it shows here and in the teams' next brief.</Empty>;
+  }
+  return (
+    <Card aria-label="Experiments the leaders shared">
+      <Text weight="semibold" block>
+        Experiments the leaders shared
+      </Text>
+      <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+        {experiments.map((e) => (
+          <li key={e.id}>
+            <Text block weight="semibold">
+              {e.leaderName} tried it on {e.work}
+            </Text>
+            <Text block>Tried: {e.tried}</Text>
+            <Text block>What happened: {e.outcome}</Text>
+          </li>
+        ))}
+      </ul>
+    </Card>
+  );
+}
+
 export default function LeadershipView({ me }: { me?: MeResponse }) {
-  const [view, reload] = useApi<LeadershipResponse>("/api/leadership");
+  const [view, reload] = useApi<LeadershipResponse>(apiRoutes.leadership.url());
   if (view.state === "loading") return <Loading label="Loading leadership view" />;
   if (view.state === "error") return <Failure error={view.error} onRetry={reload} />;
   const isAdmin = me?.roles.includes("admin") ?? false;
@@ -57,6 +83,7 @@ export default function LeadershipView({ me }: { me?: MeResponse }) {
           ) : (
             <Empty title="No team cohorts follow this leadership cohort yet">{isAdmin ? "Pick it as the leadership cohort when you create or edit a team cohort." : null}</Empty>
           )}
+          <Experiments experiments={l.experiments ?? []} />
         </div>
       ))}
     </section>

@@ -5,6 +5,7 @@ import type { MyDataResponse } from "../../../bot/src/contract/api-contract";
 import { api, ApiError } from "../api";
 import { Empty, Failure, Loading } from "../components/States";
 import { useApi } from "../useApi";
+import { apiRoutes } from "../../../bot/src/contract/api-routes";
 
 /** The words members chose from in the bot's cards, for the codes stored with their answers. */
 export const FREQUENCY_LABEL: Record<string, string> = {
@@ -21,14 +22,14 @@ const confidenceLabel = (n: number) => `${n} / 5${CONFIDENCE_LABEL[n] ? `, ${CON
 const weekLabel = (week: number) => (week === 0 ? "Before the programme (baseline)" : `Week ${week}`);
 
 export default function MyDataView() {
-  const [data, reload] = useApi<MyDataResponse>("/api/my/data");
+  const [data, reload] = useApi<MyDataResponse>(apiRoutes.myData.url());
   const [error, setError] = useState<ApiError>();
   if (data.state === "loading") return <Loading label="Loading your data" />;
   if (data.state === "error") return <Failure error={data.error} onRetry={reload} />;
   const total = data.data.cohorts.reduce((n, c) => n + c.commitments.length + c.checkIns.length + c.adoption.length + c.wins.length, 0);
   const remove = async () => {
     try {
-      await api.del("/api/my/data");
+      await api.del(apiRoutes.deleteMyData.url());
       reload();
     } catch (err) {
       setError(err instanceof ApiError ? err : new ApiError(0, "Could not delete."));
@@ -53,6 +54,12 @@ export default function MyDataView() {
                 Session {x.sessionNumber} check-in: tried “{x.tried}”
                 {x.worked ? <>; worked: “{x.worked}”</> : null}
                 {x.stuck ? <>; stuck on: “{x.stuck}”</> : null} (confidence {confidenceLabel(x.confidence)}; {x.minutesSaved} minutes saved)
+                {x.reflectAnswers.map((r) => (
+                  <span key={r.question}>
+                    ; “{r.question}” “{r.answer}”
+                  </span>
+                ))}
+                {x.blockers.length ? <>; what got in the way: {x.blockers.join(", ")}</> : null}; {x.quoting.toLowerCase()}
               </li>
             ))}
             {c.adoption.map((x) => (

@@ -8,6 +8,7 @@ import { formatAggregate } from "../components/AggregateValue";
 import { ScrollArea } from "../components/Layout";
 import { Empty, Failure, Loading } from "../components/States";
 import { useApi } from "../useApi";
+import { apiRoutes } from "../../../bot/src/contract/api-routes";
 
 const SECTIONS: Array<[keyof PolicySections, string]> = [
   ["allowedUses", "Allowed uses"],
@@ -25,7 +26,7 @@ interface Draft {
 }
 
 export default function PolicyView({ me }: { me: MeResponse }) {
-  const [policy, reload] = useApi<PolicyResponse>("/api/policy");
+  const [policy, reload] = useApi<PolicyResponse>(apiRoutes.policy.url());
   // Kept here, not in the editor: the reload after publishing replaces the editor while it loads.
   const [publishedVersion, setPublishedVersion] = useState<number>();
   const isAdmin = me.roles.includes("admin");
@@ -93,7 +94,7 @@ export default function PolicyView({ me }: { me: MeResponse }) {
 }
 
 function AcknowledgementRates() {
-  const [rates, reload] = useApi<AcknowledgementRatesResponse>("/api/policy/acknowledgements");
+  const [rates, reload] = useApi<AcknowledgementRatesResponse>(apiRoutes.policyAcknowledgements.url());
   if (rates.state === "loading") return <Loading label="Loading acknowledgement rates" />;
   if (rates.state === "error") return <Failure error={rates.error} onRetry={reload} />;
   return (
@@ -174,7 +175,7 @@ function PolicyEditor({ current, publishedVersion, onPublished, onRebased }: { c
     setShowPublished(false);
     setStatus({ kind: "previewing" });
     try {
-      setStatus({ kind: "confirm", preview: await api.post<PolicyPreviewResponse>("/api/policy/preview", body()) });
+      setStatus({ kind: "confirm", preview: await api.post<PolicyPreviewResponse>(apiRoutes.policyPreview.url(), body()) });
     } catch (err) {
       failed(err, "Could not check the draft.");
     }
@@ -184,7 +185,7 @@ function PolicyEditor({ current, publishedVersion, onPublished, onRebased }: { c
   const publish = async () => {
     setStatus({ kind: "publishing" });
     try {
-      const published = await api.post<{ version: number }>("/api/policy", body());
+      const published = await api.post<{ version: number }>(apiRoutes.publishPolicy.url(), body());
       sessionStorage.removeItem(DRAFT_KEY);
       setStatus({ kind: "idle" });
       setShowPublished(true);
@@ -197,7 +198,7 @@ function PolicyEditor({ current, publishedVersion, onPublished, onRebased }: { c
   };
 
   const rebase = async () => {
-    const latest = await api.get<PolicyResponse>("/api/policy");
+    const latest = await api.get<PolicyResponse>(apiRoutes.policy.url());
     setDraft({ ...draft, basedOnVersion: latest.current?.version ?? 0 });
     setStatus({ kind: "idle" });
     onRebased();

@@ -9,6 +9,12 @@ import { autoGrid, ScrollArea } from "../components/Layout";
 import { WeeklyBarChart, type ChartPoint } from "../components/WeeklyBarChart";
 import { Empty, Failure, Loading } from "../components/States";
 import { useApi } from "../useApi";
+import { HelpAlerts } from "../components/HelpAlerts";
+import { MessageStatus } from "./MessageStatus";
+import { WinsFeed } from "./WinsFeed";
+import { YourProgramme } from "./YourProgramme";
+import { BeforeSession } from "./BeforeSession";
+import { apiRoutes } from "../../../bot/src/contract/api-routes";
 
 const STATUS_LABEL: Record<MemberProgressStatus, string> = {
   "on-track": "On track",
@@ -26,7 +32,7 @@ const STATUS_COLOUR: Record<MemberProgressStatus, "success" | "warning" | "dange
 };
 
 export default function ProgrammeView({ me }: { me: MeResponse }) {
-  const [cohorts, reload] = useApi<CohortSummary[]>("/api/cohorts");
+  const [cohorts, reload] = useApi<CohortSummary[]>(apiRoutes.cohorts.url());
   const [cohortId, setCohortId] = useState<string | undefined>();
   useEffect(() => {
     if (cohorts.state !== "ready" || cohortId || !cohorts.data[0]) return;
@@ -52,22 +58,26 @@ export default function ProgrammeView({ me }: { me: MeResponse }) {
 }
 
 function CohortProgramme({ cohort }: { cohort: CohortSummary }) {
-  const [timeline, reloadTimeline] = useApi<TimelineResponse>(`/api/cohorts/${encodeURIComponent(cohort.id)}/timeline`);
-  const [progress, reloadProgress] = useApi<ProgressResponse>(`/api/cohorts/${encodeURIComponent(cohort.id)}/progress`);
+  const [timeline, reloadTimeline] = useApi<TimelineResponse>(apiRoutes.timeline.url({ cohortId: cohort.id }));
+  const [progress, reloadProgress] = useApi<ProgressResponse>(apiRoutes.progress.url({ cohortId: cohort.id }));
   const staff = cohort.yourRole !== "member";
   return (
     <div style={{ display: "grid", gap: 16, marginTop: 16 }}>
       {progress.state === "loading" ? <Loading label="Loading progress" /> : null}
       {progress.state === "error" ? <Failure error={progress.error} onRetry={reloadProgress} /> : null}
-      {progress.state === "ready" ? <Progress progress={progress.data} staff={staff} cohortId={cohort.id} /> : null}
+      {progress.state === "ready" ? <Progress progress={progress.data} staff={staff} cohortId={cohort.id} onChanged={reloadProgress} /> : null}
+      {cohort.yourRole === "member" ? <YourProgramme cohortId={cohort.id} /> : null}
+      {staff ? <BeforeSession cohortId={cohort.id} /> : null}
       {timeline.state === "loading" ? <Loading label="Loading timeline" /> : null}
       {timeline.state === "error" ? <Failure error={timeline.error} onRetry={reloadTimeline} /> : null}
       {timeline.state === "ready" ? <Timeline timeline={timeline.data} policyAcknowledged={progress.state === "ready" ? progress.data.policyAcknowledged : undefined} /> : null}
+      {staff ? <WinsFeed cohortId={cohort.id} /> : null}
+      {staff ? <MessageStatus cohortId={cohort.id} /> : null}
     </div>
   );
 }
 
-function Progress({ progress, staff, cohortId }: { progress: ProgressResponse; staff: boolean; cohortId: string }) {
+function Progress({ progress, staff, cohortId, onChanged }: { progress: ProgressResponse; staff: boolean; cohortId: string; onChanged: () => void }) {
   const latestWeek = progress.weekly[progress.weekly.length - 1];
   return (
     <Card>
@@ -78,12 +88,13 @@ function Progress({ progress, staff, cohortId }: { progress: ProgressResponse; s
         <AggregateValue label="Policy acknowledged" value={progress.policyAcknowledged} kind="share" />
         <AggregateValue label="Asked for help" value={progress.helpRequests} kind="number" />
       </div>
-      {progress.weekly.length === 0 ? <Empty title="No check-ins yet">The first check-in comes a week after the first session.</Empty> : <WeeklyCharts weekly={progress.weekly} />}
+      {progress.weekly.length === 0 ? <Empty title="No check-ins yet">The first check-in opens the working day after the first session.</Empty> : <WeeklyCharts weekly={progress.weekly} />}
       <AdoptionChart progress={progress} />
       {staff ? (
         <>
+          <HelpAlerts alerts={progress.alerts ?? []} cohortId={cohortId} onResolved={onChanged} />
           <MemberTable progress={progress} />
-          <Link href={`/api/cohorts/${encodeURIComponent(cohortId)}/metrics.csv`} onClick={(e) => void downloadCsv(e, cohortId)}>
+          <Link href={apiRoutes.metricsCsv.url({ cohortId })} onClick={(e) => void downloadCsv(e, cohortId)}>
             Download metrics (CSV)
           </Link>
         </>
@@ -96,7 +107,7 @@ function Progress({ progress, staff, cohortId }: { progress: ProgressResponse; s
 
 async function downloadCsv(event: React.MouseEvent, cohortId: string) {
   event.preventDefault();
-  const csv = await api.get<string>(`/api/cohorts/${encodeURIComponent(cohortId)}/metrics.csv`);
+  const csv = await api.get<string>(apiRoutes.metricsCsv.url({ cohortId }));
   const url = URL.createObjectURL(new Blob([csv], { type: "text/csv" }));
   const a = Object.assign(document.createElement("a"), { href: url, download: `${cohortId}-metrics.csv` });
   a.click();
@@ -147,9 +158,17 @@ function MemberTable({ progress }: { progress: ProgressResponse }) {
           <TableRow key={m.userId}>
             <TableCell>{m.displayName}</TableCell>
             <TableCell>
-              <Badge appearance="tint" color={STATUS_COLOUR[m.status]}>
-                {STATUS_LABEL[m.status]}
-              </Badge>
+              {/* Paused members are behind by choice, not missing: say only that, and until when. */}
+              {m.pausedUntil && m.status === "missed-checkins" ? null : (
+                <Badge appearance="tint" color={STATUS_COLOUR[m.status]}>
+                  {STATUS_LABEL[m.status]}
+                </Badge>
+              )}
+              {m.pausedUntil ? (
+                <Badge appearance="outline" color="informative" style={{ marginLeft: 4 }}>
+                  Paused until {m.pausedUntil}
+                </Badge>
+              ) : null}
             </TableCell>
             <TableCell>{m.checkInsDone}</TableCell>
             <TableCell>{m.minutesSaved}</TableCell>

@@ -6,9 +6,10 @@ import { api, ApiError, issuesFor, otherIssues } from "../api";
 import { CohortPicker } from "../components/CohortPicker";
 import { Empty, Failure, Loading } from "../components/States";
 import { useApi } from "../useApi";
+import { apiRoutes } from "../../../bot/src/contract/api-routes";
 
 export default function QuestionsView() {
-  const [cohorts, reloadCohorts] = useApi<CohortSummary[]>("/api/cohorts");
+  const [cohorts, reloadCohorts] = useApi<CohortSummary[]>(apiRoutes.cohorts.url());
   const [cohortId, setCohortId] = useState<string>();
   const staffCohorts = cohorts.state === "ready" ? cohorts.data.filter((c) => c.yourRole !== "member") : [];
   useEffect(() => {
@@ -28,7 +29,7 @@ export default function QuestionsView() {
 }
 
 function Inbox({ cohortId }: { cohortId: string }) {
-  const [questions, reload] = useApi<QuestionDto[]>(`/api/cohorts/${encodeURIComponent(cohortId)}/questions`);
+  const [questions, reload] = useApi<QuestionDto[]>(apiRoutes.questions.url({ cohortId }));
   if (questions.state === "loading") return <Loading label="Loading questions" />;
   if (questions.state === "error") return <Failure error={questions.error} onRetry={reload} />;
   if (questions.data.length === 0) return <Empty title="No questions yet">When members ask, their questions appear here. Anonymous ones carry no name.</Empty>;
@@ -56,7 +57,7 @@ function QuestionCard({ cohortId, question, onAnswered }: { cohortId: string; qu
     setSending(true);
     setError(undefined);
     try {
-      await api.post(`/api/cohorts/${encodeURIComponent(cohortId)}/questions/${encodeURIComponent(question.id)}/answer`, { answer, etag: question.etag });
+      await api.post(apiRoutes.answerQuestion.url({ cohortId, questionId: question.id }), { answer, etag: question.etag });
       onAnswered();
     } catch (err) {
       setError(err instanceof ApiError ? err : new ApiError(0, "Could not send the answer."));

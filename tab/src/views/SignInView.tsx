@@ -5,13 +5,14 @@ import type { LocalPersona, LocalSignInResponse } from "../../../bot/src/contrac
 import { api, ApiError } from "../api";
 import { Failure, Loading } from "../components/States";
 import { useApi } from "../useApi";
+import { apiRoutes } from "../../../bot/src/contract/api-routes";
 
 export function SignInView({ onSignedIn }: { onSignedIn: (token: string) => void }) {
-  const [personas, reload] = useApi<LocalPersona[]>("/api/local/personas");
+  const [personas, reload] = useApi<LocalPersona[]>(apiRoutes.localPersonas.url());
   const [error, setError] = useState<ApiError | undefined>();
   const signIn = async (personaId: string) => {
     try {
-      const { token } = await api.post<LocalSignInResponse>("/api/local/sign-in", { personaId });
+      const { token } = await api.post<LocalSignInResponse>(apiRoutes.localSignIn.url(), { personaId });
       onSignedIn(token);
     } catch (err) {
       setError(err instanceof ApiError ? err : new ApiError(0, "Sign-in failed."));

@@ -55,7 +55,7 @@ describe("the bot, given things it should refuse", () => {
     });
 
     it("when a command is followed by more words, then the first words decide; a word that merely starts like a command does not", async () => {
-      expect(cardText((await bot.say(alex, "checkin please"))[0])).toMatch(/Week 2 check-in/);
+      expect(cardText((await bot.say(alex, "checkin please"))[0])).toMatch(/Check-in on session 2/);
       expect(cardText((await bot.say(alex, "my data now"))[0])).toMatch(/Your data/);
       expect(cardText((await bot.say(alex, "winter plans"))[0])).toMatch(/I didn't catch that/);
       expect(cardText((await bot.say(alex, "my"))[0])).toMatch(/I didn't catch that/);
@@ -120,7 +120,7 @@ describe("the bot, given things it should refuse", () => {
       const { status, body } = await bot.invoke(alex, CHECKIN_VERBS.submit, { ...checkIn, sessionNumber: "2", tried: "", worked: "Kept this", minutesSaved: "-3", confidence: "9" });
       expect(status).toBe(200);
       const text = cardText(body.value);
-      expect(text).toMatch(/Week 3 check-in/);
+      expect(text).toMatch(/Check-in on session 2/);
       expect(text).toMatch(/nothing was saved yet/);
       expect(text).toMatch(/Tell us what you tried/);
       expect(text).toMatch(/Minutes saved cannot be negative/);
@@ -168,7 +168,7 @@ describe("the bot, given things it should refuse", () => {
     it("when a member submits a check-in for a cohort they are not in, then a card refuses it and nothing is stored", async () => {
       const { status, body } = await bot.invoke(alex, CHECKIN_VERBS.submit, { ...checkIn, cohortId: "other-cohort" });
       expect(status).toBe(200);
-      expect(cardText(body.value)).toMatch(/You are not in a cohort yet/);
+      expect(cardText(body.value)).toMatch(/You are not in that cohort/);
       expect((await server.repos.loop.listCohortRecords(TENANT, "other-cohort")).checkIns).toEqual([]);
     });
 
@@ -181,7 +181,7 @@ describe("the bot, given things it should refuse", () => {
     it("when an activity comes from another tenant, then that tenant's member sees nothing of this one", async () => {
       const stranger = new BotDriver(server, "tenant-somewhere-else");
       const { body } = await stranger.invoke(alex, CHECKIN_VERBS.submit, checkIn);
-      expect(cardText(body.value)).toMatch(/You are not in a cohort yet/);
+      expect(cardText(body.value)).toMatch(/You are not in that cohort/);
     });
 
     it("when the conversation and channelData name different tenants, then the activity is refused", async () => {

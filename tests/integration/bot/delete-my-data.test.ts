@@ -71,7 +71,8 @@ describe("deleting my data deletes everything it promises, and the programme car
     const steps = stepsOn(card!);
     expect(steps).not.toEqual(expect.arrayContaining([expect.stringMatching(/session 1\)|session 1$/)]));
     expect(steps.filter((s) => /Commit to a real piece of work/.test(s))).toEqual(["Commit to a real piece of work (session 3)"]);
-    expect(steps.filter((s) => /Check-in on session/.test(s))).toEqual(["Check-in on session 2"]);
+    // Tuesday of week 3: session 3's check-in has just opened; session 2's closed last Thursday.
+    expect(steps.filter((s) => /Check-in on session/.test(s))).toEqual(["Check-in on session 3, closes 2026-03-19"]);
     expect(cardText(card)).toMatch(/earlier weeks don't need catching up/);
   });
 });

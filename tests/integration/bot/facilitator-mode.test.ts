@@ -36,7 +36,8 @@ describe("a facilitator in the 1:1 chat", () => {
   }
 
   beforeAll(async () => {
-    server = await startTestServer({ now: "2026-03-10T12:00:00.000Z" });
+    // Monday of week 2, after session 2's brief and before its check-in opens (Tuesday): session 1's is the latest.
+    server = await startTestServer({ now: "2026-03-09T16:00:00.000Z" });
     bot = new BotDriver(server, TENANT);
     await seedCohort(server.repos, { tenantId: TENANT, cohortId: "finance-fac", cohortName: "Finance test cohort", members: finance, facilitators: [megan], serviceUrl: server.connector.serviceUrl });
     await seedCohort(server.repos, { tenantId: TENANT, cohortId: "marketing-fac", cohortName: "Marketing test cohort", startDate: "2026-03-09", members: marketing, facilitators: [megan], serviceUrl: server.connector.serviceUrl });

@@ -6,7 +6,7 @@
  * or, in local mode, that came through a loopback Bot Connector.
  */
 import { isLoopbackServiceUrl, mayRememberReference } from "../../../bot/src/teams/conversation-references";
-import { BotDriver } from "../../helpers/bot-driver";
+import { BotDriver, eventually } from "../../helpers/bot-driver";
 import { person, seedCohort } from "../../helpers/fixtures";
 import { installActivity, messageActivity, membersAddedActivity, type ActivityBase } from "../../helpers/teams-activities";
 import { startTestServer, type TestServer } from "../../helpers/test-server";
@@ -54,6 +54,8 @@ describe("forged activities in local mode", () => {
     const before = server.connector.activities.length;
     const res = await fetch(`${server.baseUrl}/api/cohorts/finance-test/questions/${encodeURIComponent("question:finance-test:forged-1")}/answer`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify({ answer: "With the session brief.", etag }) });
     expect(res.status).toBe(200);
+    // Sent through the outbox right after the answer is stored.
+    await eventually(() => (server.connector.activities.length > before ? true : undefined));
     expect(server.connector.activities.slice(before).map((a) => a.conversationId)).toEqual([alex.conversationId]);
   });
 

@@ -30,7 +30,7 @@ describe("commands and cards that keep their small promises", () => {
 
   it.each(["Check in", "check-in", "CHECKIN", "Check In please", "check_in"])("when a member types %p, then the check-in opens", async (typed) => {
     const [card] = await bot.say(alex, typed);
-    expect(cardText(card).split("\n")[0]).toBe("Week 2 check-in");
+    expect(cardText(card).split("\n")[0]).toBe("Check-in on session 2");
     expect(verbsOn(card)).toContain(`"verb":"${CHECKIN_VERBS.submit}"`);
   });
 

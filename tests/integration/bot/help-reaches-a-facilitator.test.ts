@@ -51,10 +51,13 @@ describe("a help request always reaches a facilitator, or the member is told hon
 
     const stored = await server.repos.people.get(TENANT, megan.aadObjectId);
     expect(stored?.conversationReference).toMatchObject({ conversation: { id: created.conversationId, tenantId: TENANT, conversationType: "personal" }, serviceUrl: server.connector.serviceUrl, user: { aadObjectId: megan.aadObjectId } });
+    // Recorded once the alert's delivery has ended, just after Teams accepted it.
+    const logged = await eventually(() => server.logs.find((l) => l.message === "facilitators alerted" && (l.fields as { cohortId?: string }).cohortId === "finance-reach"));
+    expect(logged.fields).toMatchObject({ facilitators: 1, sent: 1, unreached: 0 });
+    expect(server.logs.some((l) => l.message === "1:1 chat opened" && (l.fields as { userId?: string }).userId === megan.aadObjectId)).toBe(true);
     const [saved] = (await server.repos.alerts.listByCohort(TENANT, "finance-reach")) as StoredAlert[];
     expect(saved!.reach).toMatchObject({ reachedFacilitators: 1 });
     expect(saved!.reach!.unreachedSince).toBeUndefined();
-    expect(server.logs.find((l) => l.message === "facilitators alerted" && (l.fields as { cohortId?: string }).cohortId === "finance-reach")?.fields).toMatchObject({ sent: 1, opened: 1, unreached: 0 });
     // The member's card was not touched: the promise on it holds.
     expect(server.connector.activities.filter((a) => a.operation === "update" && a.activityId === "checkin-card-1")).toEqual([]);
 

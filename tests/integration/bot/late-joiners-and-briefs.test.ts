@@ -61,14 +61,14 @@ describe("late joiners and past briefs", () => {
     return body.value!;
   }
 
-  it("when a member is added in week 2, then they get exactly one catch-up card listing session 1, and never the session-1 check-in or its reminder", async () => {
-    // Added on the morning of week 2, before that day's cards (the session-1 check-in, session 2) go out.
-    server.clock.set("2026-03-09T08:00:00.000Z");
-    await server.repos.people.upsert({ tenantId: TENANT, userId: lee.aadObjectId, displayName: lee.name, conversationReference: conversationOf(lee, TENANT, server.connector.serviceUrl), updatedAt: "2026-03-09T08:00:00.000Z" });
-    await server.repos.memberships.upsertMany([{ tenantId: TENANT, cohortId: COHORT, userId: lee.aadObjectId, displayName: lee.name, joinedAt: "2026-03-09T08:00:00.000Z" }]);
+  it("when a member is added after session 1, then they get exactly one catch-up card listing session 1, and never the session-1 check-in or its reminder", async () => {
+    // Added the morning after session 1, before its check-in opens (that day) and is reminded (the next).
+    server.clock.set("2026-03-03T08:00:00.000Z");
+    await server.repos.people.upsert({ tenantId: TENANT, userId: lee.aadObjectId, displayName: lee.name, conversationReference: conversationOf(lee, TENANT, server.connector.serviceUrl), updatedAt: "2026-03-03T08:00:00.000Z" });
+    await server.repos.memberships.upsertMany([{ tenantId: TENANT, cohortId: COHORT, userId: lee.aadObjectId, displayName: lee.name, joinedAt: "2026-03-03T08:00:00.000Z" }]);
 
-    const first = await tickAt("2026-03-09T08:01:00.000Z");
-    const later = [...(await tickAt("2026-03-09T10:00:00.000Z")), ...(await tickAt("2026-03-11T10:00:00.000Z")), ...(await tickAt("2026-03-12T10:00:00.000Z"))];
+    const first = await tickAt("2026-03-03T08:01:00.000Z");
+    const later = [...(await tickAt("2026-03-03T10:00:00.000Z")), ...(await tickAt("2026-03-04T10:00:00.000Z")), ...(await tickAt("2026-03-05T10:00:00.000Z")), ...(await tickAt("2026-03-09T10:00:00.000Z"))];
     const all = [...first, ...later];
 
     const catchUps = all.filter((c) => /what you missed/.test(title(c)));
@@ -91,7 +91,7 @@ describe("late joiners and past briefs", () => {
     expect(alexKeys).not.toContain("catchup");
 
     // Planning again (a full replan an hour on) sends no second catch-up.
-    await tickAt("2026-03-12T12:00:00.000Z");
+    await tickAt("2026-03-09T12:00:00.000Z");
     expect((await server.repos.deliveries.listByCohort(TENANT, COHORT)).filter((d) => d.eventKey === "catchup")).toHaveLength(1);
   });
 
@@ -142,7 +142,7 @@ describe("late joiners and past briefs", () => {
 
   it("when every card the bot sent or returned is checked, then each is a valid Adaptive Card under 28 KB", () => {
     for (const card of returned) {
-      const result = validateCard(card, [BRIEF_VERBS.show, "next.open"]);
+      const result = validateCard(card, [BRIEF_VERBS.show, "next.open", "pause.start", "history.show"]);
       expect(result.errors).toEqual([]);
       expect(result.sizeBytes).toBeLessThan(28 * 1024);
     }

@@ -11,7 +11,7 @@ import { QUESTION_VERBS } from "../../../bot/src/cards/question.card";
 import { questionCodeHash } from "../../../bot/src/usecases/member/ask-question";
 import type { AdaptiveCardJson } from "../../../bot/src/domain/ports";
 import { apiAs } from "../../helpers/api-client";
-import { actionData, BotDriver, cardText } from "../../helpers/bot-driver";
+import { actionData, BotDriver, cardText, eventually } from "../../helpers/bot-driver";
 import { validateCard } from "../../helpers/card-validator";
 import { person, seedCohort } from "../../helpers/fixtures";
 import { startTestServer, type TestServer } from "../../helpers/test-server";
@@ -109,11 +109,14 @@ describe("answering an anonymous question privately", () => {
 
   it("when the facilitator answers for the whole cohort, then every member gets it, and the asker's card says so", async () => {
     const { card } = await askAnonymously("Do we have a list of approved tools?");
+    const before = server.connector.activities.length;
     const res = await answer("Do we have a list of approved tools?", { answer: "Yes: see the policy card." });
     expect(res.status).toBe(200);
-    const before = server.connector.activities.length;
+    // Sent at once through the outbox, not at the next tick; a tick after it sends nothing again.
+    const answers = () => server.connector.activities.slice(before).filter((a) => JSON.stringify(a.activity).includes("approved tools"));
+    await eventually(() => (answers().length === 1 + others.length ? true : undefined), 500);
     await server.service.scheduler.tick();
-    expect(server.connector.activities.slice(before).filter((a) => JSON.stringify(a.activity).includes("approved tools"))).toHaveLength(1 + others.length);
+    expect(answers()).toHaveLength(1 + others.length);
     const { card: answered } = await check(card);
     expect(cardText(answered)).toMatch(/Answered for the whole cohort/);
     expect(cardText(answered)).toMatch(/Yes: see the policy card\./);

@@ -14,9 +14,9 @@ const members = Array.from({ length: 30 }, (_, i) => person(700 + i, `Member ${i
 const fac = person(799, "Facilitator");
 const fast = { ratePerSecond: 2000, random: () => 0.5 };
 
-async function setup(tenantId: string, now: string): Promise<TestServer> {
+async function setup(tenantId: string, now: string, startDate?: string): Promise<TestServer> {
   const server = await startTestServer({ now });
-  await seedCohort(server.repos, { tenantId, members, facilitators: [fac], serviceUrl: server.connector.serviceUrl, policy: false });
+  await seedCohort(server.repos, { tenantId, members, facilitators: [fac], serviceUrl: server.connector.serviceUrl, policy: false, ...(startDate ? { startDate } : {}) });
   return server;
 }
 
@@ -51,16 +51,17 @@ describe("the scheduler", () => {
     }
   });
 
-  it("when the clocks have gone forward, then the week-5 check-in goes out at 09:30 BST (08:30 UTC)", async () => {
-    const server = await setup("t-dst", "2026-03-30T08:29:00.000Z");
+  it("when the clocks have gone forward, then the check-in on session 2 goes out at 09:30 BST (08:30 UTC)", async () => {
+    // Session 2 on Monday 30 March, the day after the change; its check-in opens on the Tuesday.
+    const server = await setup("t-dst", "2026-03-31T08:29:00.000Z", "2026-03-23");
     try {
       const scheduler = createScheduler(server.ctx, server.service.bot.sender, fast);
       await scheduler.tick();
       const before = server.connector.activities.length;
-      server.clock.set("2026-03-30T08:30:00.000Z");
+      server.clock.set("2026-03-31T08:30:00.000Z");
       await scheduler.tick();
       const sent = server.connector.activities.slice(before).map((a) => JSON.stringify(a.activity));
-      expect(sent.filter((s) => s.includes("reflecting on session 4"))).toHaveLength(members.length);
+      expect(sent.filter((s) => s.includes("reflecting on session 2"))).toHaveLength(members.length);
     } finally {
       await server.close();
     }

@@ -10,9 +10,17 @@ import { createAuthenticator, TEAMS_CLIENT_IDS } from "../../../bot/src/api/secu
 import { LOCAL_AUDIENCE, LOCAL_ISSUER } from "../../../bot/src/api/security/local-token-issuer";
 import { loadConfig } from "../../../bot/src/config";
 import { ManualClock } from "../../../bot/src/domain/clock";
-import type { Repositories } from "../../../bot/src/domain/ports";
+import type { Outbox } from "../../../bot/src/domain/ports";
 import { createMemoryLogger } from "../../../bot/src/logger";
+import { startTestStore, type TestStore } from "../../helpers/store";
 import { createFakeEntra, type FakeEntra } from "../../helpers/tokens";
+
+// The authenticator records admin grants for the bot: a real store, on the embedded server.
+let store: TestStore;
+beforeAll(async () => {
+  store = await startTestStore();
+});
+afterAll(() => store.close());
 
 const NOW = new Date("2026-03-02T09:00:00.000Z");
 const TENANT = "11111111-2222-3333-4444-555555555555";
@@ -31,7 +39,7 @@ describe("the production token check", () => {
       NODE_ENV: "production", COSMOS_ENDPOINT: "https://example.documents.azure.com", AZURE_CLIENT_ID: "mi", BOT_ID: "bot", BOT_TENANT_ID: TENANT,
       AAD_APP_CLIENT_ID: CLIENT_ID, AAD_APP_ID_URI: APP_ID_URI, PUBLIC_URL: "https://cohort.example.com", ALLOWED_TENANT_IDS: TENANT, ADMIN_GROUP_IDS: "admins-group",
     });
-    const ctx = { config, clock: new ManualClock(NOW), logger: createMemoryLogger(), repos: {} as Repositories };
+    const ctx = { config, clock: new ManualClock(NOW), logger: createMemoryLogger(), repos: store.repos, outbox: {} as Outbox };
     const { authenticator, localIssuer } = await createAuthenticator(ctx, { jwks: entra.jwks });
     expect(localIssuer).toBeUndefined();
     authenticate = (header) => authenticator.authenticate(header);
@@ -106,7 +114,7 @@ describe("which tenants production accepts", () => {
   it("when ALLOWED_TENANT_IDS is not set, then only the deployment's own tenant is accepted", async () => {
     expect(production({}).auth.allowedTenantIds).toEqual([TENANT]);
     const entra = await createFakeEntra();
-    const ctx = { config: production({}), clock: new ManualClock(NOW), logger: createMemoryLogger(), repos: {} as Repositories };
+    const ctx = { config: production({}), clock: new ManualClock(NOW), logger: createMemoryLogger(), repos: store.repos, outbox: {} as Outbox };
     const { authenticator } = await createAuthenticator(ctx, { jwks: entra.jwks });
     const stranger = "99999999-0000-0000-0000-000000000000";
     const token = await entra.sign({ tid: stranger, oid: "user-x", scp: "access_as_user", azp: "5e3ce6c0-2b1f-4285-8d4b-75ee78787346" }, { now: NOW, issuer: `https://login.microsoftonline.com/${stranger}/v2.0` });
@@ -125,7 +133,7 @@ describe("the local sign-in's tokens", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cc-local-token-"));
     try {
       const config = loadConfig({ LOCAL_DATA_DIR: dir, LOCAL_PERSIST: "false" });
-      const ctx = { config, clock: new ManualClock(NOW), logger: createMemoryLogger(), repos: {} as Repositories };
+      const ctx = { config, clock: new ManualClock(NOW), logger: createMemoryLogger(), repos: store.repos, outbox: {} as Outbox };
       const { authenticator, localIssuer } = await createAuthenticator(ctx);
       const issued = await localIssuer!.issue({ tenantId: "t", userId: "u", displayName: "U", isAdmin: false });
       const payload = JSON.parse(Buffer.from(issued.split(".")[1]!, "base64url").toString("utf8"));

@@ -15,11 +15,13 @@ import { buildMyDataCard, buildMyDataDeletedCard, MY_DATA_VERBS } from "../../..
 import { buildNextStepsCard, NEXT_VERBS } from "../../../bot/src/cards/next-steps.card";
 import { buildNoticeCard } from "../../../bot/src/cards/notice.card";
 import { buildPolicyAcknowledgedCard, buildPolicyCard, POLICY_VERBS } from "../../../bot/src/cards/policy.card";
-import { buildProgressCard } from "../../../bot/src/cards/progress.card";
+import { buildProgressCard, PROGRESS_VERBS } from "../../../bot/src/cards/progress.card";
+import { PAUSE_VERBS } from "../../../bot/src/cards/pause.card";
 import { buildAnonymousQuestionStatusCard, buildAnswerCard, buildNoSuchCodeCard, buildQuestionCard, buildQuestionSentCard, QUESTION_VERBS, QuestionSubmission } from "../../../bot/src/cards/question.card";
 import { BRIEF_VERBS, buildBriefsCard, buildCatchUpCard } from "../../../bot/src/cards/briefs.card";
 import { buildSessionBriefCard } from "../../../bot/src/cards/session-brief.card";
 import { buildWelcomeCard } from "../../../bot/src/cards/welcome.card";
+import { buildChannelExperimentCard, buildExperimentCard, buildExperimentSharedCard, EXPERIMENT_VERBS } from "../../../bot/src/cards/experiment.card";
 import { buildChannelWinCard, buildWinCard, buildWinSharedCard, WIN_VERBS, WinSubmission } from "../../../bot/src/cards/win.card";
 import { LIMITS } from "../../../bot/src/domain/limits";
 import type { AdaptiveCardJson } from "../../../bot/src/domain/ports";
@@ -62,7 +64,8 @@ const cases: Array<[string, AdaptiveCardJson, readonly string[]]> = [
   ["session brief", buildSessionBriefCard({ cohortName: SHORT_MAX, sessionNumber: 1, sessionTitle: session.title, learn: session.learn, tabUrl: "https://x/tab" }), []],
   ["apply", buildApplyCard({ cohortId: "c", cohortName: SHORT_MAX, sessionNumber: 1, prompt: session.apply.prompt, examples: session.apply.examples }), Object.values(APPLY_VERBS)],
   ["apply with error", buildApplyCard({ cohortId: "c", cohortName: "n", sessionNumber: 1, prompt: "p", examples: ["e"] }, { message: "Name the piece of work.", issues, value: SHORT_MAX }), Object.values(APPLY_VERBS)],
-  ["apply submitted", buildApplySubmittedCard({ cohortId: "c", cohortName: "n", sessionNumber: 1, prompt: "p", examples: [] }, SHORT_MAX), []],
+  ["apply submitted", buildApplySubmittedCard({ cohortId: "c", cohortName: "n", sessionNumber: 1, prompt: "p", examples: [] }, SHORT_MAX), Object.values(APPLY_VERBS)],
+  ["apply submitted, done with a link", buildApplySubmittedCard({ cohortId: "c", cohortName: "n", sessionNumber: 1, prompt: "p", examples: [] }, SHORT_MAX, { done: true, link: `https://contoso.sharepoint.com/${"x".repeat(470)}` }), Object.values(APPLY_VERBS)],
   ["check-in", buildCheckInCard(checkInData), Object.values(CHECKIN_VERBS)],
   ["check-in prefilled with error", buildCheckInCard({ ...checkInData, previous: values, isReminder: true }, { message: "Please fix these.", issues }), Object.values(CHECKIN_VERBS)],
   ["check-in submitted", buildCheckInSubmittedCard(checkInData, values, true), Object.values(CHECKIN_VERBS)],
@@ -77,15 +80,21 @@ const cases: Array<[string, AdaptiveCardJson, readonly string[]]> = [
   ["answer", buildAnswerCard({ cohortName: SHORT_MAX, question: LONG, answer: LONG, anonymous: true }), []],
   ["win", buildWinCard({ cohortId: "c", cohortName: SHORT_MAX, draftId: "0b7c3a8e-2f71", hasChannel: true }), Object.values(WIN_VERBS)],
   ["win shared", buildWinSharedCard({ cohortId: "c", cohortName: "n", draftId: "d", hasChannel: true }, LONG, true), []],
+  ["win, for a leader", buildWinCard({ cohortId: "c", cohortName: SHORT_MAX, draftId: "0b7c3a8e-2f71", hasChannel: true, leader: true }), [...Object.values(WIN_VERBS), EXPERIMENT_VERBS.open]],
+  ["share an experiment with error", buildExperimentCard({ cohortId: "c", cohortName: SHORT_MAX, draftId: "0b7c3a8e-2f71", followingTeams: Array.from({ length: 20 }, () => SHORT_MAX) }, { message: "Fix this", issues, typed: { work: SHORT_MAX, tried: LONG, outcome: LONG } }), Object.values(EXPERIMENT_VERBS)],
+  ["experiment shared", buildExperimentSharedCard({ cohortName: SHORT_MAX }, LONG, 2), []],
+  ["channel experiment", buildChannelExperimentCard({ leaderName: SHORT_MAX, leadershipCohortName: SHORT_MAX, work: SHORT_MAX, tried: LONG, outcome: LONG }), []],
+  ["session brief from your leaders", buildSessionBriefCard({ cohortName: SHORT_MAX, sessionNumber: 2, sessionTitle: session.title, learn: session.learn, tabUrl: "https://x/tab", fromCohort: { featured: [], leaders: Array.from({ length: 5 }, () => ({ leaderName: SHORT_MAX, work: SHORT_MAX, tried: LONG, outcome: LONG })) } }), []],
   ["channel win", buildChannelWinCard({ displayName: SHORT_MAX, cohortName: SHORT_MAX, text: LONG, minutesSaved: 90 }), []],
   ["facilitator alert", buildFacilitatorAlertCard({ cohortId: "c", cohortName: SHORT_MAX, alertId: "a", memberName: SHORT_MAX, reason: "asked-for-help", sessionNumber: 2, context: LONG }), Object.values(ALERT_VERBS)],
-  ["facilitator alert acknowledged", buildFacilitatorAlertCard({ cohortId: "c", cohortName: "n", alertId: "a", memberName: "m", reason: "missed-two-checkins", sessionNumber: 2, context: "", acknowledgedByName: "Megan" }), []],
+  ["facilitator alert acknowledged", buildFacilitatorAlertCard({ cohortId: "c", cohortName: "n", alertId: "a", memberName: "m", reason: "missed-two-checkins", sessionNumber: 2, context: "", acknowledgedByName: "Megan" }), [ALERT_VERBS.resolve]],
+  ["facilitator alert resolved", buildFacilitatorAlertCard({ cohortId: "c", cohortName: "n", alertId: "a", memberName: "m", reason: "asked-for-help", sessionNumber: 2, context: LONG, resolvedByName: SHORT_MAX }), []],
   ["missed check-ins digest (10,000 names)", buildMissedCheckInsCard({ cohortName: SHORT_MAX, sessionNumber: 3, names: Array.from({ length: 10000 }, (_, i) => `${SHORT_MAX}${i}`), tabUrl: "https://x/tab" }), []],
   ["help", buildHelpCard(), []],
   ["help for unknown text", buildHelpCard({ didNotUnderstand: LONG }), []],
-  ["next steps", buildNextStepsCard({ cohortId: "c", cohortName: "n", due: timeline.slice(0, 6), upcoming: timeline[7], titleOf: (e) => e.key }), Object.values(NEXT_VERBS)],
-  ["next steps, nothing due", buildNextStepsCard({ cohortId: "c", cohortName: "n", due: [], titleOf: (e) => e.key }), []],
-  ["progress", buildProgressCard({ cohortName: SHORT_MAX, summary: { streak: 3, checkInsDone: 3, checkInsDue: 3, minutesSaved: 400, wins: 2, lastConfidence: 4, confidenceTrend: [2, 3, 4] } }), []],
+  ["next steps", buildNextStepsCard({ cohortId: "c", cohortName: "n", due: timeline.slice(0, 6), upcoming: timeline[7], titleOf: (e) => e.key }), [...Object.values(NEXT_VERBS), ...Object.values(PAUSE_VERBS)]],
+  ["next steps, nothing due", buildNextStepsCard({ cohortId: "c", cohortName: "n", due: [], titleOf: (e) => e.key }), Object.values(PAUSE_VERBS)],
+  ["progress", buildProgressCard({ cohortId: "c", cohortName: SHORT_MAX, summary: { streak: 3, checkInsDone: 3, checkInsDue: 3, minutesSaved: 400, wins: 2, lastConfidence: 4, confidenceTrend: [2, 3, 4], stuck: false } }), [...Object.values(PAUSE_VERBS), ...Object.values(PROGRESS_VERBS)]],
   ["my data", buildMyDataCard({ cohortId: "c", cohortName: "n", records }), Object.values(MY_DATA_VERBS)],
   ["my data, confirming", buildMyDataCard({ cohortId: "c", cohortName: "n", records }, true), Object.values(MY_DATA_VERBS)],
   ["my data deleted", buildMyDataDeletedCard("n", 8), []],

@@ -50,9 +50,11 @@ describe("cohort rules", () => {
 
   it("leaders go first from the leadership side: not on or after a follower's start, and no kind change while followed", () => {
     const followers = [{ name: "Ops team", startDate: "2026-05-18" }, { name: "Sales team", startDate: "2026-05-25" }];
-    expect(issuesOf(() => validateLeadershipFollowers({ kind: "leadership", startDate: "2026-05-11" }, followers))).toEqual([]);
-    expect(issuesOf(() => validateLeadershipFollowers({ kind: "leadership", startDate: "2026-05-18" }, followers))).toEqual([{ field: "startDate", message: expect.stringContaining('"Ops team"') }]);
-    expect(issuesOf(() => validateLeadershipFollowers({ kind: "team", startDate: "2026-05-11" }, followers))).toEqual([{ field: "kind", message: '"Ops team", "Sales team" follow this leadership cohort, so it can\'t become a team cohort.' }]);
-    expect(issuesOf(() => validateLeadershipFollowers({ kind: "team", startDate: "2026-05-11" }, []))).toEqual([]);
+    expect(issuesOf(() => validateLeadershipFollowers({ kind: "leadership", startDate: "2026-05-11" }, followers, 7))).toEqual([]);
+    expect(issuesOf(() => validateLeadershipFollowers({ kind: "leadership", startDate: "2026-05-18" }, followers, 7))).toEqual([{ field: "startDate", message: expect.stringContaining('"Ops team"') }]);
+    expect(issuesOf(() => validateLeadershipFollowers({ kind: "team", startDate: "2026-05-11" }, followers, 7))).toEqual([{ field: "kind", message: '"Ops team", "Sales team" follow this leadership cohort, so it can\'t become a team cohort.' }]);
+    expect(issuesOf(() => validateLeadershipFollowers({ kind: "team", startDate: "2026-05-11" }, [], 7))).toEqual([]);
+    // With the default two-week gap, a week ahead is not enough.
+    expect(issuesOf(() => validateLeadershipFollowers({ kind: "leadership", startDate: "2026-05-11" }, followers, 14))).toEqual([{ field: "startDate", message: 'must be 2026-05-04 or earlier: "Ops team" (a team cohort that follows this one) starts 2026-05-18 and leaders go 2 weeks first' }]);
   });
 });

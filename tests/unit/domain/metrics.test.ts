@@ -7,7 +7,7 @@ import type { AdoptionAnswer, CheckIn, Membership } from "../../../bot/src/domai
 
 const cohort = { startDate: "2026-03-02", timeZone: "Europe/London", localTime: "09:30" };
 const timeline = buildTimeline(cohort, getBuiltInTrack("finance")!);
-const AFTER_WEEK_4 = new Date("2026-03-27T12:00:00Z"); // past s1–s3 check-ins and adoption.w4
+const AFTER_WEEK_4 = new Date("2026-03-27T12:00:00Z"); // past s1–s4 check-ins and adoption.w4
 
 const members = (n: number): Membership[] =>
   Array.from({ length: n }, (_, i) => ({ tenantId: "t", cohortId: "c", userId: `u${i}`, displayName: `Person ${i}`, joinedAt: "2026-02-20T00:00:00Z" }));
@@ -41,7 +41,8 @@ describe("cohort metrics", () => {
     const people = members(8);
     const answers = people.slice(0, 6).map((m, i) => checkIn(m.userId, 1, { confidence: ((i % 5) + 1) as 1, minutesSaved: 10 * (i + 1), submittedAt: `2026-03-10T10:0${i}:00Z` }));
     const progress = computeCohortProgress({ timeline, memberships: people, now: AFTER_WEEK_4, acknowledgedUserIds: new Set(), records: records({ checkIns: answers }) });
-    const week2 = progress.weekly.find((w) => w.week === 2)!;
+    // Session 1's check-in falls in week 1, before session 2.
+    const week2 = progress.weekly.find((w) => w.week === 1)!;
     expect(week2.participation).toEqual({ suppressed: false, n: 8, value: 0.63, basis: "rounded-down-share" });
     expect(week2.confidence).toEqual({ suppressed: false, n: 5, value: 3, basis: "first-respondents" });
     expect(week2.minutesSaved).toEqual({ suppressed: false, n: 5, value: 150, basis: "first-respondents" });
@@ -73,7 +74,7 @@ describe("cohort metrics", () => {
         commitments: people.map((m) => ({ id: ids.commitmentId("c", 1, m.userId), tenantId: "t", cohortId: "c", userId: m.userId, sessionNumber: 1, deliverable: "x", committedAt: "", updatedAt: "" })),
         checkIns: [
           checkIn("u0", 1), checkIn("u0", 2), checkIn("u0", 3, { wantsHelp: true }),
-          checkIn("u1", 1, { stuck: "the formulas did not work" }), checkIn("u1", 2, { stuck: "it invented numbers" }), checkIn("u1", 3, { stuck: "nothing" }),
+          checkIn("u1", 1, { stuck: "the formulas did not work" }), checkIn("u1", 2, { stuck: "it invented numbers" }), checkIn("u1", 3, { stuck: "still unsure which figures to trust" }),
           checkIn("u2", 1),
           checkIn("u3", 1), checkIn("u3", 2), checkIn("u3", 3, { stuck: "n/a" }),
         ],

@@ -109,28 +109,28 @@ describe("validateCohortSchedule", () => {
   const team = { kind: "team" as const, startDate: "2026-03-16", timeZone: "Europe/London", leadershipCohortId: "lead" };
 
   it("when a team cohort starts after its leadership cohort, then it is accepted", () => {
-    expect(() => validateCohortSchedule(team, leaders)).not.toThrow();
+    expect(() => validateCohortSchedule(team, leaders, 14)).not.toThrow();
   });
 
-  it("when a team cohort starts on or before its leaders' start, then the start date is refused with the leaders' date", () => {
-    for (const startDate of ["2026-03-02", "2026-02-23"]) {
-      const error = captureValidation(() => validateCohortSchedule({ ...team, startDate }, leaders));
-      expect(error.issues).toEqual([{ field: "startDate", message: "must be after 2026-03-02, when the leadership cohort starts" }]);
+  it("when a team cohort starts less than the gap after its leaders' start, then the start date is refused with the leaders' date", () => {
+    for (const startDate of ["2026-03-02", "2026-02-23", "2026-03-15"]) {
+      const error = captureValidation(() => validateCohortSchedule({ ...team, startDate }, leaders, 14));
+      expect(error.issues).toEqual([{ field: "startDate", message: "must be 2026-03-16 or later: \"Leadership\" starts 2026-03-02 and leaders go 2 weeks first" }]);
     }
   });
 
   it("when the named leadership cohort is missing or is a team cohort, then it is refused on that field", () => {
-    expect(captureValidation(() => validateCohortSchedule(team, undefined)).issues[0]?.field).toBe("leadershipCohortId");
-    expect(captureValidation(() => validateCohortSchedule(team, { ...leaders, kind: "team" })).issues[0]?.field).toBe("leadershipCohortId");
+    expect(captureValidation(() => validateCohortSchedule(team, undefined, 14)).issues[0]?.field).toBe("leadershipCohortId");
+    expect(captureValidation(() => validateCohortSchedule(team, { ...leaders, kind: "team" }, 14)).issues[0]?.field).toBe("leadershipCohortId");
   });
 
   it("when a leadership cohort names a leadership cohort to follow, then it is refused", () => {
-    expect(captureValidation(() => validateCohortSchedule({ ...team, kind: "leadership" }, leaders)).issues[0]?.field).toBe("leadershipCohortId");
+    expect(captureValidation(() => validateCohortSchedule({ ...team, kind: "leadership" }, leaders, 14)).issues[0]?.field).toBe("leadershipCohortId");
   });
 
   it("when the time zone or date is not real, then it is refused", () => {
-    expect(() => validateCohortSchedule({ ...team, timeZone: "Mars/Olympus", leadershipCohortId: undefined })).toThrow(ValidationError);
-    expect(() => validateCohortSchedule({ ...team, startDate: "2026-02-30", leadershipCohortId: undefined })).toThrow(ValidationError);
+    expect(() => validateCohortSchedule({ ...team, timeZone: "Mars/Olympus", leadershipCohortId: undefined }, undefined, 14)).toThrow(ValidationError);
+    expect(() => validateCohortSchedule({ ...team, startDate: "2026-02-30", leadershipCohortId: undefined }, undefined, 14)).toThrow(ValidationError);
   });
 });
 

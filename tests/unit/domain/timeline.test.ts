@@ -17,7 +17,7 @@ describe("a cohort's timeline", () => {
   it("when the clocks go forward (29 March 2026), then events stay at 09:30 local, an hour earlier in UTC", () => {
     const e = byKey(buildTimeline(base, track));
     expect(e["s4.learn"]).toMatchObject({ localDate: "2026-03-23", dueAt: "2026-03-23T09:30:00.000Z" });
-    expect(e["s4.checkin"]).toMatchObject({ localDate: "2026-03-30", localTime: "09:30", dueAt: "2026-03-30T08:30:00.000Z" });
+    expect(e["adoption.w8"]).toMatchObject({ localDate: "2026-04-22", localTime: "09:30", dueAt: "2026-04-22T08:30:00.000Z" });
   });
 
   it("when a New York cohort crosses its DST change (8 March 2026), then the local hour is kept", () => {
@@ -42,12 +42,12 @@ describe("a cohort's timeline", () => {
     expect(e["adoption.w0"]).toMatchObject({ localDate: "2026-02-27", kind: "baseline", adoptionWeek: 0 });
   });
 
-  it("when check-ins are computed, then each session's reflect check-in falls in the following week with one reminder two working days later", () => {
+  it("when check-ins are computed, then each session's check-in opens the day after it and closes two working days before the next, with one reminder the day before", () => {
     const events = buildTimeline(base, track);
-    expect(events.filter((e) => e.kind === "checkin").map((e) => e.week)).toEqual([2, 3, 4, 5]);
+    expect(events.filter((e) => e.kind === "checkin").map((e) => e.week)).toEqual([1, 2, 3, 4]);
     const e = byKey(events);
-    expect(e["s1.checkin"]!.localDate).toBe("2026-03-09");
-    expect(e["s1.checkin-reminder"]!.localDate).toBe("2026-03-11");
+    expect(e["s1.checkin"]).toMatchObject({ localDate: "2026-03-03", closesOn: "2026-03-05", closesAt: "2026-03-05T09:30:00.000Z" });
+    expect(e["s1.checkin-reminder"]).toMatchObject({ localDate: "2026-03-04", closesOn: "2026-03-05" });
     expect(events.filter((x) => x.kind === "checkin-reminder")).toHaveLength(4);
   });
 

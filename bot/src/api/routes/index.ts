@@ -5,7 +5,6 @@
 import { RateLimiterMemory } from "rate-limiter-flexible";
 import type { Server } from "restify";
 import type { AppContext } from "../../app-context";
-import type { CardSender } from "../../domain/ports";
 import type { Authenticator } from "../auth.port";
 import { createRouteGuard } from "../http";
 import { registerCohortRoutes } from "./cohorts.routes";
@@ -14,10 +13,13 @@ import { registerMeRoutes } from "./me.routes";
 import { registerPeopleRoutes } from "./people.routes";
 import { registerPolicyRoutes } from "./policy.routes";
 import { registerQuestionRoutes } from "./questions.routes";
+import { registerWinRoutes } from "./wins.routes";
+import { registerAlertRoutes } from "./alerts.routes";
+import { registerDigestRoutes } from "./digest.routes";
+import { registerLeadershipRoutes } from "./leadership.routes";
 
 export interface ApiDeps {
   authenticator: Authenticator;
-  sender: CardSender;
 }
 
 export function registerApiRoutes(server: Server, ctx: AppContext, deps: ApiDeps): void {
@@ -30,6 +32,10 @@ export function registerApiRoutes(server: Server, ctx: AppContext, deps: ApiDeps
   registerPeopleRoutes(server, ctx, guard);
   registerDashboardRoutes(server, ctx, guard);
   registerPolicyRoutes(server, ctx, guard);
-  registerQuestionRoutes(server, ctx, guard, deps.sender);
+  registerQuestionRoutes(server, ctx, guard);
+  registerWinRoutes(server, ctx, guard);
+  registerAlertRoutes(server, ctx, guard);
+  registerDigestRoutes(server, ctx, guard);
+  registerLeadershipRoutes(server, ctx, guard);
 }
 

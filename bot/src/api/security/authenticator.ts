@@ -6,7 +6,8 @@
 import { createRemoteJWKSet, type JWTVerifyGetKey } from "jose";
 import type { AppContext } from "../../app-context";
 import { UnauthenticatedError } from "../../domain/errors";
-import type { Actor } from "../../domain/types";
+import type { Actor, AdminGrant } from "../../domain/types";
+import { noteAdminGrant } from "../../usecases/access";
 import type { Authenticator } from "../auth.port";
 import { loadLocalTokenIssuer, LOCAL_AUDIENCE, LOCAL_CLIENT_ID, LOCAL_ISSUER, type LocalTokenIssuer } from "./local-token-issuer";
 import { TokenRejectedError, verifyToken, type TokenExpectations, type VerifiedIdentity } from "./token-verifier";
@@ -40,8 +41,8 @@ export interface AuthenticatorOptions {
 
 export async function createAuthenticator(ctx: AppContext, options: AuthenticatorOptions = {}): Promise<{ authenticator: Authenticator; localIssuer?: LocalTokenIssuer }> {
   const { config, clock, logger } = ctx;
-  const isAdmin = (identity: VerifiedIdentity) =>
-    identity.roles.includes(ADMIN_APP_ROLE) || config.auth.adminUserIds.includes(identity.userId) || identity.groups.some((g) => config.auth.adminGroupIds.includes(g));
+  const grantOf = (identity: VerifiedIdentity): AdminGrant["source"] | undefined =>
+    identity.roles.includes(ADMIN_APP_ROLE) ? "app-role" : identity.groups.some((g) => config.auth.adminGroupIds.includes(g)) ? "group" : undefined;
 
   let key: Parameters<typeof verifyToken>[1];
   let expectations: TokenExpectations;
@@ -76,7 +77,10 @@ export async function createAuthenticator(ctx: AppContext, options: Authenticato
       if (!match) throw new UnauthenticatedError("Sign-in required: send a Teams SSO token as 'Authorization: Bearer <token>'.");
       try {
         const identity = await verifyToken(match[1]!, key, expectations, clock);
-        return { tenantId: identity.tenantId, userId: identity.userId, displayName: identity.displayName, isAdmin: isAdmin(identity) };
+        const grant = grantOf(identity);
+        // The bot cannot see roles or groups: it learns them from here (usecases/access.ts).
+        await noteAdminGrant(ctx, identity.tenantId, identity.userId, grant);
+        return { tenantId: identity.tenantId, userId: identity.userId, displayName: identity.displayName, isAdmin: !!grant || config.auth.adminUserIds.includes(identity.userId) };
       } catch (err) {
         if (err instanceof TokenRejectedError) {
           logger.info({ reason: err.reason }, "token rejected");

@@ -10,6 +10,7 @@ import type { AppContext } from "../../app-context";
 import { NotFoundError, RateLimitedError } from "../../domain/errors";
 import { DEMO_PERSONAS, DEMO_TENANT_ID, findPersona } from "../../demo/personas";
 import { LocalSignInRequest, type LocalPersona, type LocalSignInResponse } from "../../contract/api-contract";
+import { apiRoutes } from "../../contract/api-routes";
 import { parseInput, sendError } from "../http";
 import type { LocalTokenIssuer } from "./local-token-issuer";
 import { clientAddress } from "./security";
@@ -19,12 +20,12 @@ export function registerLocalSignInRoutes(server: Server, ctx: AppContext, issue
   const { signInPerMinute, trustedProxyHops } = ctx.config.api;
   const limiter = new RateLimiterMemory({ points: Math.max(1, signInPerMinute), duration: 60 });
 
-  server.get("/api/local/personas", async (_req, res) => {
+  server.get(apiRoutes.localPersonas.path, async (_req, res) => {
     const personas: LocalPersona[] = DEMO_PERSONAS.map((p) => ({ id: p.id, displayName: p.displayName, description: p.description, role: p.role }));
     res.json(personas);
   });
 
-  server.post("/api/local/sign-in", async (req, res) => {
+  server.post(apiRoutes.localSignIn.path, async (req, res) => {
     try {
       if (signInPerMinute > 0) {
         try {

@@ -10,6 +10,7 @@ import restify, { type Server } from "restify";
 import type { AppContext } from "../../app-context";
 import { LIMITS } from "../../domain/limits";
 import type { ApiErrorBody, ErrorCode } from "../../contract/api-contract";
+import { correlationIdOf, withReference } from "../http";
 
 /** Hosts allowed to frame the tab (Teams web/desktop, Outlook, the Microsoft 365 app). */
 export const FRAME_ANCESTORS = [
@@ -120,10 +121,12 @@ export function applySecurity(server: Server, ctx: AppContext): void {
   // restify's own errors (bad JSON, body too large, unsupported type, no route) in our shape.
   server.on("restifyError", (_req: restify.Request, res: restify.Response, err: Error & { statusCode?: number; body?: { code?: string }; toJSON?: () => unknown }, callback: () => void) => {
     const status = err.statusCode ?? 500;
-    const body: ApiErrorBody = { error: { code: codeFor(status), message: messageFor(status, err) } };
+    const message = messageFor(status, err);
+    const body: ApiErrorBody = { error: { code: codeFor(status), message: status >= 500 ? withReference(message, res) : message } };
     err.toJSON = () => body;
     (err as { toString: () => string }).toString = () => body.error.message;
-    if (status >= 500) ctx.logger.error({ status, name: err.name }, "request failed");
+    // Named explicitly: restify may emit this outside the request's async context.
+    if (status >= 500) ctx.logger.error({ status, name: err.name, correlationId: correlationIdOf(res) }, "request failed");
     return callback();
   });
 }

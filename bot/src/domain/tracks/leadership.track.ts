@@ -89,7 +89,7 @@ export const leadershipTrack: Track = {
         tryThis: [
           "Pick the experiment from the last three weeks that taught you most.",
           "Write a short note: what you tried, the time it saved, what went wrong.",
-          "Share it with your teams or in a meeting, and invite them to share theirs.",
+          "Share it with your teams: \"Share an experiment with your teams\" (on your win card in the bot, or in the tab's Leadership view) posts it to their channels and their next brief.",
           "Remove one barrier your teams have told you about (time, access, permission).",
         ],
         examplePrompt:
@@ -97,10 +97,10 @@ export const leadershipTrack: Track = {
         watchOut: "Hype undermines trust. Share the failure as well as the win.",
       },
       apply: {
-        prompt: "Which real experiment will you share with your teams this week, and where?",
-        examples: ["Five minutes at Monday's team meeting", "A post in the leadership channel", "A note in my monthly update"],
+        prompt: "Which real experiment will you share with your teams this week? Use \"Share an experiment with your teams\", failure included.",
+        examples: ["The board pack draft: it got the structure right and two numbers wrong", "Summarising a long supplier contract before a negotiation", "Turning meeting notes into a decision log"],
       },
-      reflectQuestions: ["How did your team react when you shared your experiment?"],
+      reflectQuestions: ["You shared an experiment with your teams (\"Share an experiment with your teams\"): how did they react, and did anyone share theirs?"],
     },
   ],
 };

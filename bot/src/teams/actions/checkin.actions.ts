@@ -1,12 +1,11 @@
 /** The weekly check-in: send (or resend) it, and the refresh that shows each member their own answers. */
-import { CHECKIN_VERBS, CheckInSubmission } from "../../cards/checkin.card";
-import { LIMITS } from "../../domain/limits";
+import { CHECKIN_VERBS, CheckInSubmission, typedCheckIn } from "../../cards/checkin.card";
 import type { ChatOrigin } from "../../domain/ports";
-import { alertFacilitators } from "../../usecases/member/alert-facilitators";
+import { alertUnreached, queueFacilitatorAlerts } from "../../usecases/member/alert-facilitators";
 import { checkInAnsweredCard, checkInCard, checkInView, helpRequestStatus } from "../../usecases/member/event-cards";
 import { loadMemberContext } from "../../usecases/member/member-context";
 import { recordCheckIn } from "../../usecases/member/record-check-in";
-import { CheckInRefresh, parseActionData, parseSubmission, SessionRef, typedText } from "../action-data";
+import { CheckInRefresh, parseActionData, parseSubmission, SessionRef } from "../action-data";
 import { cardOfInvoke, updateCard } from "../card-updates";
 import { mayRememberReference } from "../conversation-references";
 import type { ActionHandlers, ActionRequest } from "./action-handler";
@@ -16,17 +15,20 @@ export const checkInActions: ActionHandlers = {
     const { cohortId, sessionNumber } = parseActionData(SessionRef, data);
     const submission = parseSubmission(CheckInSubmission, data);
     if (!submission.ok) {
-      const typed = { tried: typedText(data, "tried", LIMITS.answerText), worked: typedText(data, "worked", LIMITS.answerText), stuck: typedText(data, "stuck", LIMITS.answerText) };
+      const typed = typedCheckIn(data);
       return checkInCard(ctx, await loadMemberContext(ctx, actor, cohortId), sessionNumber, { rejected: { problem: submission.problem, typed } });
     }
     const { member, checkIn, updated, newAlerts } = await recordCheckIn(ctx, actor, submission.value);
     if (newAlerts.length) {
       const origin = await chatOrigin({ ctx, turn, actor } as Pick<ActionRequest, "ctx" | "turn" | "actor">);
       const card = cardOfInvoke(turn);
+      // Stored before the card is answered: from here on a crash delays the alert, never loses it.
+      await queueFacilitatorAlerts(ctx, member.cohort, newAlerts, origin);
+      const helpAlert = checkIn.wantsHelp ? newAlerts.find((a) => a.reason === "asked-for-help") : undefined;
       later(async () => {
-        const outcome = await alertFacilitators(ctx, services.sender, member.cohort, newAlerts, { chats: services.chats, ...(origin ? { origin } : {}) });
+        await ctx.outbox.sendSoon(member.cohort.tenantId, member.cohort.id);
         // The member was told a facilitator will get in touch: if none could be reached, say so on that card.
-        if (checkIn.wantsHelp && outcome.unreached.some((a) => a.reason === "asked-for-help") && card) {
+        if (helpAlert && card && (await alertUnreached(ctx, member.cohort, helpAlert.id))) {
           await updateCard(services.adapter, services.botAppId, card, checkInAnsweredCard(member, checkIn, updated, "unreached"), ctx.logger);
         }
       });

@@ -1,5 +1,6 @@
 /**
- * An admin (or someone who already facilitates a cohort) creates a cohort: checks the track and
+ * An admin (or someone who already facilitates a cohort, for a cohort they will facilitate: the
+ * access policy's `cohort.create`, the same in the tab and the bot) creates a cohort: checks the track and
  * the leadership cohort (leaders go first), the start date (a past one only for a cohort already
  * running, and never longer ago than the programme lasts) and that everyone named is a real person
  * (an Entra object id), then writes the cohort and its members. Its facilitators are exactly the
@@ -9,18 +10,18 @@ import crypto from "node:crypto";
 import type { AppContext } from "../../app-context";
 import type { CohortInput } from "../../contract/api-contract";
 import { creationMessage, validateCohortSchedule, validateNewCohortStart } from "../../domain/cohort-rules";
-import { ForbiddenError, ValidationError } from "../../domain/errors";
+import { ValidationError } from "../../domain/errors";
 import type { Versioned } from "../../domain/ports";
 import { resolveTrack } from "../../domain/tracks";
 import type { Actor, Cohort, Membership } from "../../domain/types";
-import { validatePeople } from "./people";
+import { authorize } from "../access";
+import { rememberFacilitatorNames, validatePeople } from "./people";
+import { chosenWinsChannel } from "./wins-channel";
 
 export async function createCohort(ctx: AppContext, actor: Actor, input: CohortInput): Promise<Versioned<Cohort> & { message: string }> {
   const { repos } = ctx;
+  await authorize(ctx, actor, "cohort.create");
   const existing = await repos.cohorts.list(actor.tenantId);
-  if (!actor.isAdmin && !existing.some((c) => c.facilitatorIds.includes(actor.userId))) {
-    throw new ForbiddenError("Only admins and facilitators can create cohorts.");
-  }
   const track = resolveTrack(input.trackId, await repos.tracks.list(actor.tenantId));
   if (!track) {
     throw new ValidationError("That track does not exist.", [{ field: "trackId", message: "must be one of the available tracks" }]);
@@ -28,10 +29,15 @@ export async function createCohort(ctx: AppContext, actor: Actor, input: CohortI
   if (input.facilitatorIds.length === 0) {
     throw new ValidationError("A cohort needs at least one facilitator: choose who will facilitate it.", [{ field: "facilitatorIds", message: "Choose at least one facilitator." }]);
   }
+  // Otherwise facilitating one cohort would let anyone start programmes for others to run.
+  if (!actor.isAdmin && !input.facilitatorIds.includes(actor.userId)) {
+    throw new ValidationError("Add yourself as a facilitator: facilitators can create only cohorts they facilitate.", [{ field: "facilitatorIds", message: "Include yourself: you can create only cohorts you facilitate." }]);
+  }
   const leadership = input.leadershipCohortId ? existing.find((c) => c.id === input.leadershipCohortId) : undefined;
-  validateCohortSchedule({ kind: input.kind, startDate: input.startDate, timeZone: input.timeZone, leadershipCohortId: input.leadershipCohortId }, leadership);
+  validateCohortSchedule({ kind: input.kind, startDate: input.startDate, timeZone: input.timeZone, leadershipCohortId: input.leadershipCohortId }, leadership, ctx.config.cohorts.leadersGoFirstDays);
   validateNewCohortStart(input, track, ctx.clock.now());
   await validatePeople(ctx, actor.tenantId, input);
+  const winsChannel = await chosenWinsChannel(ctx, actor.tenantId, undefined, input.winsChannel);
 
   const now = ctx.clock.now().toISOString();
   const cohort: Cohort = {
@@ -45,7 +51,7 @@ export async function createCohort(ctx: AppContext, actor: Actor, input: CohortI
     ...(input.localTime ? { localTime: input.localTime } : {}),
     facilitatorIds: [...new Set(input.facilitatorIds)],
     ...(input.leadershipCohortId ? { leadershipCohortId: input.leadershipCohortId } : {}),
-    ...(input.winsChannel ? { winsChannel: input.winsChannel } : {}),
+    ...(winsChannel ? { winsChannel } : {}),
     status: "active",
     createdAt: now,
     createdBy: actor.userId,
@@ -55,6 +61,7 @@ export async function createCohort(ctx: AppContext, actor: Actor, input: CohortI
   const unique = new Map(input.members.map((m) => [m.userId, m]));
   const memberships: Membership[] = [...unique.values()].map((m) => ({ tenantId: actor.tenantId, cohortId: cohort.id, userId: m.userId, displayName: m.displayName, ...(m.jobTitle ? { jobTitle: m.jobTitle } : {}), joinedAt: now }));
   await repos.memberships.upsertMany(memberships);
+  await rememberFacilitatorNames(ctx, actor.tenantId, input);
   ctx.logger.info({ tenantId: actor.tenantId, cohortId: cohort.id, members: memberships.length }, "cohort created");
   return { ...created, message: creationMessage(cohort, track, ctx.clock.now()) };
 }

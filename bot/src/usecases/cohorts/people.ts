@@ -5,8 +5,9 @@
  */
 import type { AppContext } from "../../app-context";
 import type { PersonSuggestion } from "../../contract/api-contract";
-import { ForbiddenError, ValidationError, type FieldIssue } from "../../domain/errors";
+import { ValidationError, type FieldIssue } from "../../domain/errors";
 import type { Actor } from "../../domain/types";
+import { authorize } from "../access";
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const PEOPLE_SEARCH_LIMIT = 20;
@@ -46,8 +47,8 @@ export async function validatePeople(ctx: AppContext, tenantId: string, input: {
  * cohort members) whose name contains `text`. Admins and facilitators only; never another tenant's.
  */
 export async function searchPeople(ctx: AppContext, actor: Actor, text: string): Promise<PersonSuggestion[]> {
+  await authorize(ctx, actor, "people.search");
   const cohorts = await ctx.repos.cohorts.list(actor.tenantId);
-  if (!actor.isAdmin && !cohorts.some((c) => c.facilitatorIds.includes(actor.userId))) throw new ForbiddenError("Only admins and facilitators can look people up.");
   const needle = text.trim().slice(0, 100);
   const lower = needle.toLocaleLowerCase();
   const found = new Map<string, PersonSuggestion>();
@@ -61,4 +62,20 @@ export async function searchPeople(ctx: AppContext, actor: Actor, text: string):
     }
   }
   return [...found.values()].sort((a, b) => a.displayName.localeCompare(b.displayName)).slice(0, PEOPLE_SEARCH_LIMIT);
+}
+
+/**
+ * Remembers the names of a cohort's facilitators as the people picker gave them, for people the app
+ * has not met yet (or knows only by id), so every view shows them by name. A name the bot already
+ * has from Teams stays, and so does how to reach the person.
+ */
+export async function rememberFacilitatorNames(ctx: AppContext, tenantId: string, input: { facilitatorIds: string[]; facilitatorNames?: Array<{ userId: string; displayName: string }> }): Promise<void> {
+  const named = (input.facilitatorNames ?? []).filter((f) => input.facilitatorIds.includes(f.userId));
+  if (named.length === 0) return;
+  const known = new Map((await ctx.repos.people.getMany(tenantId, named.map((f) => f.userId))).map((p) => [p.userId, p]));
+  const updatedAt = ctx.clock.now().toISOString();
+  for (const f of named) {
+    if (known.get(f.userId)?.displayName) continue;
+    await ctx.repos.people.upsert({ tenantId, userId: f.userId, displayName: f.displayName, updatedAt });
+  }
 }

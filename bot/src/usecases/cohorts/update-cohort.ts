@@ -11,22 +11,23 @@ import { ValidationError } from "../../domain/errors";
 import type { Versioned } from "../../domain/ports";
 import { resolveTrack } from "../../domain/tracks";
 import type { Actor, Cohort, Membership } from "../../domain/types";
-import { requireAdmin, resolveCohortAccess } from "../access";
-import { validatePeople } from "./people";
+import { authorizeCohort } from "../access";
+import { rememberFacilitatorNames, validatePeople } from "./people";
+import { chosenWinsChannel } from "./wins-channel";
 
 export async function updateCohort(ctx: AppContext, actor: Actor, cohortId: string, input: CohortUpdate): Promise<Versioned<Cohort>> {
-  requireAdmin(actor);
-  const { cohort } = await resolveCohortAccess(ctx, actor, cohortId);
+  const { cohort } = await authorizeCohort(ctx, actor, "cohort.update", cohortId);
   if (!resolveTrack(input.trackId, await ctx.repos.tracks.list(actor.tenantId))) throw new ValidationError("That track does not exist.", [{ field: "trackId", message: "must be one of the available tracks" }]);
   const leadership = input.leadershipCohortId ? await ctx.repos.cohorts.get(actor.tenantId, input.leadershipCohortId) : undefined;
-  validateCohortSchedule({ kind: input.kind, startDate: input.startDate, timeZone: input.timeZone, leadershipCohortId: input.leadershipCohortId }, leadership);
+  validateCohortSchedule({ kind: input.kind, startDate: input.startDate, timeZone: input.timeZone, leadershipCohortId: input.leadershipCohortId }, leadership, ctx.config.cohorts.leadersGoFirstDays);
   validateStartedCohortEdit(cohort, input, ctx.clock.now());
   if (cohort.kind === "leadership") {
     const followers = (await ctx.repos.cohorts.list(actor.tenantId)).filter((c) => c.id !== cohort.id && c.leadershipCohortId === cohort.id && c.status !== "archived");
-    validateLeadershipFollowers(input, followers);
+    validateLeadershipFollowers(input, followers, ctx.config.cohorts.leadersGoFirstDays);
   }
   const currentMembers = await ctx.repos.memberships.listByCohort(actor.tenantId, cohortId);
   await validatePeople(ctx, actor.tenantId, input, [...cohort.facilitatorIds, ...currentMembers.map((m) => m.userId)]);
+  const winsChannel = await chosenWinsChannel(ctx, actor.tenantId, cohort.winsChannel, input.winsChannel);
   const { etag: _stale, ...current } = cohort;
   void _stale;
   const next: Cohort = {
@@ -39,12 +40,13 @@ export async function updateCohort(ctx: AppContext, actor: Actor, cohortId: stri
     localTime: input.localTime,
     facilitatorIds: input.facilitatorIds,
     leadershipCohortId: input.leadershipCohortId,
-    winsChannel: input.winsChannel ? { ...current.winsChannel, ...input.winsChannel } : undefined,
+    winsChannel,
     status: input.status ?? current.status,
     updatedAt: ctx.clock.now().toISOString(),
   };
   const saved = await ctx.repos.cohorts.update(next, input.etag);
   await applyRoster(ctx, actor.tenantId, cohortId, input.members, currentMembers);
+  await rememberFacilitatorNames(ctx, actor.tenantId, input);
   return saved;
 }
 

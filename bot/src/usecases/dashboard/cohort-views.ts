@@ -5,7 +5,7 @@ import type { Versioned } from "../../domain/ports";
 import { programmeWeek } from "../../domain/timeline";
 import { listTracks, resolveTrack } from "../../domain/tracks";
 import type { Actor, Cohort, Track } from "../../domain/types";
-import { resolveCohortAccess, type CohortRole } from "../access";
+import { authorize, authorizeCohort, type CohortRole } from "../access";
 
 /** A cohort as the cohort list shows it to someone with `role` in it. */
 export async function summarise(ctx: AppContext, cohort: Cohort, role: CohortRole, trackNames: Map<string, string>): Promise<CohortSummary> {
@@ -31,6 +31,7 @@ export function trackNames(customTracks: Track[]): Map<string, string> {
 }
 
 export async function listVisibleCohorts(ctx: AppContext, actor: Actor): Promise<CohortSummary[]> {
+  await authorize(ctx, actor, "cohorts.list");
   const all = await ctx.repos.cohorts.list(actor.tenantId);
   const memberOf = new Set((await ctx.repos.memberships.listByUser(actor.tenantId, actor.userId)).map((m) => m.cohortId));
   const names = trackNames(await ctx.repos.tracks.list(actor.tenantId));
@@ -44,7 +45,7 @@ export async function listVisibleCohorts(ctx: AppContext, actor: Actor): Promise
 }
 
 export async function cohortDetail(ctx: AppContext, actor: Actor, cohortId: string): Promise<CohortDetail> {
-  const { cohort, role } = await resolveCohortAccess(ctx, actor, cohortId);
+  const { cohort, role } = await authorizeCohort(ctx, actor, "cohort.read", cohortId);
   return detailOf(ctx, cohort, role);
 }
 

@@ -6,7 +6,7 @@
  * read with a member-level role, so no names reach them).
  */
 import type { AppContext } from "../../app-context";
-import type { CohortSummary, LeadershipResponse } from "../../contract/api-contract";
+import type { CohortSummary, LeaderExperimentDto, LeadershipResponse } from "../../contract/api-contract";
 import type { Actor, Cohort } from "../../domain/types";
 import { listVisibleCohorts, summarise, trackNames } from "./cohort-views";
 import { progressOf } from "./progress";
@@ -36,8 +36,20 @@ export async function leadershipView(ctx: AppContext, actor: Actor): Promise<Lea
     [...leadershipIds].map(async (id) => {
       const cohort = byId.get(id)!;
       const followers = all.filter((t) => t.kind === "team" && t.leadershipCohortId === id && (seen.has(t.id) || live(t)));
-      return { ...(await entry(cohort)), teams: await Promise.all(followers.map(entry)) };
+      const [own, teams, experiments] = await Promise.all([entry(cohort), Promise.all(followers.map(entry)), sharedExperiments(ctx, cohort)]);
+      return { ...own, teams, experiments };
     }),
   );
   return { leadership, organisationHasLeadershipCohort: all.some((c) => c.kind === "leadership") };
+}
+
+const SHOWN_EXPERIMENTS = 10;
+
+/** What the leaders shared with their teams: only what they agreed to share, which they did with their name. */
+async function sharedExperiments(ctx: AppContext, leadership: Cohort): Promise<LeaderExperimentDto[]> {
+  const wins = await ctx.repos.wins.listByCohort(leadership.tenantId, leadership.id);
+  return wins
+    .filter((w) => w.experiment && w.shareConsent)
+    .slice(0, SHOWN_EXPERIMENTS)
+    .map((w) => ({ id: w.id, leaderName: w.displayName, work: w.experiment!.work, tried: w.text, outcome: w.experiment!.outcome, sharedAt: w.createdAt }));
 }

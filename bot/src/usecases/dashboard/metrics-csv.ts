@@ -10,7 +10,7 @@
 import { stringify } from "csv-stringify/sync";
 import type { AppContext } from "../../app-context";
 import type { Actor, Aggregate } from "../../domain/types";
-import { resolveCohortAccess, requireStaff } from "../access";
+import { authorizeCohort } from "../access";
 import { progressOf } from "./progress";
 
 /** A cell: text we neutralise, or a number we computed ourselves. */
@@ -43,8 +43,7 @@ const note = (a: Aggregate): Cell => {
 };
 
 export async function metricsCsv(ctx: AppContext, actor: Actor, cohortId: string): Promise<{ filename: string; csv: string }> {
-  const { cohort, role } = await resolveCohortAccess(ctx, actor, cohortId);
-  requireStaff(role);
+  const { cohort, role } = await authorizeCohort(ctx, actor, "cohort.monitor", cohortId);
   const progress = await progressOf(ctx, actor, cohort, role);
   const name = text(cohort.name);
   const rows: Cell[][] = [[text("cohort"), text("metric"), text("week"), text("value"), text("people"), text("note")]];
@@ -55,5 +54,8 @@ export async function metricsCsv(ctx: AppContext, actor: Actor, cohortId: string
   }
   for (const a of progress.adoption) rows.push([name, text("still using AI"), a.week, value(a.stillUsing), people(a.stillUsing), note(a.stillUsing)]);
   rows.push([name, text("policy acknowledged"), undefined, value(progress.policyAcknowledged), progress.memberCount, note(progress.policyAcknowledged)]);
+  // Where members stand now, by the same rule as the tab (domain/alerts.ts `currentDifficulty`).
+  rows.push([name, text("members stuck now"), undefined, value(progress.stuckCount), people(progress.stuckCount), note(progress.stuckCount)]);
+  rows.push([name, text("members asking for help now"), undefined, value(progress.helpRequests), people(progress.helpRequests), note(progress.helpRequests)]);
   return { filename: `${cohort.name.replace(/[^A-Za-z0-9-]+/g, "-").toLowerCase()}-metrics.csv`, csv: stringify(rows.map((row) => row.map(render))) };
 }

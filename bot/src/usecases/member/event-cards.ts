@@ -7,11 +7,12 @@ import { buildAdoptionCard } from "../../cards/adoption.card";
 import { buildApplyCard, buildApplySubmittedCard } from "../../cards/apply.card";
 import { buildCheckInCard, buildCheckInSubmittedCard, type CheckInValues, type HelpRequestStatus } from "../../cards/checkin.card";
 import { buildPolicyAcknowledgedCard, buildPolicyCard } from "../../cards/policy.card";
-import { buildSessionBriefCard } from "../../cards/session-brief.card";
+import { buildSessionBriefCard, type FromYourCohort } from "../../cards/session-brief.card";
+import { fromYourCohort } from "../digest/session-digest";
 import type { FieldIssue } from "../../domain/errors";
 import { diffPolicies } from "../../domain/policy-diff";
 import type { AdaptiveCardJson } from "../../domain/ports";
-import type { ApplyCommitment, CheckIn, PolicyVersion, TenantId, TimelineEvent, Track } from "../../domain/types";
+import type { ApplyCommitment, CheckIn, Cohort, PolicyVersion, TenantId, TimelineEvent, Track } from "../../domain/types";
 import { sessionOf, type MemberContext } from "./member-context";
 
 /** What was wrong with a submission, shown on the card it came from (which keeps what was typed). */
@@ -36,31 +37,35 @@ export function eventTitle(track: Track, event: TimelineEvent): string {
     case "apply":
       return `Commit to a real piece of work (session ${event.sessionNumber})`;
     case "checkin":
-      return `Check-in on session ${event.sessionNumber}`;
+      return `Check-in on session ${event.sessionNumber}${event.closesOn ? `, closes ${event.closesOn}` : ""}`;
     case "checkin-reminder":
-      return `Reminder: check-in on session ${event.sessionNumber}`;
+      return `Reminder: check-in on session ${event.sessionNumber}${event.closesOn ? `, closes ${event.closesOn}` : ""}`;
     case "adoption":
       return `Week ${event.adoptionWeek} adoption check`;
   }
 }
 
-export function briefCard(ctx: AppContext, member: MemberContext, sessionNumber: number): AdaptiveCardJson {
+/** Where a brief's "From your cohort last week" comes from; the scheduler passes a cached one for a fan-out. */
+export type FromCohortSource = (cohort: Cohort, nextSessionNumber: number) => Promise<FromYourCohort | undefined>;
+
+export async function briefCard(ctx: AppContext, member: MemberContext, sessionNumber: number, fromCohort: FromCohortSource = (cohort, n) => fromYourCohort(ctx, cohort, n)): Promise<AdaptiveCardJson> {
   const session = sessionOf(member.track, sessionNumber);
-  return buildSessionBriefCard({ cohortName: member.cohort.name, sessionNumber, sessionTitle: session.title, learn: session.learn, tabUrl: tabUrl(ctx) });
+  const from = await fromCohort(member.cohort, sessionNumber);
+  return buildSessionBriefCard({ cohortName: member.cohort.name, sessionNumber, sessionTitle: session.title, learn: session.learn, tabUrl: tabUrl(ctx), ...(from ? { fromCohort: from } : {}) });
 }
 
-export async function applyCard(ctx: AppContext, member: MemberContext, sessionNumber: number, rejected?: { problem: SubmissionProblem; typed: string }): Promise<AdaptiveCardJson> {
+export async function applyCard(ctx: AppContext, member: MemberContext, sessionNumber: number, rejected?: { problem: SubmissionProblem; typed: string; done?: boolean; link?: string }): Promise<AdaptiveCardJson> {
   const session = sessionOf(member.track, sessionNumber);
   const existing = await ctx.repos.loop.getCommitment(member.cohort.tenantId, member.cohort.id, sessionNumber, member.membership.userId);
   return buildApplyCard(
-    { cohortId: member.cohort.id, cohortName: member.cohort.name, sessionNumber, prompt: session.apply.prompt, examples: session.apply.examples, previous: existing?.deliverable },
-    rejected && { ...rejected.problem, value: rejected.typed },
+    { cohortId: member.cohort.id, cohortName: member.cohort.name, sessionNumber, prompt: session.apply.prompt, examples: session.apply.examples, previous: existing?.deliverable, previousDone: !!existing?.doneAt, ...(existing?.link ? { previousLink: existing.link } : {}) },
+    rejected && { ...rejected.problem, value: rejected.typed, done: rejected.done, link: rejected.link },
   );
 }
 
 export function applyCommittedCard(member: MemberContext, commitment: ApplyCommitment): AdaptiveCardJson {
   const session = sessionOf(member.track, commitment.sessionNumber);
-  return buildApplySubmittedCard({ cohortId: member.cohort.id, cohortName: member.cohort.name, sessionNumber: session.number, prompt: session.apply.prompt, examples: session.apply.examples }, commitment.deliverable);
+  return buildApplySubmittedCard({ cohortId: member.cohort.id, cohortName: member.cohort.name, sessionNumber: session.number, prompt: session.apply.prompt, examples: session.apply.examples }, commitment.deliverable, { done: !!commitment.doneAt, ...(commitment.link ? { link: commitment.link } : {}) });
 }
 
 export interface CheckInCardOptions {
@@ -76,6 +81,7 @@ export async function checkInCard(ctx: AppContext, member: MemberContext, sessio
     ctx.repos.loop.getCommitment(member.cohort.tenantId, member.cohort.id, sessionNumber, userId),
     ctx.repos.loop.getCheckIn(member.cohort.tenantId, member.cohort.id, sessionNumber, userId),
   ]);
+  const closesOn = member.timeline.find((e) => e.kind === "checkin" && e.sessionNumber === sessionNumber)?.closesOn;
   return buildCheckInCard({
     cohortId: member.cohort.id,
     cohortName: member.cohort.name,
@@ -83,10 +89,30 @@ export async function checkInCard(ctx: AppContext, member: MemberContext, sessio
     sessionTitle: session.title,
     commitment: commitment?.deliverable,
     reflectQuestions: session.reflectQuestions,
-    previous: options.rejected?.typed ?? existing,
+    ...(closesOn ? { closesOn } : {}),
+    previous: options.rejected?.typed ?? (existing && checkInValuesOf(existing, session.reflectQuestions)),
     isReminder: options.isReminder,
     userId,
   }, options.rejected?.problem);
+}
+
+/**
+ * A stored check-in as the card's values. Reflect answers are matched to the session's questions by
+ * their wording, so an answer stays with its question even if the track's list changed since.
+ */
+export function checkInValuesOf(checkIn: CheckIn, questions: string[]): CheckInValues {
+  const answers = checkIn.reflectAnswers ?? [];
+  return {
+    tried: checkIn.tried,
+    worked: checkIn.worked,
+    stuck: checkIn.stuck,
+    minutesSaved: checkIn.minutesSaved,
+    confidence: checkIn.confidence,
+    wantsHelp: checkIn.wantsHelp,
+    reflect: questions.map((q) => answers.find((a) => a.question === q)?.answer ?? ""),
+    blockers: checkIn.blockers ?? [],
+    quoteConsent: checkIn.quoteConsent ?? "no",
+  };
 }
 
 /** The check-in as its member should see it now: their answers once given (unless they asked to edit), else the form. */
@@ -99,8 +125,8 @@ export async function checkInView(ctx: AppContext, member: MemberContext, sessio
 export function checkInAnsweredCard(member: MemberContext, checkIn: CheckIn, justUpdated: boolean, help?: HelpRequestStatus): AdaptiveCardJson {
   const session = sessionOf(member.track, checkIn.sessionNumber);
   return buildCheckInSubmittedCard(
-    { cohortId: member.cohort.id, cohortName: member.cohort.name, sessionNumber: session.number, sessionTitle: session.title, reflectQuestions: [], userId: member.membership.userId },
-    checkIn,
+    { cohortId: member.cohort.id, cohortName: member.cohort.name, sessionNumber: session.number, sessionTitle: session.title, reflectQuestions: session.reflectQuestions, userId: member.membership.userId },
+    checkInValuesOf(checkIn, session.reflectQuestions),
     justUpdated,
     help,
   );
@@ -142,10 +168,10 @@ export async function policyAcknowledgedCard(ctx: AppContext, tenantId: TenantId
 }
 
 /** The card that asks the member to do `event` (undefined for events that ask nothing). */
-export async function cardForEvent(ctx: AppContext, member: MemberContext, event: TimelineEvent): Promise<AdaptiveCardJson | undefined> {
+export async function cardForEvent(ctx: AppContext, member: MemberContext, event: TimelineEvent, sources: { fromCohort?: FromCohortSource } = {}): Promise<AdaptiveCardJson | undefined> {
   switch (event.kind) {
     case "learn":
-      return briefCard(ctx, member, event.sessionNumber!);
+      return briefCard(ctx, member, event.sessionNumber!, sources.fromCohort);
     case "apply":
       return applyCard(ctx, member, event.sessionNumber!);
     case "checkin":

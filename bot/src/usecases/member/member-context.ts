@@ -6,7 +6,8 @@
 import type { AppContext } from "../../app-context";
 import { NotFoundError, ValidationError } from "../../domain/errors";
 import type { Versioned } from "../../domain/ports";
-import { buildTimeline, lateJoinedAt, memberTimeline } from "../../domain/timeline";
+import { ownTimeline } from "../../domain/member-pause";
+import { buildTimeline, lateJoinedAt } from "../../domain/timeline";
 import { resolveTrack } from "../../domain/tracks";
 import type { Actor, Cohort, Membership, TimelineEvent, Track } from "../../domain/types";
 
@@ -14,7 +15,7 @@ export interface MemberContext {
   cohort: Versioned<Cohort>;
   membership: Membership;
   track: Track;
-  /** The member's own timeline: for a late joiner, without what came before they joined. */
+  /** The member's own timeline: for a late joiner, without what came before they joined; moved by their pauses. */
   timeline: TimelineEvent[];
   /** The whole cohort's timeline (session briefs a late joiner caught up on are in it). */
   cohortTimeline: TimelineEvent[];
@@ -25,7 +26,7 @@ export interface MemberContext {
 /** The member's context from the cohort's schedule: their own timeline, and when they joined if late. */
 function contextOf(cohort: Versioned<Cohort>, membership: Membership, track: Track, cohortTimeline: TimelineEvent[]): MemberContext {
   const late = lateJoinedAt(cohortTimeline, membership, cohort);
-  return { cohort, membership, track, timeline: memberTimeline(cohortTimeline, late), cohortTimeline, ...(late ? { lateJoinedAt: late } : {}) };
+  return { cohort, membership, track, timeline: ownTimeline(cohortTimeline, membership, cohort), cohortTimeline, ...(late ? { lateJoinedAt: late } : {}) };
 }
 
 export class NotInCohortError extends NotFoundError {

@@ -23,6 +23,8 @@ export async function deleteMyData(ctx: AppContext, actor: Actor, cohortId: stri
   const member = await loadMemberContext(ctx, actor, cohortId);
   const deleted = await ctx.repos.loop.deleteMemberRecords(actor.tenantId, member.cohort.id, actor.userId);
   const redactedAlerts = await ctx.repos.alerts.redactMemberText(actor.tenantId, member.cohort.id, actor.userId, ctx.clock.now().toISOString());
-  ctx.logger.info({ tenantId: actor.tenantId, cohortId: member.cohort.id, userId: actor.userId, deleted, redactedAlerts }, "member deleted their reflections");
-  return { member, deleted: deleted + redactedAlerts, redactedAlerts };
+  // Their words featured in a "From your cohort" go too: a brief sent later no longer carries them.
+  const unfeatured = await ctx.repos.digests.removeAuthor(actor.tenantId, member.cohort.id, actor.userId);
+  ctx.logger.info({ tenantId: actor.tenantId, cohortId: member.cohort.id, userId: actor.userId, deleted, redactedAlerts, unfeatured }, "member deleted their reflections");
+  return { member, deleted: deleted + redactedAlerts + unfeatured, redactedAlerts };
 }

@@ -1,17 +1,17 @@
 /**
- * A win the member agreed to share goes to the cohort's channel, after their card has updated. If
- * the channel cannot be reached the win is still recorded; it just is not marked as posted.
+ * A win the member agreed to share goes to the cohort's channel through the outbox: written with
+ * the win, posted after the member's card has updated, and marked posted once Teams accepts it
+ * (scheduler/delivery-effects.ts). If the channel cannot be reached the win is still recorded.
  */
 import type { AppContext } from "../../app-context";
-import { buildChannelWinCard } from "../../cards/win.card";
-import type { CardSender } from "../../domain/ports";
 import type { Cohort, Win } from "../../domain/types";
 
-export async function postWinToChannel(ctx: AppContext, sender: CardSender, cohort: Cohort, win: Win): Promise<boolean> {
+/** The event key of a win's post to the cohort's channel. */
+export const winEventKey = (winId: string) => `win.${winId}`;
+
+export async function queueWinPost(ctx: AppContext, cohort: Cohort, win: Win): Promise<boolean> {
   if (!win.shareConsent || !cohort.winsChannel) return false;
-  const card = buildChannelWinCard({ displayName: win.displayName, cohortName: cohort.name, text: win.text, minutesSaved: win.minutesSaved });
-  const result = await sender.sendToChannel(cohort.tenantId, cohort.winsChannel, card, `${win.displayName} shared a win`);
-  if (result.ok) await ctx.repos.wins.markPosted(cohort.tenantId, cohort.id, win.id, ctx.clock.now().toISOString());
-  else ctx.logger.warn({ tenantId: cohort.tenantId, cohortId: cohort.id, winId: win.id, kind: result.failure.kind }, "win not posted to channel");
-  return result.ok;
+  // One post per win: the delivery is keyed by the author, who is also whose lane it waits in.
+  await ctx.outbox.enqueue([{ tenantId: cohort.tenantId, cohortId: cohort.id, userId: win.userId, eventKey: winEventKey(win.id), kind: "win", urgent: true }]);
+  return true;
 }

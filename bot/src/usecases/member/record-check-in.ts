@@ -1,17 +1,18 @@
 /**
  * A member reflects on last week's deliverable. The check-in has a deterministic id, so sending
  * it again updates the one record. Asking for help, or being stuck twice, raises an alert for the
- * cohort's facilitators (once per member, reason and session); the caller tells them with
- * `alertFacilitators` once the member's card has been answered.
+ * cohort's facilitators (once per member, reason and session); the caller queues them with
+ * `queueFacilitatorAlerts` before the member's card is answered.
  */
 import type { AppContext } from "../../app-context";
-import type { CheckInValues } from "../../cards/checkin.card";
+import { reflectAnswersOf, type CheckInSubmission } from "../../cards/checkin.card";
 import { alertReasonsAfterCheckIn } from "../../domain/alerts";
 import { ids } from "../../domain/ids";
-import type { Actor, AlertReason, CheckIn, Confidence, FacilitatorAlert } from "../../domain/types";
+import type { Actor, AlertReason, CheckIn, Confidence, FacilitatorAlert, ReflectAnswer } from "../../domain/types";
 import { loadMemberContext, startedSessionOf, type MemberContext } from "./member-context";
 
-export type CheckInInput = CheckInValues & { cohortId: string; sessionNumber: number };
+/** The check-in card's submission, as its schema parsed it. */
+export type CheckInInput = CheckInSubmission;
 
 export interface CheckInOutcome {
   member: MemberContext;
@@ -24,7 +25,7 @@ export interface CheckInOutcome {
 
 export async function recordCheckIn(ctx: AppContext, actor: Actor, input: CheckInInput): Promise<CheckInOutcome> {
   const member = await loadMemberContext(ctx, actor, input.cohortId);
-  startedSessionOf(member, input.sessionNumber, ctx.clock.now());
+  const session = startedSessionOf(member, input.sessionNumber, ctx.clock.now());
   const now = ctx.clock.now().toISOString();
   // Point reads, one per session: cheap however large the cohort's partition grows.
   const earlier = (await Promise.all(member.track.sessions.map((s) => ctx.repos.loop.getCheckIn(actor.tenantId, member.cohort.id, s.number, actor.userId)))).filter((c): c is CheckIn => !!c);
@@ -41,6 +42,9 @@ export async function recordCheckIn(ctx: AppContext, actor: Actor, input: CheckI
     minutesSaved: input.minutesSaved,
     confidence: input.confidence as Confidence,
     wantsHelp: input.wantsHelp,
+    reflectAnswers: reflectAnswers(session.reflectQuestions, reflectAnswersOf(input, session.reflectQuestions.length)),
+    blockers: [...new Set(input.blockers ?? [])],
+    quoteConsent: input.quoteConsent ?? "no",
     submittedAt: existing?.submittedAt ?? now,
     updatedAt: now,
   };
@@ -53,6 +57,11 @@ export async function recordCheckIn(ctx: AppContext, actor: Actor, input: CheckI
   }
   ctx.logger.info({ tenantId: actor.tenantId, cohortId: member.cohort.id, session: input.sessionNumber, updated: !!existing, alerts: newAlerts.length }, "check-in recorded");
   return { member, checkIn, updated: !!existing, newAlerts };
+}
+
+/** Each question asked with what the member answered; unanswered questions are not stored. */
+function reflectAnswers(questions: string[], answers: string[]): ReflectAnswer[] {
+  return answers.flatMap((answer, i) => (answer ? [{ question: questions[i]!, answer }] : []));
 }
 
 function alertFor(member: MemberContext, checkIn: CheckIn, reason: AlertReason, raisedAt: string): FacilitatorAlert {

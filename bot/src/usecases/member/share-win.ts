@@ -1,6 +1,6 @@
 /**
  * A member shares a win, recorded once per card (the card's draft id keys it, so a double click is
- * one win). With their consent, the caller then posts it with `postWinToChannel`, after answering.
+ * one win). With their consent, the caller queues its post to the channel with `queueWinPost`.
  */
 import type { AppContext } from "../../app-context";
 import { ids } from "../../domain/ids";

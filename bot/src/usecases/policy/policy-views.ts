@@ -10,9 +10,10 @@ import { aggregate } from "../../domain/metrics";
 import { NotFoundError, ValidationError } from "../../domain/errors";
 import { diffPolicies, diffPolicyContent, diffPolicyText, policyUnchanged } from "../../domain/policy-diff";
 import type { Actor, PolicyVersion } from "../../domain/types";
-import { requireAdmin } from "../access";
+import { authorize } from "../access";
 
 export async function getPolicy(ctx: AppContext, actor: Actor): Promise<PolicyResponse> {
+  await authorize(ctx, actor, "policy.read");
   const current = await ctx.repos.policies.current(actor.tenantId);
   if (!current) return { changes: [], textChanges: [], acknowledgedByYou: false };
   const previous = current.version > 1 ? await ctx.repos.policies.get(actor.tenantId, current.version - 1) : undefined;
@@ -26,6 +27,7 @@ export async function getPolicy(ctx: AppContext, actor: Actor): Promise<PolicyRe
 }
 
 export async function listPolicyVersions(ctx: AppContext, actor: Actor): Promise<PolicyVersion[]> {
+  await authorize(ctx, actor, "policy.read");
   return ctx.repos.policies.list(actor.tenantId);
 }
 
@@ -34,7 +36,7 @@ export async function listPolicyVersions(ctx: AppContext, actor: Actor): Promise
  * members of active cohorts: the scheduler asks every one of them to acknowledge the new version.
  */
 export async function previewPolicy(ctx: AppContext, actor: Actor, request: PublishPolicyRequest): Promise<PolicyPreviewResponse> {
-  requireAdmin(actor);
+  await authorize(ctx, actor, "policy.publish");
   const current = await ctx.repos.policies.current(actor.tenantId);
   const { text, sections } = diffPolicyContent(current, request);
   return {
@@ -55,7 +57,7 @@ async function membersOfActiveCohorts(ctx: AppContext, tenantId: string): Promis
 }
 
 export async function publishPolicy(ctx: AppContext, actor: Actor, request: PublishPolicyRequest): Promise<PolicyVersion> {
-  requireAdmin(actor);
+  await authorize(ctx, actor, "policy.publish");
   // Publishing the same words again would ask everyone to acknowledge them again, for nothing.
   const current = await ctx.repos.policies.current(actor.tenantId);
   if (current && current.version === request.basedOnVersion && policyUnchanged(current, request)) {
@@ -70,6 +72,7 @@ export async function publishPolicy(ctx: AppContext, actor: Actor, request: Publ
 }
 
 export async function acknowledgementRates(ctx: AppContext, actor: Actor): Promise<AcknowledgementRatesResponse> {
+  await authorize(ctx, actor, "policy.acknowledgements");
   const current = await ctx.repos.policies.current(actor.tenantId);
   if (!current) throw new NotFoundError("No policy has been published yet.");
   const acknowledged = new Set((await ctx.repos.policies.listAcknowledgements(actor.tenantId, current.version)).map((a) => a.userId));

@@ -1,20 +1,17 @@
 /**
  * The facilitators' questions inbox. Answering is ETag-guarded (two facilitators cannot both
  * answer) and the answer goes back through the bot: to the asker for a named question; for an
- * anonymous one, to the whole cohort (nobody knows who asked, and everyone can learn from it),
- * as deliveries the scheduler sends at the allowed rate; or, when the facilitator answers it
+ * anonymous one, to the whole cohort (nobody knows who asked, and everyone can learn from it);
+ * both through the outbox, which the scheduler sends at the allowed rate; or, when the facilitator answers it
  * privately, to nobody: the asker reads it with the private code on their own card, and nobody
  * learns who that is.
  */
 import type { AppContext } from "../../app-context";
 import type { QuestionDto } from "../../contract/api-contract";
-import { buildAnswerCard } from "../../cards/question.card";
 import { NotFoundError, ValidationError } from "../../domain/errors";
-import { ids } from "../../domain/ids";
-import type { CardSender, Versioned } from "../../domain/ports";
+import type { Versioned } from "../../domain/ports";
 import type { Actor, Question } from "../../domain/types";
-import { mapLimited } from "../../lib/concurrency";
-import { resolveCohortAccess, requireStaff } from "../access";
+import { authorizeCohort } from "../access";
 
 function toDto(q: Versioned<Question>): QuestionDto {
   return {
@@ -30,14 +27,12 @@ function toDto(q: Versioned<Question>): QuestionDto {
 }
 
 export async function listQuestions(ctx: AppContext, actor: Actor, cohortId: string): Promise<QuestionDto[]> {
-  const { cohort, role } = await resolveCohortAccess(ctx, actor, cohortId);
-  requireStaff(role);
+  const { cohort } = await authorizeCohort(ctx, actor, "questions.manage", cohortId);
   return (await ctx.repos.questions.listByCohort(actor.tenantId, cohort.id)).map(toDto);
 }
 
-export async function answerQuestion(ctx: AppContext, sender: CardSender, actor: Actor, cohortId: string, questionId: string, input: { answer: string; etag: string; privately?: boolean }): Promise<QuestionDto> {
-  const { cohort, role } = await resolveCohortAccess(ctx, actor, cohortId);
-  requireStaff(role);
+export async function answerQuestion(ctx: AppContext, actor: Actor, cohortId: string, questionId: string, input: { answer: string; etag: string; privately?: boolean }): Promise<QuestionDto> {
+  const { cohort } = await authorizeCohort(ctx, actor, "questions.manage", cohortId);
   const question = await ctx.repos.questions.get(actor.tenantId, cohort.id, questionId);
   if (!question) throw new NotFoundError("That question does not exist.");
   const { etag, ...record } = question;
@@ -51,19 +46,13 @@ export async function answerQuestion(ctx: AppContext, sender: CardSender, actor:
 
   if (answered.anonymous && privately) {
     // Nothing is sent: the asker's own card (refreshed when they look at it) shows the answer to whoever holds the code.
-  } else if (answered.anonymous) {
-    const members = await ctx.repos.memberships.listByCohort(actor.tenantId, cohort.id);
-    const now = ctx.clock.now().toISOString();
-    const eventKey = `answer.${answered.id}`;
-    await mapLimited(members, 16, (m) =>
-      ctx.repos.deliveries.createIfAbsent({ id: ids.deliveryId(cohort.id, eventKey, m.userId), tenantId: actor.tenantId, cohortId: cohort.id, userId: m.userId, eventKey, kind: "answer", status: "pending", attempts: 0, notBefore: now, createdAt: now, updatedAt: now }),
-    );
   } else {
-    const asker = await ctx.repos.people.get(actor.tenantId, answered.askedBy);
-    if (asker?.conversationReference) {
-      const result = await sender.sendToPerson(asker, buildAnswerCard({ cohortName: cohort.name, question: answered.text, answer: input.answer, anonymous: false }), "Your question was answered");
-      if (!result.ok) ctx.logger.warn({ tenantId: actor.tenantId, cohortId: cohort.id, kind: result.failure.kind }, "answer not delivered to asker");
-    }
+    // Anonymous: to the whole cohort (nobody knows who asked, and everyone can learn from it).
+    // Named: to the asker, ahead of any fan-out, since they are waiting for it.
+    const eventKey = `answer.${answered.id}`;
+    const recipients = answered.anonymous ? (await ctx.repos.memberships.listByCohort(actor.tenantId, cohort.id)).map((m) => m.userId) : [answered.askedBy];
+    await ctx.outbox.enqueue(recipients.map((userId) => ({ tenantId: actor.tenantId, cohortId: cohort.id, userId, eventKey, kind: "answer" as const, ...(answered.anonymous ? {} : { urgent: true }) })));
+    void ctx.outbox.sendSoon(actor.tenantId, cohort.id);
   }
   return toDto(answered);
 }

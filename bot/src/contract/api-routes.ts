@@ -1,0 +1,99 @@
+/**
+ * Every route of the tab's API, in one table: the server registers each handler under `path`
+ * (restify's pattern) and the tab builds its URLs with `url(...)`, so the two cannot drift apart.
+ * A test compares this table with what the running server has registered, both ways.
+ *
+ * Imported at run time by the tab, so it stays free of anything but plain TypeScript.
+ * `/api/messages` (the Bot Framework endpoint) is not the tab's API and is not listed.
+ */
+
+export type HttpMethod = "GET" | "POST" | "PUT" | "DELETE";
+
+/** The `:name` placeholders of a restify path, as a union of names. */
+export type PathParams<P extends string> = P extends `${string}:${infer Name}/${infer Rest}`
+  ? Name | PathParams<`/${Rest}`>
+  : P extends `${string}:${infer Name}`
+    ? Name
+    : never;
+
+type Query = Record<string, string | number | undefined>;
+
+export interface ApiRoute<P extends string> {
+  method: HttpMethod;
+  /** The pattern the server registers, e.g. `/api/cohorts/:cohortId/timeline`. */
+  path: P;
+  /** The URL to call: each parameter encoded into its segment, then the query (empty values left out). */
+  url: [PathParams<P>] extends [never] ? (query?: Query) => string : (params: Record<PathParams<P>, string>, query?: Query) => string;
+}
+
+function route<P extends string>(method: HttpMethod, path: P): ApiRoute<P> {
+  const build = (params: Record<string, string>, query?: Query): string => {
+    const filled = path.replace(/:([A-Za-z]+)/g, (_, name: string) => {
+      const value = params[name];
+      if (value === undefined) throw new Error(`${path} needs ${name}`);
+      return encodeURIComponent(value);
+    });
+    const pairs = Object.entries(query ?? {}).filter(([, value]) => value !== undefined && value !== "");
+    const text = pairs.map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`).join("&");
+    return text ? `${filled}?${text}` : filled;
+  };
+  const hasParams = path.includes(":");
+  const url = (hasParams ? build : (query?: Query) => build({}, query)) as ApiRoute<P>["url"];
+  return { method, path, url };
+}
+
+export const apiRoutes = {
+  // Local mode only: the demo sign-in (never registered in production).
+  localPersonas: route("GET", "/api/local/personas"),
+  localSignIn: route("POST", "/api/local/sign-in"),
+
+  me: route("GET", "/api/me"),
+  tracks: route("GET", "/api/tracks"),
+  myData: route("GET", "/api/my/data"),
+  deleteMyData: route("DELETE", "/api/my/data"),
+  /** `?search=` text: up to 20 people the tenant already knows (admins and facilitators only). */
+  people: route("GET", "/api/people"),
+
+  cohorts: route("GET", "/api/cohorts"),
+  createCohort: route("POST", "/api/cohorts"),
+  cohort: route("GET", "/api/cohorts/:cohortId"),
+  updateCohort: route("PUT", "/api/cohorts/:cohortId"),
+  timeline: route("GET", "/api/cohorts/:cohortId/timeline"),
+  progress: route("GET", "/api/cohorts/:cohortId/progress"),
+  deliveries: route("GET", "/api/cohorts/:cohortId/deliveries"),
+  /** The signed-in member's own history in the cohort: briefs, commitments, check-ins, wins. */
+  myHistory: route("GET", "/api/cohorts/:cohortId/my-history"),
+  metricsCsv: route("GET", "/api/cohorts/:cohortId/metrics.csv"),
+  leadership: route("GET", "/api/leadership"),
+  /** A leader (member of a leadership cohort) shares an experiment with the team cohorts that follow it. */
+  shareExperiment: route("POST", "/api/cohorts/:cohortId/experiments"),
+  /** The leadership cohort's note that opens its following team cohorts' first session (its leaders read and write it). */
+  leaderNote: route("GET", "/api/cohorts/:cohortId/leader-note"),
+  saveLeaderNote: route("PUT", "/api/cohorts/:cohortId/leader-note"),
+  /** A team cohort's staff see its leaders' note before session 1, and hold it back or let it go. */
+  leaderNoteReview: route("GET", "/api/cohorts/:cohortId/leader-note/review"),
+  holdLeaderNote: route("PUT", "/api/cohorts/:cohortId/leader-note/review"),
+
+  /** A facilitator closes a help request once the member is unblocked ("Mark resolved"). */
+  resolveAlert: route("POST", "/api/cohorts/:cohortId/alerts/:alertId/resolve"),
+
+  /** "Before session n+1": `?session=n` (default: the latest session whose check-in has opened). */
+  digest: route("GET", "/api/cohorts/:cohortId/digest"),
+  publishDigest: route("POST", "/api/cohorts/:cohortId/digest/:sessionNumber/publish"),
+
+  questions: route("GET", "/api/cohorts/:cohortId/questions"),
+  answerQuestion: route("POST", "/api/cohorts/:cohortId/questions/:questionId/answer"),
+
+  /** `?cursor=` from the previous page's `nextCursor`. */
+  wins: route("GET", "/api/cohorts/:cohortId/wins"),
+  /** Admins: the team channels where the app is installed, to choose a cohort's wins channel from. */
+  winsChannels: route("GET", "/api/wins-channels"),
+
+  policy: route("GET", "/api/policy"),
+  publishPolicy: route("POST", "/api/policy"),
+  policyPreview: route("POST", "/api/policy/preview"),
+  policyVersions: route("GET", "/api/policy/versions"),
+  policyAcknowledgements: route("GET", "/api/policy/acknowledgements"),
+} as const;
+
+export type ApiRouteName = keyof typeof apiRoutes;

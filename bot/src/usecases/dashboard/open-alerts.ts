@@ -1,0 +1,27 @@
+/**
+ * The alerts a cohort's facilitators still have to act on, for the tab's "who needs help": those
+ * not resolved yet (taken or not, and by whom), saying whether Teams reached any facilitator.
+ */
+import type { AppContext } from "../../app-context";
+import type { OpenAlertDto } from "../../contract/api-contract";
+import type { StoredAlert } from "../../domain/ports";
+import type { Cohort } from "../../domain/types";
+
+export async function openAlerts(ctx: AppContext, cohort: Cohort): Promise<OpenAlertDto[]> {
+  const alerts = ((await ctx.repos.alerts.listByCohort(cohort.tenantId, cohort.id)) as StoredAlert[]).filter((a) => !a.resolvedAt);
+  const takers = await ctx.repos.people.getMany(cohort.tenantId, [...new Set(alerts.flatMap((a) => (a.acknowledgedBy ? [a.acknowledgedBy] : [])))]);
+  const nameOf = new Map(takers.map((p) => [p.userId, p.displayName || "A facilitator"]));
+  return alerts
+    .map((a) => ({
+      id: a.id,
+      userId: a.userId,
+      displayName: a.displayName,
+      reason: a.reason,
+      sessionNumber: a.sessionNumber,
+      raisedAt: a.raisedAt,
+      context: a.memberTextDeletedAt ? "" : a.context,
+      ...(a.reach?.unreachedSince && !a.reach.reachedFacilitators ? { unreachedSince: a.reach.unreachedSince } : {}),
+      chatWith: a.userId,
+      ...(a.acknowledgedBy ? { takenByName: nameOf.get(a.acknowledgedBy) ?? "A facilitator" } : {}),
+    }));
+}
