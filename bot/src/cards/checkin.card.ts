@@ -25,6 +25,8 @@ export interface CheckInCardData {
   reflectQuestions: string[];
   /** Local date the check-in closes (before the next session). */
   closesOn?: string;
+  /** It has closed: an answer still counts for the member's own record, but came after the facilitators' digest. */
+  closed?: boolean;
   previous?: Partial<CheckInValues>;
   isReminder?: boolean;
   userId: string;
@@ -124,7 +126,9 @@ export function buildCheckInCard(data: CheckInCardData, error?: { message: strin
       data.commitment
         ? plainLine(["You planned to use AI on ", textRun(truncate(data.commitment, LIMITS.shortText), { weight: "Bolder" }), ". How did it go?"])
         : paragraph("What did you try with AI on your real work since the last session? A bad first output is normal: it is part of the learning."),
-      ...(data.closesOn ? [paragraph(`It closes on ${data.closesOn}, before the next session.`, { subtle: true })] : []),
+      ...(data.closesOn
+        ? [paragraph(data.closed ? `It closed on ${data.closesOn}. You can still send it: it counts for your own record, though your facilitators have already prepared the next session.` : `It closes on ${data.closesOn}, before the next session.`, { subtle: true })]
+        : []),
       paragraph(PRIVACY_LINE, { subtle: true }),
       ...(error ? [errorBanner(error.message, error.issues)] : []),
       textInput({ id: "tried", label: "What did you try?", value: v.tried, multiline: true, maxLength: LIMITS.answerText, required: true }),

@@ -221,9 +221,9 @@ const experimentField = (question: string, max: number) => z.string().trim().min
 /** The same fields as the bot's experiment card; `draftId` (one per opened form) makes a resubmit a no-op. */
 export const ShareExperimentRequest = z.object({
   draftId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/, "is not valid: reload the page and try again"),
-  work: experimentField("which real piece of work was it?", LIMITS.shortText),
-  tried: experimentField("what did you try?", LIMITS.answerText),
-  outcome: experimentField("what happened, even if it went wrong?", LIMITS.answerText),
+  work: experimentField("say which real piece of work it was", LIMITS.shortText),
+  tried: experimentField("say what you tried", LIMITS.answerText),
+  outcome: experimentField("say what happened, even if it went wrong", LIMITS.answerText),
   share: z.boolean(),
 });
 export type ShareExperimentRequest = z.infer<typeof ShareExperimentRequest>;

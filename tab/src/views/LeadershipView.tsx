@@ -1,4 +1,8 @@
-/** Leadership goes first: each leadership cohort's progress beside the team cohorts that follow it. */
+/**
+ * Leadership goes first: each leadership cohort's progress beside the team cohorts that follow it.
+ * A leader (a member of the leadership cohort) also shares experiments and writes the note that
+ * opens their teams' first session here.
+ */
 import { Card, Text, Title3 } from "@fluentui/react-components";
 import type { CohortSummary, LeaderExperimentDto, LeadershipResponse, MeResponse, ProgressResponse } from "../../../bot/src/contract/api-contract";
 import { AggregateValue } from "../components/AggregateValue";
@@ -6,6 +10,8 @@ import { autoGrid } from "../components/Layout";
 import { Empty, Failure, Loading } from "../components/States";
 import { useApi } from "../useApi";
 import { apiRoutes } from "../../../bot/src/contract/api-routes";
+import { LeaderNoteForm } from "./LeaderNoteForm";
+import { ShareExperimentForm } from "./ShareExperimentForm";
 
 function Summary({ cohort, progress, aggregateOnly }: { cohort: CohortSummary; progress: ProgressResponse; aggregateOnly?: boolean }) {
   const latest = progress.weekly[progress.weekly.length - 1];
@@ -84,6 +90,12 @@ export default function LeadershipView({ me }: { me?: MeResponse }) {
             <Empty title="No team cohorts follow this leadership cohort yet">{isAdmin ? "Pick it as the leadership cohort when you create or edit a team cohort." : null}</Empty>
           )}
           <Experiments experiments={l.experiments ?? []} />
+          {l.cohort.yourRole === "member" && !l.aggregateOnly ? (
+            <>
+              <ShareExperimentForm cohortId={l.cohort.id} teams={l.teams.map((t) => t.cohort.name)} />
+              <LeaderNoteForm cohortId={l.cohort.id} />
+            </>
+          ) : null}
         </div>
       ))}
     </section>

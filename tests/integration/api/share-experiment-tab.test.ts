@@ -14,6 +14,7 @@ const TENANT = "tenant-tab-experiment";
 const leader = person(1201, "Lena Leader");
 const finMember = person(1202, "Fin Member");
 const facilitator = person(1203, "Fay Facilitator");
+const opsMember = person(1204, "Ops Member");
 const CHANNELS = { fin: "19:tab-fin@thread.tacv2", ops: "19:tab-ops@thread.tacv2" };
 const fast = { ratePerSecond: 2000, random: () => 0.5 };
 const body = (draftId: string, share: boolean, tried: string) => ({ draftId, work: "the Q1 board pack", tried, outcome: "It got the structure right and two numbers wrong", share });
@@ -28,7 +29,7 @@ describe("sharing an experiment from the tab", () => {
     const serviceUrl = server.connector.serviceUrl;
     await seedCohort(server.repos, { tenantId: TENANT, cohortId: "lead", cohortName: "Leadership team", kind: "leadership", trackId: "leadership", startDate: "2026-02-16", members: [leader], facilitators: [facilitator], serviceUrl });
     for (const [id, name] of [["fin", "Finance team"], ["ops", "Ops team"]] as const) {
-      const team = await seedCohort(server.repos, { tenantId: TENANT, cohortId: id, cohortName: name, leadershipCohortId: "lead", startDate: "2026-03-02", members: id === "fin" ? [finMember] : [], facilitators: [facilitator], serviceUrl });
+      const team = await seedCohort(server.repos, { tenantId: TENANT, cohortId: id, cohortName: name, leadershipCohortId: "lead", startDate: "2026-03-02", members: id === "fin" ? [finMember] : [opsMember], facilitators: [facilitator], serviceUrl });
       await server.repos.cohorts.update({ ...team, winsChannel: { teamId: `19:${id}-team`, channelId: CHANNELS[id], channelName: "Wins", serviceUrl } }, (await server.repos.cohorts.get(TENANT, id))!.etag);
     }
     api = await apiAs(server, { tenantId: TENANT, userId: leader.aadObjectId, displayName: leader.name });
@@ -43,9 +44,9 @@ describe("sharing an experiment from the tab", () => {
     expect(again.status).toBe(201);
     expect(again.body).toEqual({ experimentId: first.body.experimentId, postedTo: [] });
     await createScheduler(server.ctx, server.service.bot.sender, fast).tick();
-    console.log(JSON.stringify(await Promise.all(["fin","ops"].map((t) => server.repos.deliveries.listForEvent(TENANT, t, `experiment.${first.body.experimentId}`)))));
 
-    const posts = postsOf("Drafted the board narrative in the tab");
+    // Members' own briefs quote it too (From your leaders); the channel posts are what go out once.
+    const posts = postsOf("Drafted the board narrative in the tab").filter((a) => a.conversationId.startsWith("19:"));
     expect(posts.map((p) => p.conversationId.split(";")[0]).sort()).toEqual([CHANNELS.fin, CHANNELS.ops].sort());
     expect(cardText(cardOf(posts[0]!))).toContain("Lena Leader shared an experiment");
     for (const team of ["fin", "ops"]) expect(await server.repos.deliveries.listForEvent(TENANT, team, `experiment.${first.body.experimentId}`)).toHaveLength(1);
@@ -62,7 +63,7 @@ describe("sharing an experiment from the tab", () => {
   it("when what happened is left empty, then it is refused on that field in plain words", async () => {
     const res = await api.send("POST", apiRoutes.shareExperiment.url({ cohortId: "lead" }), { ...body("tab-draft-0003", true, "Something"), outcome: "" });
     expect(res.status).toBe(400);
-    expect(res.body.error.issues).toEqual([{ field: "outcome", message: "What happened needs a few words: what happened, even if it went wrong?" }]);
+    expect(res.body.error.issues).toEqual([{ field: "outcome", message: "What happened needs a few words: say what happened, even if it went wrong." }]);
   });
 
   it("when a team member posts to their team cohort, then they are told sharing is for leadership cohorts", async () => {

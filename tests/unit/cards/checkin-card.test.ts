@@ -51,6 +51,15 @@ function inputs(card: unknown): Input[] {
 }
 
 describe("the check-in card", () => {
+  it("when the check-in has closed, then the card says so and that an answer still counts, instead of a close date in the past", () => {
+    const open = renderedText(buildCheckInCard(data)).markdown.join("\n");
+    expect(open).toContain("It closes on 2026-03-12, before the next session.");
+    const closed = renderedText(buildCheckInCard({ ...data, closed: true })).markdown.join("\n");
+    expect(closed).toContain("It closed on 2026-03-12. You can still send it");
+    expect(closed).not.toContain("It closes on");
+    expect(validateCard(buildCheckInCard({ ...data, closed: true }), Object.values(CHECKIN_VERBS)).errors).toEqual([]);
+  });
+
   it("when a session has reflect questions, then each gets its own answer box labelled with the question (up to the limit)", () => {
     const boxes = inputs(buildCheckInCard({ ...data, reflectQuestions: ["Did it find anything you had not seen?", "What would you try next?"] })).filter((i) => i.id?.startsWith("reflect"));
     expect(boxes.map((b) => [b.id, b.label])).toEqual([

@@ -11,7 +11,8 @@ import { shareExperiment } from "../member/share-experiment";
 export async function shareExperimentFromTab(ctx: AppContext, actor: Actor, cohortId: string, input: ShareExperimentRequest): Promise<ShareExperimentResponse> {
   await authorizeCohort(ctx, actor, "experiment.share", cohortId);
   const { experiment, postedTo } = await shareExperiment(ctx, actor, { cohortId, ...input });
-  // Stored already; if nothing answers, the next tick sends them.
-  for (const team of postedTo) void ctx.outbox.sendSoon(team.tenantId, team.id);
+  // Stored already, so a failure here only logs (the next tick sends them). One team at a time:
+  // concurrent asks for the same tenant would skip each other and leave the rest to the next tick.
+  for (const team of postedTo) await ctx.outbox.sendSoon(team.tenantId, team.id);
   return { experimentId: experiment.id, postedTo: postedTo.map((t) => t.name) };
 }

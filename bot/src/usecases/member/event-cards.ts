@@ -81,7 +81,9 @@ export async function checkInCard(ctx: AppContext, member: MemberContext, sessio
     ctx.repos.loop.getCommitment(member.cohort.tenantId, member.cohort.id, sessionNumber, userId),
     ctx.repos.loop.getCheckIn(member.cohort.tenantId, member.cohort.id, sessionNumber, userId),
   ]);
-  const closesOn = member.timeline.find((e) => e.kind === "checkin" && e.sessionNumber === sessionNumber)?.closesOn;
+  const event = member.timeline.find((e) => e.kind === "checkin" && e.sessionNumber === sessionNumber);
+  const closesOn = event?.closesOn;
+  const closed = !!event?.closesAt && new Date(event.closesAt) <= ctx.clock.now();
   return buildCheckInCard({
     cohortId: member.cohort.id,
     cohortName: member.cohort.name,
@@ -90,6 +92,7 @@ export async function checkInCard(ctx: AppContext, member: MemberContext, sessio
     commitment: commitment?.deliverable,
     reflectQuestions: session.reflectQuestions,
     ...(closesOn ? { closesOn } : {}),
+    ...(closed ? { closed } : {}),
     previous: options.rejected?.typed ?? (existing && checkInValuesOf(existing, session.reflectQuestions)),
     isReminder: options.isReminder,
     userId,
