@@ -496,3 +496,6 @@ export const PublishDigestRequest = z.object({
   etag: z.string().min(1).max(256).optional(),
 });
 export type PublishDigestRequest = z.infer<typeof PublishDigestRequest>;
+
+// ---------- organisation report ----------
+export * from "./impact-report-contract";

@@ -65,6 +65,9 @@ export const apiRoutes = {
   myHistory: route("GET", "/api/cohorts/:cohortId/my-history"),
   metricsCsv: route("GET", "/api/cohorts/:cohortId/metrics.csv"),
   leadership: route("GET", "/api/leadership"),
+  /** The organisation report: `?cohortId=&trackId=&hoursPerFtePerWeek=&costPerHour=&currency=` (contract/impact-report-contract.ts). */
+  impactReport: route("GET", "/api/report"),
+  impactReportCsv: route("GET", "/api/report.csv"),
   /** A leader (member of a leadership cohort) shares an experiment with the team cohorts that follow it. */
   shareExperiment: route("POST", "/api/cohorts/:cohortId/experiments"),
   /** The leadership cohort's note that opens its following team cohorts' first session (its leaders read and write it). */

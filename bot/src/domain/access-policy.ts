@@ -5,10 +5,11 @@
  * roles and applies it, and the access-matrix test drives every row on every surface.
  *
  * Roles are relative to the resource: on a cohort, an actor can be its facilitator or member; on
- * the tenant, "any-facilitator" is someone who facilitates at least one cohort.
+ * the tenant, "any-facilitator" is someone who facilitates at least one cohort, and "any-leader" a
+ * member of at least one leadership cohort.
  */
 
-export const ACCESS_ROLES = ["admin", "cohort-facilitator", "cohort-member", "any-facilitator", "signed-in"] as const;
+export const ACCESS_ROLES = ["admin", "cohort-facilitator", "cohort-member", "any-facilitator", "any-leader", "signed-in"] as const;
 export type AccessRole = (typeof ACCESS_ROLES)[number];
 
 export type Surface = "tab" | "bot";
@@ -57,6 +58,8 @@ export const ACCESS_POLICY = {
   "policy.acknowledgements": { on: "tenant", allowed: STAFF, routes: ["policyAcknowledgements"], refusal: "Only admins and facilitators can see who acknowledged the policy." },
   "facilitator-desk.read": { on: "tenant", allowed: STAFF, commands: ["my cohorts", "who needs help", "questions"], refusal: "This is for facilitators, and you don't facilitate a cohort. Type **help** to see what you can do." },
   "wins-channels.list": { on: "tenant", allowed: ["admin"], routes: ["winsChannels"], refusal: "Only admins can choose a cohort's wins channel." },
+  /** The organisation report: the use case narrows it to the caller's cohorts (usecases/dashboard/impact-report.ts). */
+  "report.read": { on: "tenant", allowed: ["admin", "any-facilitator", "any-leader"], routes: ["impactReport", "impactReportCsv"], refusal: "The organisation report is for admins, facilitators and leaders." },
   "policy.publish": { on: "tenant", allowed: ["admin"], routes: ["publishPolicy", "policyPreview"], refusal: "Only admins can publish the AI-use policy." },
 
   "cohort.read": { on: "cohort", allowed: ["admin", "cohort-facilitator", "cohort-member"], routes: ["cohort", "timeline", "progress"], refusal: "You are not part of this cohort." },

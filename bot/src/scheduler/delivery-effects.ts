@@ -10,12 +10,19 @@ import type { Delivery } from "../domain/types";
 /** Event keys as the use cases write them (`alertEventKey`, `winEventKey`). */
 export const ALERT_EVENT_PREFIX = "alert.";
 export const WIN_EVENT_PREFIX = "win.";
+export const EXPERIMENT_EVENT_PREFIX = "experiment.";
 
 const FINAL: ReadonlyArray<Delivery["status"]> = ["sent", "failed", "skipped"];
 
 export async function afterDeliveryEnded(ctx: AppContext, delivery: Delivery): Promise<void> {
   if (delivery.kind === "win" && delivery.status === "sent") {
     await ctx.repos.wins.markPosted(delivery.tenantId, delivery.cohortId, delivery.eventKey.slice(WIN_EVENT_PREFIX.length), delivery.sentAt ?? ctx.clock.now().toISOString());
+    return;
+  }
+  if (delivery.kind === "leader-experiment" && delivery.status === "sent") {
+    // The experiment is stored in the leadership cohort; this delivery lives in the team cohort it went to.
+    const team = await ctx.repos.cohorts.get(delivery.tenantId, delivery.cohortId);
+    if (team?.leadershipCohortId) await ctx.repos.wins.markPosted(delivery.tenantId, team.leadershipCohortId, delivery.eventKey.slice(EXPERIMENT_EVENT_PREFIX.length), delivery.sentAt ?? ctx.clock.now().toISOString());
     return;
   }
   if (delivery.kind !== "alert" || !delivery.eventKey.startsWith(ALERT_EVENT_PREFIX)) return;

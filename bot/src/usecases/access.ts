@@ -28,6 +28,7 @@ export async function authorize(ctx: AppContext, actor: Actor, action: TenantAct
   if (actor.isAdmin) held.add("admin");
   // The cohort list is read only when facilitating is what would allow it.
   if (decideAccess(action, held) !== "allow" && ruleOf(action).allowed.includes("any-facilitator") && (await facilitatesAnyCohort(ctx, actor))) held.add("any-facilitator");
+  if (decideAccess(action, held) !== "allow" && ruleOf(action).allowed.includes("any-leader") && (await leadsAnyCohort(ctx, actor))) held.add("any-leader");
   refuseUnlessAllowed(action, held);
 }
 
@@ -63,6 +64,13 @@ function refuseUnlessAllowed(action: AccessAction, held: ReadonlySet<AccessRole>
 
 async function facilitatesAnyCohort(ctx: AppContext, actor: Actor): Promise<boolean> {
   return (await ctx.repos.cohorts.list(actor.tenantId)).some((c) => c.facilitatorIds.includes(actor.userId));
+}
+
+/** A leader: a member of at least one leadership cohort. */
+export async function leadsAnyCohort(ctx: AppContext, actor: Actor): Promise<boolean> {
+  const memberOf = new Set((await ctx.repos.memberships.listByUser(actor.tenantId, actor.userId)).map((m) => m.cohortId));
+  if (memberOf.size === 0) return false;
+  return (await ctx.repos.cohorts.list(actor.tenantId)).some((c) => c.kind === "leadership" && memberOf.has(c.id));
 }
 
 /**

@@ -70,6 +70,9 @@ describe("leaders go first, visibly", () => {
       expect(cardText(card)).toContain("two numbers wrong");
       expect(validateCard(card).errors).toEqual([]);
     }
+    // Once a team's channel has it, the experiment is marked posted (in the leadership cohort, where it is kept).
+    const stored = (await server.repos.wins.listByCohort(TENANT, "lead")).find((w) => w.text.includes("Asked Copilot to draft the board pack narrative") || JSON.stringify(w).includes("Asked Copilot to draft the board pack narrative"));
+    expect(stored?.postedToChannelAt).toEqual(expect.any(String));
   });
 
   it("when a leader shares an experiment without consent, then it is posted to no channel", async () => {

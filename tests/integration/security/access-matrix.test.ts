@@ -137,6 +137,8 @@ Object.assign(ROUTE_DRIVERS, {
   myHistory: get(() => apiRoutes.myHistory.url({ cohortId: A })),
   metricsCsv: get(() => apiRoutes.metricsCsv.url({ cohortId: A })),
   leadership: get(() => apiRoutes.leadership.url()),
+  impactReport: get(() => apiRoutes.impactReport.url()),
+  impactReportCsv: get(() => apiRoutes.impactReportCsv.url()),
   questions: get(() => apiRoutes.questions.url({ cohortId: A })),
   digest: get(() => apiRoutes.digest.url({ cohortId: A })),
   publishDigest: send("POST", () => apiRoutes.publishDigest.url({ cohortId: A, sessionNumber: "1" }), digestPublishBody),

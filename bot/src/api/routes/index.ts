@@ -17,6 +17,7 @@ import { registerWinRoutes } from "./wins.routes";
 import { registerAlertRoutes } from "./alerts.routes";
 import { registerDigestRoutes } from "./digest.routes";
 import { registerLeadershipRoutes } from "./leadership.routes";
+import { registerReportRoutes } from "./report.routes";
 
 export interface ApiDeps {
   authenticator: Authenticator;
@@ -37,5 +38,6 @@ export function registerApiRoutes(server: Server, ctx: AppContext, deps: ApiDeps
   registerAlertRoutes(server, ctx, guard);
   registerDigestRoutes(server, ctx, guard);
   registerLeadershipRoutes(server, ctx, guard);
+  registerReportRoutes(server, ctx, guard);
 }
 
