@@ -20,17 +20,18 @@ const PolicyView = lazy(() => import("./views/PolicyView"));
 const CohortsView = lazy(() => import("./views/CohortsView"));
 const MyDataView = lazy(() => import("./views/MyDataView"));
 const ConfigureView = lazy(() => import("./views/ConfigureView"));
+const ReportView = lazy(() => import("./views/ReportView"));
 
 /** The channel tab's configuration page (the manifest's configurationUrl). */
 const isConfigurePage = () => /^\/tab\/configure\/?$/.test(window.location.pathname);
 
-type ViewId = "programme" | "leadership" | "questions" | "policy" | "cohorts" | "my-data";
+type ViewId = "programme" | "leadership" | "report" | "questions" | "policy" | "cohorts" | "my-data";
 const THEMES = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
 const LOCAL_TOKEN_KEY = "cohort-coach.local-token";
 
 function initialView(): ViewId {
   const segment = window.location.pathname.replace(/^\/tab\/?/, "").split("/")[0] as ViewId;
-  return (["programme", "leadership", "questions", "policy", "cohorts", "my-data"] as const).includes(segment) ? segment : "programme";
+  return (["programme", "leadership", "report", "questions", "policy", "cohorts", "my-data"] as const).includes(segment) ? segment : "programme";
 }
 
 export function App() {
@@ -91,6 +92,9 @@ function SignedIn({ onSignOut }: { onSignOut?: () => void }) {
     return [
       { id: "programme" as const, label: "Programme" },
       { id: "leadership" as const, label: "Leadership" },
+      // Leaders are members too: the report itself tells a member who leads nothing that it is not for them.
+      // Members see only their own figures elsewhere: the report is for staff and leaders.
+      ...(staff || (me.data.leaderOf?.length ?? 0) > 0 ? [{ id: "report" as const, label: "Report" }] : []),
       ...(staff ? [{ id: "questions" as const, label: "Questions" }] : []),
       { id: "policy" as const, label: "AI-use policy" },
       ...(me.data.roles.includes("admin") ? [{ id: "cohorts" as const, label: "Cohorts" }] : []),
@@ -141,6 +145,7 @@ function SignedIn({ onSignOut }: { onSignOut?: () => void }) {
         <Suspense fallback={<Loading label="Loading" />}>
           {selected === "programme" ? <ProgrammeView me={me.data} /> : null}
           {selected === "leadership" ? <LeadershipView me={me.data} /> : null}
+          {selected === "report" ? <ReportView /> : null}
           {selected === "questions" ? <QuestionsView /> : null}
           {selected === "policy" ? <PolicyView me={me.data} /> : null}
           {selected === "cohorts" ? <CohortsView /> : null}

@@ -43,6 +43,8 @@ const FIELD_LABELS: Record<string, string> = {
   draftId: "Form",
   text: "Note",
   heldBack: "Hold back",
+  workingDays: "Working days",
+  holidays: "Holidays",
 };
 
 /** What one entry of a list is called: "Member 2", "Facilitator 1", "item 3". */

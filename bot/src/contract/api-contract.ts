@@ -45,6 +45,8 @@ export interface MeResponse {
   /** Cohorts the caller facilitates (or all, for an admin). */
   facilitatorOf: string[];
   memberOf: string[];
+  /** Leadership cohorts the caller is a member of (absent: none): they see their teams' report. */
+  leaderOf?: string[];
   mode: "local" | "production";
 }
 
@@ -77,6 +79,33 @@ const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date like 2
 const localTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a time like 09:30");
 const userId = z.string().min(1).max(128).regex(/^[A-Za-z0-9._:@-]+$/, "must be an Entra object id");
 
+// ---------- calendar ----------
+
+/** A date that exists: the pattern alone would let 2026-02-30 through. */
+const calendarDate = z.string().refine((value) => {
+  const date = new Date(`${value}T00:00:00Z`);
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}, "must be a real date like 2026-12-25");
+const workingDays = z
+  .array(z.number().int("must be a weekday from 1 (Monday) to 7 (Sunday)").min(1, "must be a weekday from 1 (Monday) to 7 (Sunday)").max(7, "must be a weekday from 1 (Monday) to 7 (Sunday)"))
+  .min(1, "must include at least one working day")
+  .max(7)
+  .refine((days) => new Set(days).size === days.length, "lists a weekday twice");
+const holidays = z.array(calendarDate).max(LIMITS.holidaysPerCalendar, `has too many dates: at most ${LIMITS.holidaysPerCalendar}`);
+
+/** The organisation's calendar as an admin saves it: `etag` as read, none for the first save. */
+export const TenantCalendarInput = z.object({ workingDays, holidays, etag: z.string().min(1).optional() });
+export type TenantCalendarInput = z.infer<typeof TenantCalendarInput>;
+
+export interface TenantCalendarResponse {
+  /** ISO weekdays, 1 = Monday … 7 = Sunday. */
+  workingDays: number[];
+  holidays: LocalDate[];
+  /** Absent until an admin first saves it (until then: Monday–Friday, no holidays). */
+  etag?: string;
+  updatedAt?: string;
+}
+
 export const CohortMemberInput = z.object({
   userId,
   displayName: z.string().trim().min(1).max(LIMITS.shortText),
@@ -98,6 +127,9 @@ export const CohortInput = z.object({
   winsChannel: z.object({ teamId: z.string().min(1).max(256), channelId: z.string().min(1).max(256), channelName: z.string().max(LIMITS.shortText).optional() }).optional(),
   /** Required (true) when the start date is in the past: the cohort is already running and members join at the current week. */
   alreadyRunning: z.boolean().optional(),
+  /** The cohort's own working days and holidays; left out, it follows the organisation's calendar. */
+  workingDays: workingDays.optional(),
+  holidays: holidays.optional(),
 });
 export type CohortInput = z.infer<typeof CohortInput>;
 
@@ -137,6 +169,8 @@ export interface CohortSummary {
   leadershipCohortId?: string;
   /** What the caller may do here. */
   yourRole: "admin" | "facilitator" | "member";
+  /** For its facilitators and admins: whether the cohort has a channel for wins and answers. */
+  hasChannel?: boolean;
 }
 
 export interface CohortDetail extends CohortSummary {
@@ -146,6 +180,11 @@ export interface CohortDetail extends CohortSummary {
   /** Only for the cohort's facilitators and admins; members get an empty list. */
   members: Array<{ userId: string; displayName: string; jobTitle?: string }>;
   winsChannel?: { teamId: string; channelId: string; channelName?: string };
+  /** The cohort's own calendar, when it overrides the organisation's. */
+  workingDays?: number[];
+  holidays?: LocalDate[];
+  /** The calendar it actually runs on (its own, else the organisation's). */
+  calendar: { workingDays: number[]; holidays: LocalDate[]; inherited: boolean };
 }
 
 // ---------- timeline, progress ----------

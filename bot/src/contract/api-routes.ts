@@ -92,6 +92,10 @@ export const apiRoutes = {
   /** Admins: the team channels where the app is installed, to choose a cohort's wins channel from. */
   winsChannels: route("GET", "/api/wins-channels"),
 
+  /** The organisation's working days and holidays, which cohorts follow unless they set their own. */
+  tenantCalendar: route("GET", "/api/calendar"),
+  saveTenantCalendar: route("PUT", "/api/calendar"),
+
   policy: route("GET", "/api/policy"),
   publishPolicy: route("POST", "/api/policy"),
   policyPreview: route("POST", "/api/policy/preview"),

@@ -60,6 +60,8 @@ export const ACCESS_POLICY = {
   "wins-channels.list": { on: "tenant", allowed: ["admin"], routes: ["winsChannels"], refusal: "Only admins can choose a cohort's wins channel." },
   /** The organisation report: the use case narrows it to the caller's cohorts (usecases/dashboard/impact-report.ts). */
   "report.read": { on: "tenant", allowed: ["admin", "any-facilitator", "any-leader"], routes: ["impactReport", "impactReportCsv"], refusal: "The organisation report is for admins, facilitators and leaders." },
+  "calendar.read": { on: "tenant", allowed: STAFF, routes: ["tenantCalendar"], refusal: "Only admins and facilitators can see the organisation's calendar." },
+  "calendar.manage": { on: "tenant", allowed: ["admin"], routes: ["saveTenantCalendar"], refusal: "Only admins can change the organisation's working days and holidays." },
   "policy.publish": { on: "tenant", allowed: ["admin"], routes: ["publishPolicy", "policyPreview"], refusal: "Only admins can publish the AI-use policy." },
 
   "cohort.read": { on: "cohort", allowed: ["admin", "cohort-facilitator", "cohort-member"], routes: ["cohort", "timeline", "progress"], refusal: "You are not part of this cohort." },

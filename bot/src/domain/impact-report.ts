@@ -89,7 +89,10 @@ export interface ReportFigures {
   adoption: PairedAdoption[];
   frequency: FrequencyDistribution[];
   blockers: { checkIns: number; themes: BlockerTheme[] };
-  /** People at each step, each step within the one before; counts in fives. */
+  /**
+   * People at each step, each step within the one before, counted in fives: checked in at least
+   * once → used AI weekly or more at week 4 → still using it at week 8 → at week 12.
+   */
   funnel: Array<{ step: FunnelStep; people: Aggregate }>;
 }
 
@@ -158,9 +161,9 @@ export function cohortParts(input: ReportCohortInput): CohortParts {
   const blockerCounts = new Map(BLOCKERS.map((b) => [b, releasedCheckIns.filter((c) => c.blockers?.includes(b)).length]));
 
   const tried = new Set(checkIns.map((c) => c.userId));
-  const latestFrequency = new Map<string, AdoptionAnswer>();
-  for (const a of adoption) if (a.week > 0 && (latestFrequency.get(a.userId)?.week ?? -1) < a.week) latestFrequency.set(a.userId, a);
-  const weeklyUsers = [...tried].filter((u) => { const f = latestFrequency.get(u)?.frequency; return f !== undefined && WEEKLY_OR_MORE.has(f); });
+  // "Used weekly": at the first check after the baseline (week 4), weekly or more often.
+  const weeklyAtWeek4 = new Set(adoption.filter((a) => a.week === 4 && WEEKLY_OR_MORE.has(a.frequency)).map((a) => a.userId));
+  const weeklyUsers = [...tried].filter((u) => weeklyAtWeek4.has(u));
   const using8 = new Set(adoption.filter((a) => a.week === 8 && a.stillUsing).map((a) => a.userId));
   const using12 = new Set(adoption.filter((a) => a.week === 12 && a.stillUsing).map((a) => a.userId));
   const atWeek8 = weeklyUsers.filter((u) => using8.has(u));

@@ -1,6 +1,7 @@
 /** Input limits shared by cards, the API and the store. Generous for real answers, small enough to keep every card far under Teams' size limits. */
 export const LIMITS = {
   shortText: 200, // names, titles, a deliverable
+  holidaysPerCalendar: 100, // several years of public holidays
   answerText: 1000, // a check-in answer, a win, a question
   digestNote: 600, // the facilitator's note that opens the next session's brief
   leaderNote: 600, // a leader's note that opens the following team cohorts' first brief

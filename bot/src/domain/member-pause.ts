@@ -24,7 +24,7 @@ export const PAUSE_WEEK_CHOICES = [1, 2, 3, 4] as const;
 
 export type { MemberPause };
 
-type CohortCalendar = Pick<Cohort, "timeZone" | "workingDays" | "holidays">;
+type CohortCalendar = Pick<Cohort, "timeZone" | "workingDays" | "holidays" | "tenantCalendar">;
 
 /** The weeks a pause moves the member's programme by: all of them, or the whole weeks served if ended early. */
 export function weeksShifted(pause: MemberPause, timeZone: string): number {

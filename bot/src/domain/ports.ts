@@ -27,6 +27,7 @@ import type {
   PolicyVersion,
   PublishedDigest,
   Question,
+  TenantCalendar,
   TenantId,
   Track,
   UserId,
@@ -318,6 +319,13 @@ export interface LeaderNoteRepository {
   save(note: LeaderNote, etag?: string): Promise<Versioned<LeaderNote>>;
 }
 
+/** The organisation's working calendar, one document per tenant, ETag-guarded like the policy. */
+export interface TenantCalendarRepository {
+  get(tenantId: TenantId): Promise<Versioned<TenantCalendar> | undefined>;
+  /** Creates it (no etag) or replaces it (etag): ConcurrencyError when someone saved first. */
+  save(calendar: TenantCalendar, etag?: string): Promise<Versioned<TenantCalendar>>;
+}
+
 /** Every repository, as `index.ts` wires them. */
 export interface Repositories {
   cohorts: CohortRepository;
@@ -328,6 +336,7 @@ export interface Repositories {
   questions: QuestionRepository;
   wins: WinRepository;
   teams: TeamRepository;
+  calendars: TenantCalendarRepository;
   policies: PolicyRepository;
   alerts: AlertRepository;
   deliveries: DeliveryRepository;

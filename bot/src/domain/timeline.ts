@@ -21,7 +21,7 @@ import { ValidationError } from "./errors";
 import type { CheckInCadence, Cohort, LocalTime, TimelineEvent, TimelineEventKind, Track } from "./types";
 import { addWorkingDays, assertTimeZone, calendarOf, onOrNextWorkingDay, parseLocalDate, previousWorkingDay, subtractWorkingDays, type WorkingCalendar } from "./working-days";
 
-type CohortSchedule = Pick<Cohort, "startDate" | "timeZone" | "localTime" | "workingDays" | "holidays">;
+type CohortSchedule = Pick<Cohort, "startDate" | "timeZone" | "localTime" | "workingDays" | "holidays" | "tenantCalendar">;
 
 /** Same-moment events go out in this order (the brief before the apply card). */
 const KIND_ORDER: TimelineEventKind[] = ["policy", "baseline", "learn", "apply", "checkin", "checkin-reminder", "adoption"];

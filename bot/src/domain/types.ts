@@ -105,6 +105,19 @@ export interface WinsChannel {
   serviceUrl?: string;
 }
 
+/** Working weekdays (ISO, 1 = Monday) and public holidays (local dates). */
+export interface WorkingWeek {
+  workingDays: number[];
+  holidays: LocalDate[];
+}
+
+/** The organisation's calendar: every cohort uses it unless the cohort sets its own. */
+export interface TenantCalendar extends WorkingWeek {
+  tenantId: TenantId;
+  updatedAt: Instant;
+  updatedBy: UserId;
+}
+
 export interface Cohort {
   id: CohortId;
   tenantId: TenantId;
@@ -121,6 +134,11 @@ export interface Cohort {
   workingDays?: number[];
   /** Public holidays to skip, as local dates. */
   holidays?: LocalDate[];
+  /**
+   * The organisation's calendar, attached when the cohort is read and never stored with it: the
+   * working days or holidays the cohort does not set itself come from here (working-days.ts).
+   */
+  tenantCalendar?: WorkingWeek;
   facilitatorIds: UserId[];
   /** The leadership cohort that must run ahead of this one, if any. */
   leadershipCohortId?: CohortId;
@@ -418,8 +436,15 @@ export interface TimelineEvent {
  * member's catch-up, a win posted to the cohort's channel, or a facilitator's "before session n+1"
  * digest.
  */
-/** "leader-experiment": a leader's experiment posted to a following team cohort's channel (the delivery lives in the team cohort). */
-export type DeliveryKind = TimelineEventKind | "answer" | "alert" | "catchup" | "win" | "leader-experiment" | "digest";
+/**
+ * "leader-experiment": a leader's experiment posted to a following team cohort's channel (the delivery lives in the team cohort).
+ * "answer-post": an answer given to the whole cohort, posted to the cohort's channel too.
+ */
+export type DeliveryKind = TimelineEventKind | "answer" | "alert" | "catchup" | "win" | "leader-experiment" | "answer-post" | "digest";
+
+/** Deliveries that go to the cohort's channel rather than to a person. */
+export const CHANNEL_POST_KINDS: readonly DeliveryKind[] = ["win", "leader-experiment", "answer-post"];
+export const isChannelPost = (kind: DeliveryKind): boolean => CHANNEL_POST_KINDS.includes(kind);
 
 /** "skipped": nothing to send any more (e.g. the policy was acknowledged before the card went out). */
 export type DeliveryStatus = "pending" | "claimed" | "sent" | "failed" | "skipped";

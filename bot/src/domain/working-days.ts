@@ -4,7 +4,7 @@
  */
 import { DateTime } from "luxon";
 import { ValidationError } from "./errors";
-import type { LocalDate } from "./types";
+import type { LocalDate, WorkingWeek } from "./types";
 
 export const DEFAULT_WORKING_DAYS = [1, 2, 3, 4, 5];
 
@@ -13,12 +13,17 @@ export interface WorkingCalendar {
   holidays: Set<LocalDate>;
 }
 
-export function calendarOf(cohort: { workingDays?: number[]; holidays?: LocalDate[] }): WorkingCalendar {
-  const workingDays = cohort.workingDays?.length ? cohort.workingDays : DEFAULT_WORKING_DAYS;
+/**
+ * The calendar a cohort runs on: its own working days and holidays where it sets them, else its
+ * organisation's (`tenantCalendar`, attached when the cohort is read), else Monday–Friday with no holidays.
+ */
+export function calendarOf(cohort: { workingDays?: number[]; holidays?: LocalDate[]; tenantCalendar?: WorkingWeek }): WorkingCalendar {
+  const inherited = cohort.tenantCalendar;
+  const workingDays = cohort.workingDays?.length ? cohort.workingDays : inherited?.workingDays.length ? inherited.workingDays : DEFAULT_WORKING_DAYS;
   if (workingDays.some((d) => !Number.isInteger(d) || d < 1 || d > 7)) {
     throw new ValidationError("Working days must be ISO weekdays from 1 (Monday) to 7 (Sunday).", [{ field: "workingDays", message: "must be 1–7" }]);
   }
-  return { workingDays, holidays: new Set(cohort.holidays ?? []) };
+  return { workingDays, holidays: new Set(cohort.holidays ?? inherited?.holidays ?? []) };
 }
 
 export function isWorkingDay(date: DateTime, calendar: WorkingCalendar): boolean {

@@ -10,6 +10,7 @@ import { buildChannelWinCard } from "../cards/win.card";
 import { buildChannelExperimentCard } from "../cards/experiment.card";
 import { experimentEventKey } from "../usecases/member/share-experiment";
 import { ALERT_EVENT_PREFIX, WIN_EVENT_PREFIX } from "./delivery-effects";
+import { ANSWER_POST_EVENT_PREFIX } from "../usecases/questions/questions";
 import { DIGEST_EVENT_PREFIX } from "./digest-planning";
 import { digestCard } from "../usecases/digest/digest-card";
 import { fromYourCohort } from "../usecases/digest/session-digest";
@@ -52,6 +53,12 @@ export function createDeliveryCardFactory(ctx: AppContext): DeliveryCardFactory 
         const question = await repos.questions.get(cohort.tenantId, cohort.id, delivery.eventKey.replace(/^answer\./, ""));
         if (!question?.answer) return { skip: "the question has no answer" };
         return { send: { card: buildAnswerCard({ cohortName: cohort.name, question: question.text, answer: question.answer, anonymous: question.anonymous }), summary: "A question was answered" } };
+      }
+      if (delivery.kind === "answer-post") {
+        const question = await repos.questions.get(cohort.tenantId, cohort.id, delivery.eventKey.slice(ANSWER_POST_EVENT_PREFIX.length));
+        if (!question?.answer) return { skip: "the question has no answer" };
+        if (!question.anonymous || question.answeredPrivately) return { skip: "the answer was not for the whole cohort" };
+        return { send: { card: buildAnswerCard({ cohortName: cohort.name, question: question.text, answer: question.answer, anonymous: true }), summary: "A question was answered for the cohort" } };
       }
       if (delivery.eventKey.startsWith(MISSED_DIGEST_PREFIX)) {
         const session = Number(delivery.eventKey.slice(MISSED_DIGEST_PREFIX.length));

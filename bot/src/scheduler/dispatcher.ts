@@ -10,7 +10,7 @@
 import type { AppContext } from "../app-context";
 import { ConcurrencyError } from "../domain/errors";
 import type { Versioned } from "../domain/ports";
-import type { Cohort, Delivery, Person } from "../domain/types";
+import { isChannelPost, type Cohort, type Delivery, type Person } from "../domain/types";
 import { mapLimited } from "../lib/concurrency";
 import { MemberLanes, Signal, type Lane } from "./member-lanes";
 import { sendDelivery, type DispatchOutcome, type SendDeps, type SendOutcome } from "./send-delivery";
@@ -203,7 +203,7 @@ async function loadPeople(ctx: AppContext, tenantId: string, deliveries: Deliver
  * back the author's own messages.
  */
 function laneOf(delivery: Delivery): string {
-  return delivery.kind === "win" || delivery.kind === "leader-experiment" ? `channel:${delivery.eventKey}` : delivery.userId;
+  return isChannelPost(delivery.kind) ? `channel:${delivery.eventKey}` : delivery.userId;
 }
 
 /** The order they are due in, and the brief before the apply card when both are due at once. */
@@ -211,4 +211,4 @@ function inSendingOrder(deliveries: Array<Versioned<Delivery>>): Array<Versioned
   return [...deliveries].sort((a, b) => a.notBefore.localeCompare(b.notBefore) || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
 }
 
-const KIND_ORDER: Delivery["kind"][] = ["policy", "baseline", "catchup", "checkin", "checkin-reminder", "learn", "apply", "adoption", "answer", "alert", "win", "leader-experiment"];
+const KIND_ORDER: Delivery["kind"][] = ["policy", "baseline", "catchup", "checkin", "checkin-reminder", "learn", "apply", "adoption", "answer", "alert", "win", "leader-experiment", "answer-post"];

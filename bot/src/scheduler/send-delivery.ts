@@ -6,7 +6,7 @@
 import type { AppContext } from "../app-context";
 import { ConcurrencyError } from "../domain/errors";
 import type { AdaptiveCardJson, CardSender, PersonalChatOpener, SendFailure, Versioned } from "../domain/ports";
-import type { Cohort, Delivery, Person } from "../domain/types";
+import { isChannelPost, type Cohort, type Delivery, type Person } from "../domain/types";
 import { registerPerson } from "../usecases/member/register-person";
 import { afterDeliveryEnded } from "./delivery-effects";
 import { decideRetry, type RetryPolicy } from "./retry-policy";
@@ -69,8 +69,8 @@ export async function sendDelivery(ctx: AppContext, deps: SendDeps, cohort: Coho
   if (!record.claimExpiresAt || new Date(record.claimExpiresAt) <= ctx.clock.now()) {
     return { outcomes: ["lostClaims"] };
   }
-  // A win posts to its own cohort's channel; a leader's experiment to the following team cohort's, whose delivery this is.
-  const toChannel = record.kind === "win" || record.kind === "leader-experiment";
+  // A win or an answer posts to its own cohort's channel; a leader's experiment to the following team cohort's, whose delivery this is.
+  const toChannel = isChannelPost(record.kind);
   if (toChannel && !cohort.winsChannel) {
     outcomes.push("skipped");
     await save({ status: "skipped", failureReason: "the cohort has no wins channel", claimedBy: undefined, claimExpiresAt: undefined });

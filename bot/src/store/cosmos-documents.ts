@@ -27,7 +27,8 @@ export type DocType =
   | "delivery"
   | "planMark"
   | "roster"
-  | "lease";
+  | "lease"
+  | "calendar";
 
 const SYSTEM_FIELDS = ["_rid", "_self", "_etag", "_ts", "_attachments", "docType", "cohortKey", "ttl"] as const;
 

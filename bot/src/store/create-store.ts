@@ -10,6 +10,7 @@ import type { Config } from "../config";
 import type { Logger, Repositories } from "../domain/ports";
 import { CosmosAlertRepository } from "./alert.repository";
 import { CosmosCohortRepository } from "./cohort.repository";
+import { CosmosTenantCalendarRepository } from "./tenant-calendar.repository";
 import { ALL_CONTAINERS, CONTAINERS } from "./containers";
 import { CosmosDeliveryRepository } from "./delivery.repository";
 import type { EmbeddedCosmos } from "./embedded-cosmos";
@@ -68,8 +69,10 @@ export async function createStore(config: Config["cosmos"], logger: Logger): Pro
 
   const tenants = guardContainer(database.container(CONTAINERS.tenants.id));
   const records = guardContainer(database.container(CONTAINERS.cohortRecords.id));
+  const calendars = new CosmosTenantCalendarRepository(tenants);
   const repos: Repositories = {
-    cohorts: new CosmosCohortRepository(tenants),
+    cohorts: new CosmosCohortRepository(tenants, calendars),
+    calendars,
     memberships: new CosmosMembershipRepository(records),
     people: new CosmosPersonRepository(tenants),
     tracks: new CosmosTrackRepository(tenants),

@@ -14,6 +14,7 @@ import { MessageStatus } from "./MessageStatus";
 import { WinsFeed } from "./WinsFeed";
 import { YourProgramme } from "./YourProgramme";
 import { BeforeSession } from "./BeforeSession";
+import { NoChannelNotice } from "../components/NoChannelNotice";
 import { LeaderNoteReview } from "./LeaderNoteReview";
 import { apiRoutes } from "../../../bot/src/contract/api-routes";
 
@@ -68,6 +69,7 @@ function CohortProgramme({ cohort }: { cohort: CohortSummary }) {
       {progress.state === "error" ? <Failure error={progress.error} onRetry={reloadProgress} /> : null}
       {progress.state === "ready" ? <Progress progress={progress.data} staff={staff} cohortId={cohort.id} onChanged={reloadProgress} /> : null}
       {cohort.yourRole === "member" ? <YourProgramme cohortId={cohort.id} /> : null}
+      {staff && cohort.hasChannel === false ? <NoChannelNotice isAdmin={cohort.yourRole === "admin"} /> : null}
       {staff && cohort.kind === "team" && cohort.leadershipCohortId ? <LeaderNoteReview cohortId={cohort.id} /> : null}
       {staff ? <BeforeSession cohortId={cohort.id} /> : null}
       {timeline.state === "loading" ? <Loading label="Loading timeline" /> : null}

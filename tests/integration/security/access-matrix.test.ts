@@ -146,6 +146,13 @@ Object.assign(ROUTE_DRIVERS, {
   answerQuestion: send("POST", () => apiRoutes.answerQuestion.url({ cohortId: A, questionId: QUESTION_ID }), async () => ({ answer: "Yes, without customer names.", etag: (await server.repos.questions.get(TENANT, A, QUESTION_ID))!.etag })),
   wins: get(() => apiRoutes.wins.url({ cohortId: A })),
   winsChannels: get(() => apiRoutes.winsChannels.url()),
+  tenantCalendar: get(() => apiRoutes.tenantCalendar.url()),
+  saveTenantCalendar: send("PUT", () => apiRoutes.saveTenantCalendar.url(), async (p: Persona) => {
+    // Saved as read, so a second admin's save is a save, not a conflict.
+    const current = await (await api(p)).get(apiRoutes.tenantCalendar.url());
+    const etag = current.status === 200 ? (current.body as { etag?: string }).etag : undefined;
+    return { workingDays: [1, 2, 3, 4, 5], holidays: [], ...(etag ? { etag } : {}) };
+  }),
   policy: get(() => apiRoutes.policy.url()),
   publishPolicy: send("POST", () => apiRoutes.publishPolicy.url(), policyDraft),
   policyPreview: send("POST", () => apiRoutes.policyPreview.url(), policyDraft),

@@ -18,6 +18,7 @@ import { registerAlertRoutes } from "./alerts.routes";
 import { registerDigestRoutes } from "./digest.routes";
 import { registerLeadershipRoutes } from "./leadership.routes";
 import { registerReportRoutes } from "./report.routes";
+import { registerCalendarRoutes } from "./calendar.routes";
 
 export interface ApiDeps {
   authenticator: Authenticator;
@@ -39,5 +40,6 @@ export function registerApiRoutes(server: Server, ctx: AppContext, deps: ApiDeps
   registerDigestRoutes(server, ctx, guard);
   registerLeadershipRoutes(server, ctx, guard);
   registerReportRoutes(server, ctx, guard);
+  registerCalendarRoutes(server, ctx, guard);
 }
 

@@ -17,7 +17,8 @@ export function registerMeRoutes(server: Server, ctx: AppContext, guard: RouteGu
     const facilitatorOf = cohorts.filter((c) => actor.isAdmin || c.facilitatorIds.includes(actor.userId)).map((c) => c.id);
     const memberOf = (await ctx.repos.memberships.listByUser(actor.tenantId, actor.userId)).map((m) => m.cohortId);
     const roles: Role[] = [...(actor.isAdmin ? (["admin"] as const) : []), ...(cohorts.some((c) => c.facilitatorIds.includes(actor.userId)) ? (["facilitator"] as const) : []), "employee"];
-    const body: MeResponse = { tenantId: actor.tenantId, userId: actor.userId, displayName: actor.displayName, roles, facilitatorOf, memberOf, mode: ctx.config.mode };
+    const leaderOf = cohorts.filter((c) => c.kind === "leadership" && memberOf.includes(c.id)).map((c) => c.id);
+    const body: MeResponse = { tenantId: actor.tenantId, userId: actor.userId, displayName: actor.displayName, roles, facilitatorOf, memberOf, ...(leaderOf.length ? { leaderOf } : {}), mode: ctx.config.mode };
     res.json(body);
   }));
 

@@ -49,6 +49,8 @@ export async function createCohort(ctx: AppContext, actor: Actor, input: CohortI
     startDate: input.startDate,
     timeZone: input.timeZone,
     ...(input.localTime ? { localTime: input.localTime } : {}),
+    ...(input.workingDays ? { workingDays: input.workingDays } : {}),
+    ...(input.holidays ? { holidays: input.holidays } : {}),
     facilitatorIds: [...new Set(input.facilitatorIds)],
     ...(input.leadershipCohortId ? { leadershipCohortId: input.leadershipCohortId } : {}),
     ...(winsChannel ? { winsChannel } : {}),

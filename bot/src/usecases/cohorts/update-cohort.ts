@@ -28,8 +28,9 @@ export async function updateCohort(ctx: AppContext, actor: Actor, cohortId: stri
   const currentMembers = await ctx.repos.memberships.listByCohort(actor.tenantId, cohortId);
   await validatePeople(ctx, actor.tenantId, input, [...cohort.facilitatorIds, ...currentMembers.map((m) => m.userId)]);
   const winsChannel = await chosenWinsChannel(ctx, actor.tenantId, cohort.winsChannel, input.winsChannel);
-  const { etag: _stale, ...current } = cohort;
-  void _stale;
+  // The editor sends the whole cohort: a calendar left out means "follow the organisation's" again.
+  const { etag: _stale, workingDays: _days, holidays: _holidays, ...current } = cohort;
+  void _stale, void _days, void _holidays;
   const next: Cohort = {
     ...current,
     name: input.name,
@@ -38,6 +39,8 @@ export async function updateCohort(ctx: AppContext, actor: Actor, cohortId: stri
     startDate: input.startDate,
     timeZone: input.timeZone,
     localTime: input.localTime,
+    ...(input.workingDays ? { workingDays: input.workingDays } : {}),
+    ...(input.holidays ? { holidays: input.holidays } : {}),
     facilitatorIds: input.facilitatorIds,
     leadershipCohortId: input.leadershipCohortId,
     winsChannel,

@@ -3,6 +3,7 @@ import type { AppContext } from "../../app-context";
 import type { CohortDetail, CohortSummary } from "../../contract/api-contract";
 import type { Versioned } from "../../domain/ports";
 import { programmeWeek } from "../../domain/timeline";
+import { calendarOf } from "../../domain/working-days";
 import { listTracks, resolveTrack } from "../../domain/tracks";
 import type { Actor, Cohort, Track } from "../../domain/types";
 import { authorize, authorizeCohort, type CohortRole } from "../access";
@@ -23,6 +24,8 @@ export async function summarise(ctx: AppContext, cohort: Cohort, role: CohortRol
     currentWeek: programmeWeek(cohort, ctx.clock.now()),
     ...(cohort.leadershipCohortId ? { leadershipCohortId: cohort.leadershipCohortId } : {}),
     yourRole: role,
+    // Staff only: whether answers and wins have somewhere to go.
+    ...(role === "member" ? {} : { hasChannel: Boolean(cohort.winsChannel) }),
   };
 }
 
@@ -49,6 +52,11 @@ export async function cohortDetail(ctx: AppContext, actor: Actor, cohortId: stri
   return detailOf(ctx, cohort, role);
 }
 
+function effectiveCalendar(cohort: Cohort): CohortDetail["calendar"] {
+  const calendar = calendarOf(cohort);
+  return { workingDays: calendar.workingDays, holidays: [...calendar.holidays].sort(), inherited: !cohort.workingDays && !cohort.holidays };
+}
+
 export async function detailOf(ctx: AppContext, cohort: Versioned<Cohort>, role: CohortRole): Promise<CohortDetail> {
   const customTracks = await ctx.repos.tracks.list(cohort.tenantId);
   const summary = await summarise(ctx, cohort, role, trackNames(customTracks));
@@ -62,6 +70,9 @@ export async function detailOf(ctx: AppContext, cohort: Versioned<Cohort>, role:
     localTime: cohort.localTime ?? track?.defaultLocalTime ?? "09:30",
     facilitators: cohort.facilitatorIds.map((id) => ({ userId: id, displayName: facilitators.find((f) => f.userId === id)?.displayName ?? "Facilitator" })),
     members: members.map((m) => ({ userId: m.userId, displayName: m.displayName, ...(m.jobTitle ? { jobTitle: m.jobTitle } : {}) })),
+    ...(cohort.workingDays ? { workingDays: cohort.workingDays } : {}),
+    ...(cohort.holidays ? { holidays: cohort.holidays } : {}),
+    calendar: effectiveCalendar(cohort),
     ...(cohort.winsChannel ? { winsChannel: { teamId: cohort.winsChannel.teamId, channelId: cohort.winsChannel.channelId, ...(cohort.winsChannel.channelName ? { channelName: cohort.winsChannel.channelName } : {}) } } : {}),
   };
 }

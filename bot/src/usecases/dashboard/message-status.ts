@@ -14,7 +14,7 @@ const GROUPS: Array<{ group: MessageKindStatus["group"]; label: string; kinds: D
   { group: "catch-up", label: "Catch-up cards for people who joined late", kinds: ["catchup"] },
   { group: "alerts", label: "Alerts to facilitators", kinds: ["alert"] },
   { group: "answers", label: "Answers to questions", kinds: ["answer"] },
-  { group: "wins", label: "Wins posted to the cohort's channel", kinds: ["win", "leader-experiment"] },
+  { group: "wins", label: "Posts to the cohort's channel (wins, leaders' experiments, answers for the cohort)", kinds: ["win", "leader-experiment", "answer-post"] },
 ];
 
 export async function deliveryStatus(ctx: AppContext, actor: Actor, cohortId: string): Promise<DeliveryStatusResponse> {

@@ -31,6 +31,9 @@ export async function listQuestions(ctx: AppContext, actor: Actor, cohortId: str
   return (await ctx.repos.questions.listByCohort(actor.tenantId, cohort.id)).map(toDto);
 }
 
+/** The event key of an answer's post to the cohort's channel. */
+export const ANSWER_POST_EVENT_PREFIX = "answer-post.";
+
 export async function answerQuestion(ctx: AppContext, actor: Actor, cohortId: string, questionId: string, input: { answer: string; etag: string; privately?: boolean }): Promise<QuestionDto> {
   const { cohort } = await authorizeCohort(ctx, actor, "questions.manage", cohortId);
   const question = await ctx.repos.questions.get(actor.tenantId, cohort.id, questionId);
@@ -52,6 +55,10 @@ export async function answerQuestion(ctx: AppContext, actor: Actor, cohortId: st
     const eventKey = `answer.${answered.id}`;
     const recipients = answered.anonymous ? (await ctx.repos.memberships.listByCohort(actor.tenantId, cohort.id)).map((m) => m.userId) : [answered.askedBy];
     await ctx.outbox.enqueue(recipients.map((userId) => ({ tenantId: actor.tenantId, cohortId: cohort.id, userId, eventKey, kind: "answer" as const, ...(answered.anonymous ? {} : { urgent: true }) })));
+    // An answer for the whole cohort also goes to its channel, once: keyed by the question, in the answerer's name.
+    if (answered.anonymous && cohort.winsChannel) {
+      await ctx.outbox.enqueue([{ tenantId: actor.tenantId, cohortId: cohort.id, userId: actor.userId, eventKey: `${ANSWER_POST_EVENT_PREFIX}${answered.id}`, kind: "answer-post", urgent: true }]);
+    }
     void ctx.outbox.sendSoon(actor.tenantId, cohort.id);
   }
   return toDto(answered);

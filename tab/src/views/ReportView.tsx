@@ -1,0 +1,185 @@
+/**
+ * The organisation report: did people start using AI? Group figures only, sliced by cohort, track
+ * or programme week, on fixed axes (shares 0–100 %, confidence 1–5). Hours, FTE and cost always
+ * sit next to the assumptions that made them. Prints as a report (the print stylesheet hides the
+ * controls) and exports as CSV.
+ */
+import { Button, Field, Input, Link, Select, Text } from "@fluentui/react-components";
+import { useState } from "react";
+import type { Aggregate, ImpactReportResponse, ReportFigures } from "../../../bot/src/contract/api-contract";
+import { apiRoutes } from "../../../bot/src/contract/api-routes";
+import { BLOCKER_LABELS } from "../../../bot/src/domain/check-in-choices";
+import { api } from "../api";
+import { AggregateValue, formatAggregate } from "../components/AggregateValue";
+import { autoGrid } from "../components/Layout";
+import { Empty, Failure, Loading } from "../components/States";
+import { WeeklyBarChart } from "../components/WeeklyBarChart";
+import { useApi } from "../useApi";
+
+type Slice = "cohort" | "track" | "week";
+interface Assumptions {
+  hoursPerFtePerWeek: string;
+  costPerHour: string;
+  currency: string;
+}
+
+const FREQUENCY_LABELS: Record<string, string> = { daily: "Daily", "few-times-a-week": "A few times a week", weekly: "Weekly", rarely: "Rarely", "not-at-all": "Not at all" };
+const FUNNEL_LABELS: Record<string, string> = { tried: "Tried it (checked in)", weekly: "Used it weekly (week 4)", "week-8": "Still using it at week 8", "week-12": "Still using it at week 12" };
+
+const PRINT_CSS = `@media print {
+  nav, .report-controls { display: none !important; }
+  body { background: #fff !important; }
+  .report-section { break-inside: avoid; }
+}`;
+
+export default function ReportView() {
+  const [filters, setFilters] = useState<{ cohortId?: string; trackId?: string }>({});
+  const [draft, setDraft] = useState<Assumptions>({ hoursPerFtePerWeek: "", costPerHour: "", currency: "" });
+  const [applied, setApplied] = useState<Assumptions>(draft);
+  const [slice, setSlice] = useState<Slice>("cohort");
+  const query = { ...filters, hoursPerFtePerWeek: applied.hoursPerFtePerWeek, costPerHour: applied.costPerHour, currency: applied.currency };
+  const [report, reload] = useApi<ImpactReportResponse>(apiRoutes.impactReport.url(query));
+
+  return (
+    <section aria-labelledby="report-title">
+      <style>{PRINT_CSS}</style>
+      <Text as="h2" id="report-title" size={500} weight="semibold" block>
+        Organisation report
+      </Text>
+      <div className="report-controls" style={{ ...autoGrid(160, 8), alignItems: "end", margin: "8px 0 16px" }}>
+        <Field label="Hours per FTE per week">
+          <Input inputMode="decimal" value={draft.hoursPerFtePerWeek} placeholder="37.5" onChange={(_e, d) => setDraft({ ...draft, hoursPerFtePerWeek: d.value })} />
+        </Field>
+        <Field label="Cost per hour">
+          <Input inputMode="decimal" value={draft.costPerHour} placeholder="40" onChange={(_e, d) => setDraft({ ...draft, costPerHour: d.value })} />
+        </Field>
+        <Field label="Currency">
+          <Input value={draft.currency} placeholder="GBP" maxLength={3} onChange={(_e, d) => setDraft({ ...draft, currency: d.value.toUpperCase() })} />
+        </Field>
+        <Button onClick={() => setApplied(draft)}>Apply assumptions</Button>
+      </div>
+      {report.state === "loading" ? <Loading label="Loading the report" /> : null}
+      {report.state === "error" ? <Failure error={report.error} onRetry={reload} /> : null}
+      {report.state === "ready" ? <Report data={report.data} filters={filters} setFilters={setFilters} slice={slice} setSlice={setSlice} query={query} /> : null}
+    </section>
+  );
+}
+
+function Report({ data, filters, setFilters, slice, setSlice, query }: { data: ImpactReportResponse; filters: { cohortId?: string; trackId?: string }; setFilters: (f: { cohortId?: string; trackId?: string }) => void; slice: Slice; setSlice: (s: Slice) => void; query: Record<string, string | undefined> }) {
+  if (data.cohorts.length === 0) return <Empty title="No cohorts in your report yet">The report covers the cohorts you run or that follow your leadership cohort.</Empty>;
+  const { assumptions: a } = data;
+  const stated = `Assuming ${a.hoursPerFtePerWeek} hours per FTE per week and ${a.costPerHour} ${a.currency} per hour`;
+  return (
+    <>
+      <div className="report-controls" style={{ ...autoGrid(160, 8), alignItems: "end", marginBottom: 16 }}>
+        <Field label="Cohort">
+          <Select value={filters.cohortId ?? ""} onChange={(_e, d) => setFilters({ ...filters, cohortId: d.value || undefined })}>
+            <option value="">All cohorts</option>
+            {data.cohorts.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+          </Select>
+        </Field>
+        <Field label="Track">
+          <Select value={filters.trackId ?? ""} onChange={(_e, d) => setFilters({ ...filters, trackId: d.value || undefined })}>
+            <option value="">All tracks</option>
+            {data.tracks.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
+          </Select>
+        </Field>
+        <Field label="Slice by">
+          <Select value={slice} onChange={(_e, d) => setSlice(d.value as Slice)}>
+            <option value="cohort">Cohort</option>
+            <option value="track">Track</option>
+            <option value="week">Programme week</option>
+          </Select>
+        </Field>
+        <div style={{ display: "flex", gap: 12, flexWrap: "wrap" }}>
+          <Link href={apiRoutes.impactReportCsv.url(query)} onClick={(e) => void downloadCsv(e, apiRoutes.impactReportCsv.url(query))}>Export CSV</Link>
+          <Link as="button" onClick={() => window.print()}>Print report</Link>
+        </div>
+      </div>
+      <Figures title="All cohorts in this report" figures={data.overall} stated={stated} currency={a.currency} />
+      {slice === "week" ? <WeekTable figures={data.overall} /> : null}
+      {slice === "cohort" ? data.byCohort.map((c) => <Figures key={c.cohortId} title={c.cohortName} figures={c.figures} stated={stated} currency={a.currency} />) : null}
+      {slice === "track" ? data.byTrack.map((t) => <Figures key={t.trackId} title={t.trackName} figures={t.figures} stated={stated} currency={a.currency} />) : null}
+    </>
+  );
+}
+
+function Figures({ title, figures: f, stated, currency }: { title: string; figures: ReportFigures; stated: string; currency: string }) {
+  return (
+    <section className="report-section" aria-label={title} style={{ marginBottom: 24 }}>
+      <Text as="h3" size={400} weight="semibold" block>
+        {title} · {f.memberCount} members
+      </Text>
+      <div style={autoGrid(150, 12)}>
+        <AggregateValue label="Participation" value={f.participation} kind="share" />
+        <AggregateValue label="Average confidence" value={f.confidence} kind="score" />
+        <AggregateValue label="Hours saved" value={f.hoursSaved} kind="number" />
+        <AggregateValue label="FTE saved per week" value={f.fteSaved} kind="number" />
+        <AggregateValue label={`Cost saved (${currency})`} value={f.costSaved} kind="number" />
+      </div>
+      <Text size={200} block style={{ marginTop: 4 }}>
+        {stated}.
+      </Text>
+      <div style={autoGrid(280)}>
+        <WeeklyBarChart title="Using AI, same people (% at baseline → at week)" scale="share" points={f.adoption.filter((p) => p.week > 0).flatMap((p) => [{ label: `W0 vs W${p.week}`, value: p.before.value }, { label: `Week ${p.week}`, value: p.after.value }])} />
+        <WeeklyBarChart title="Average confidence (1–5)" scale="score" points={f.weekly.map((w) => ({ label: `Week ${w.week}`, value: w.confidence.value }))} />
+        <WeeklyBarChart title="Response rate (%)" scale="share" points={f.weekly.map((w) => ({ label: `Week ${w.week}`, value: w.responseRate.value }))} />
+      </div>
+      <ul aria-label="Answered both">
+        {f.adoption.filter((p) => p.week > 0).map((p) => (
+          <li key={p.week}>
+            Week {p.week}: {p.pairs === 0 ? "fewer than 5 answered both the baseline and this week" : `${p.pairs} answered both the baseline and this week: ${formatAggregate(p.before, "share")} → ${formatAggregate(p.after, "share")}`}
+          </li>
+        ))}
+      </ul>
+      <div style={autoGrid(240)}>
+        <div>
+          <Text weight="semibold" block>Habit funnel</Text>
+          <ol>{f.funnel.map((s) => <li key={s.step}>{FUNNEL_LABELS[s.step]}: {formatAggregate(s.people, "number")}</li>)}</ol>
+        </div>
+        <div>
+          <Text weight="semibold" block>How often (latest check)</Text>
+          <FrequencyList figures={f} />
+        </div>
+        <div>
+          <Text weight="semibold" block>Where people get stuck</Text>
+          {f.blockers.checkIns === 0 ? <Text block>Fewer than 5 check-ins</Text> : (
+            <ul>{f.blockers.themes.filter((t) => t.count > 0).map((t) => <li key={t.blocker}>{BLOCKER_LABELS[t.blocker]}: {t.count} of {f.blockers.checkIns} check-ins</li>)}</ul>
+          )}
+        </div>
+      </div>
+    </section>
+  );
+}
+
+function FrequencyList({ figures }: { figures: ReportFigures }) {
+  const latest = [...figures.frequency].reverse().find((d) => d.respondents > 0);
+  if (!latest) return <Text block>Fewer than 5 answers</Text>;
+  return <ul aria-label={`Week ${latest.week}, ${latest.respondents} answers`}>{latest.counts.map((c) => <li key={c.frequency}>{FREQUENCY_LABELS[c.frequency]}: {c.count}</li>)}</ul>;
+}
+
+const cell = (a: Aggregate, kind: "share" | "score" | "number") => (a.suppressed ? "fewer than 5" : formatAggregate(a, kind));
+
+function WeekTable({ figures }: { figures: ReportFigures }) {
+  if (figures.weekly.length === 0) return <Empty title="No check-ins yet" />;
+  return (
+    <div style={{ overflowX: "auto", marginBottom: 24 }} className="report-section">
+      <table aria-label="By programme week">
+        <thead><tr><th scope="col">Week</th><th scope="col">Response rate</th><th scope="col">Confidence</th><th scope="col">Hours saved</th></tr></thead>
+        <tbody>
+          {figures.weekly.map((w) => (
+            <tr key={w.week}><th scope="row">{w.week}</th><td>{cell(w.responseRate, "share")}</td><td>{cell(w.confidence, "score")}</td><td>{cell(w.hoursSaved, "number")}</td></tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+async function downloadCsv(event: React.MouseEvent, url: string) {
+  event.preventDefault();
+  const csv = await api.get<string>(url);
+  const href = URL.createObjectURL(new Blob([csv], { type: "text/csv" }));
+  Object.assign(document.createElement("a"), { href, download: "organisation-report.csv" }).click();
+  URL.revokeObjectURL(href);
+}

@@ -1,0 +1,77 @@
+/**
+ * The organisation report view in jsdom with a scripted API: loading, error and empty states,
+ * "fewer than 5" for suppressed figures, the assumptions beside hours/FTE/cost, slicing, the CSV
+ * link and the print stylesheet.
+ */
+import { FluentProvider, teamsLightTheme } from "@fluentui/react-components";
+import { render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import type { ImpactReportResponse } from "../../bot/src/contract/api-contract";
+import { computeImpactReport } from "../../bot/src/domain/impact-report";
+import type { CheckIn } from "../../bot/src/domain/types";
+import ReportView from "../../tab/src/views/ReportView";
+import { installFakeFetch, pending } from "../helpers/fake-fetch";
+
+const wrap = () => render(<FluentProvider theme={teamsLightTheme}><ReportView /></FluentProvider>);
+const checkIn = (i: number): CheckIn => ({ id: `c${i}`, tenantId: "t", cohortId: "fin", userId: `u${i}`, sessionNumber: 1, tried: "", worked: "", stuck: "", minutesSaved: 120, confidence: 4, wantsHelp: false, submittedAt: `2026-03-04T09:0${i}:00.000Z`, updatedAt: `2026-03-04T09:0${i}:00.000Z` });
+
+function reportBody(): ImpactReportResponse {
+  const assumptions = { hoursPerFtePerWeek: 37.5, costPerHour: 40, currency: "GBP" };
+  const computed = computeImpactReport([{ cohortId: "fin", trackId: "finance", memberIds: ["u0", "u1", "u2", "u3", "u4", "u5"], records: { checkIns: [0, 1, 2, 3, 4].map(checkIn), adoption: [] } }], assumptions);
+  return {
+    scope: "tenant", assumptions, filters: {},
+    cohorts: [{ id: "fin", name: "Finance cohort", trackId: "finance" }], tracks: [{ id: "finance", name: "Finance" }],
+    overall: computed.overall,
+    byCohort: [{ cohortId: "fin", cohortName: "Finance cohort", trackId: "finance", figures: computed.byCohort[0]!.figures }],
+    byTrack: [{ trackId: "finance", trackName: "Finance", figures: computed.byTrack[0]!.figures }],
+  };
+}
+
+describe("the organisation report view", () => {
+  it("when the report is loading, then a spinner says so", () => {
+    installFakeFetch({ "GET /api/report": pending });
+    wrap();
+    expect(screen.getByText("Loading the report")).toBeInTheDocument();
+  });
+
+  it("when the API refuses, then its plain words are shown with a retry", async () => {
+    installFakeFetch({ "GET /api/report": () => ({ status: 403, body: { error: { code: "AUTH.FORBIDDEN", message: "The organisation report is for admins, facilitators and leaders." } } }) });
+    wrap();
+    const alert = await screen.findByRole("alert");
+    expect(alert).toHaveTextContent("The organisation report is for admins, facilitators and leaders.");
+    expect(within(alert).getByRole("button", { name: "Retry" })).toBeInTheDocument();
+  });
+
+  it("when there are no cohorts in scope, then it says so", async () => {
+    installFakeFetch({ "GET /api/report": () => ({ status: 200, body: { ...reportBody(), cohorts: [], byCohort: [] } }) });
+    wrap();
+    expect(await screen.findByText("No cohorts in your report yet")).toBeInTheDocument();
+  });
+
+  it("when the report has figures, then suppressed ones say fewer than 5, the assumptions sit next to hours and cost, and it can be sliced, exported and printed", async () => {
+    const fetch = installFakeFetch({
+      "GET /api/report": () => ({ status: 200, body: reportBody() }),
+      "GET /api/report?trackId=finance": () => ({ status: 200, body: { ...reportBody(), filters: { trackId: "finance" } } }),
+      "GET /api/report?hoursPerFtePerWeek=20": () => ({ status: 200, body: { ...reportBody(), assumptions: { hoursPerFtePerWeek: 20, costPerHour: 40, currency: "GBP" } } }),
+    });
+    const { container } = wrap();
+    const overall = await screen.findByRole("region", { name: "All cohorts in this report" });
+    expect(within(overall).getByText("10")).toBeInTheDocument(); // 5 people × 2 hours
+    expect(within(overall).getByText("Assuming 37.5 hours per FTE per week and 40 GBP per hour.")).toBeInTheDocument();
+    expect(within(overall).getByText("Week 4: fewer than 5 answered both the baseline and this week")).toBeInTheDocument();
+    expect(within(overall).getByText(/Still using it at week 8: Fewer than 5/)).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "Export CSV" })).toHaveAttribute("href", "/api/report.csv");
+    expect(container.querySelector("style")?.textContent).toContain("@media print");
+
+    await userEvent.selectOptions(screen.getByRole("combobox", { name: "Slice by" }), "week");
+    expect(await screen.findByRole("table", { name: "By programme week" })).toBeInTheDocument();
+
+    await userEvent.selectOptions(screen.getByRole("combobox", { name: "Track" }), "finance");
+    await waitFor(() => expect(fetch).toHaveBeenCalledWith("/api/report?trackId=finance", expect.anything()));
+    await userEvent.selectOptions(await screen.findByRole("combobox", { name: "Track" }), "");
+
+    await userEvent.type(screen.getByRole("textbox", { name: "Hours per FTE per week" }), "20");
+    await userEvent.click(screen.getByRole("button", { name: "Apply assumptions" }));
+    expect(await screen.findAllByText("Assuming 20 hours per FTE per week and 40 GBP per hour.")).not.toHaveLength(0);
+  });
+});
