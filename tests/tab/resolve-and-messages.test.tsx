@@ -24,7 +24,7 @@ const status: DeliveryStatusResponse = {
   kinds: [
     { group: "programme", label: "Programme cards", sent: 40, waiting: 2, failed: 1, notNeeded: 3, problems: [{ text: "blocked or removed the app", count: 1 }, { text: "Teams was busy: trying again shortly", count: 2 }] },
     { group: "alerts", label: "Alerts to facilitators", sent: 1, waiting: 0, failed: 0, notNeeded: 0, problems: [] },
-    { group: "wins", label: "Wins posted to the cohort's channel", sent: 0, waiting: 0, failed: 0, notNeeded: 0, problems: [] },
+    { group: "wins", label: "Posts to the cohort's channel (wins, leaders' experiments, answers for the cohort)", sent: 0, waiting: 0, failed: 0, notNeeded: 0, problems: [] },
   ],
 };
 
