@@ -25,13 +25,15 @@ const FROM_COHORT_CACHE_MS = 60_000;
 
 export function createDeliveryCardFactory(ctx: AppContext): DeliveryCardFactory {
   // One cohort's track and timeline serve every member of a fan-out; recompute only when the cohort changes.
-  const schedules = new Map<string, { updatedAt: string; schedule: Promise<CohortSchedule | undefined> }>();
+  const schedules = new Map<string, { version: string; schedule: Promise<CohortSchedule | undefined> }>();
   const scheduleOf = (cohort: Cohort) => {
     const key = `${cohort.tenantId}:${cohort.id}`;
+    // The organisation's calendar can change without the cohort changing: it is part of the version.
+    const version = `${cohort.updatedAt}|${JSON.stringify(cohort.tenantCalendar ?? null)}`;
     const hit = schedules.get(key);
-    if (hit && hit.updatedAt === cohort.updatedAt) return hit.schedule;
+    if (hit && hit.version === version) return hit.schedule;
     const schedule = cohortSchedule(ctx, cohort);
-    schedules.set(key, { updatedAt: cohort.updatedAt, schedule });
+    schedules.set(key, { version, schedule });
     return schedule;
   };
   // A brief fan-out reads the cohort's check-ins once a minute, not once per member.

@@ -6,6 +6,7 @@
 import { Card, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title3 } from "@fluentui/react-components";
 import type { DeliveryStatusResponse } from "../../../bot/src/contract/api-contract";
 import { apiRoutes } from "../../../bot/src/contract/api-routes";
+import { ScrollArea } from "../components/Layout";
 import { Empty, Failure, Loading } from "../components/States";
 import { useApi } from "../useApi";
 
@@ -20,7 +21,7 @@ export function MessageStatus({ cohortId }: { cohortId: string }) {
       {kinds.length === 0 ? (
         <Empty title="Nothing sent yet">Cards go out from the first day of the programme.</Empty>
       ) : (
-        <div style={{ overflowX: "auto" }}>
+        <ScrollArea label="Messages from the bot (scrolls sideways on narrow screens)" minWidth={360}>
           <Table aria-label="Messages from the bot" size="small">
             <TableHeader>
               <TableRow>
@@ -48,7 +49,7 @@ export function MessageStatus({ cohortId }: { cohortId: string }) {
               ))}
             </TableBody>
           </Table>
-        </div>
+        </ScrollArea>
       )}
     </Card>
   );

@@ -64,7 +64,8 @@ function CohortProgramme({ cohort }: { cohort: CohortSummary }) {
   const [progress, reloadProgress] = useApi<ProgressResponse>(apiRoutes.progress.url({ cohortId: cohort.id }));
   const staff = cohort.yourRole !== "member";
   return (
-    <div style={{ display: "grid", gap: 16, marginTop: 16 }}>
+    // One column that never grows past the view: a wide table scrolls inside its card instead.
+    <div style={{ display: "grid", gridTemplateColumns: "minmax(0, 1fr)", gap: 16, marginTop: 16 }}>
       {progress.state === "loading" ? <Loading label="Loading progress" /> : null}
       {progress.state === "error" ? <Failure error={progress.error} onRetry={reloadProgress} /> : null}
       {progress.state === "ready" ? <Progress progress={progress.data} staff={staff} cohortId={cohort.id} onChanged={reloadProgress} /> : null}

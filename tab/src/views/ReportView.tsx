@@ -47,14 +47,14 @@ export default function ReportView() {
         Organisation report
       </Text>
       <div className="report-controls" style={{ ...autoGrid(160, 8), alignItems: "end", margin: "8px 0 16px" }}>
-        <Field label="Hours per FTE per week">
-          <Input inputMode="decimal" value={draft.hoursPerFtePerWeek} placeholder="37.5" onChange={(_e, d) => setDraft({ ...draft, hoursPerFtePerWeek: d.value })} />
+        <Field label="Hours per FTE per week" style={{ minWidth: 0 }}>
+          <Input style={NARROW_INPUT} inputMode="decimal" value={draft.hoursPerFtePerWeek} placeholder="37.5" onChange={(_e, d) => setDraft({ ...draft, hoursPerFtePerWeek: d.value })} />
         </Field>
-        <Field label="Cost per hour">
-          <Input inputMode="decimal" value={draft.costPerHour} placeholder="40" onChange={(_e, d) => setDraft({ ...draft, costPerHour: d.value })} />
+        <Field label="Cost per hour" style={{ minWidth: 0 }}>
+          <Input style={NARROW_INPUT} inputMode="decimal" value={draft.costPerHour} placeholder="40" onChange={(_e, d) => setDraft({ ...draft, costPerHour: d.value })} />
         </Field>
-        <Field label="Currency">
-          <Input value={draft.currency} placeholder="GBP" maxLength={3} onChange={(_e, d) => setDraft({ ...draft, currency: d.value.toUpperCase() })} />
+        <Field label="Currency" style={{ minWidth: 0 }}>
+          <Input style={NARROW_INPUT} value={draft.currency} placeholder="GBP" maxLength={3} onChange={(_e, d) => setDraft({ ...draft, currency: d.value.toUpperCase() })} />
         </Field>
         <Button onClick={() => setApplied(draft)}>Apply assumptions</Button>
       </div>
@@ -65,6 +65,12 @@ export default function ReportView() {
   );
 }
 
+/** An input never wider than its column (Fluent's default minimum is wider than a phone's column). */
+const NARROW_INPUT = { minWidth: 0, width: "100%" } as const;
+
+/** A select never wider than its column: a long cohort or track name is cut, not the page widened. */
+const NARROW_SELECT = { root: { style: { minWidth: 0, maxWidth: "100%" } }, select: { style: { minWidth: 0, width: "100%", textOverflow: "ellipsis" } } } as const;
+
 function Report({ data, filters, setFilters, slice, setSlice, query }: { data: ImpactReportResponse; filters: { cohortId?: string; trackId?: string }; setFilters: (f: { cohortId?: string; trackId?: string }) => void; slice: Slice; setSlice: (s: Slice) => void; query: Record<string, string | undefined> }) {
   if (data.cohorts.length === 0) return <Empty title="No cohorts in your report yet">The report covers the cohorts you run or that follow your leadership cohort.</Empty>;
   const { assumptions: a } = data;
@@ -72,20 +78,20 @@ function Report({ data, filters, setFilters, slice, setSlice, query }: { data: I
   return (
     <>
       <div className="report-controls" style={{ ...autoGrid(160, 8), alignItems: "end", marginBottom: 16 }}>
-        <Field label="Cohort">
-          <Select value={filters.cohortId ?? ""} onChange={(_e, d) => setFilters({ ...filters, cohortId: d.value || undefined })}>
+        <Field label="Cohort" style={{ minWidth: 0 }}>
+          <Select {...NARROW_SELECT} value={filters.cohortId ?? ""} onChange={(_e, d) => setFilters({ ...filters, cohortId: d.value || undefined })}>
             <option value="">All cohorts</option>
             {data.cohorts.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
           </Select>
         </Field>
-        <Field label="Track">
-          <Select value={filters.trackId ?? ""} onChange={(_e, d) => setFilters({ ...filters, trackId: d.value || undefined })}>
+        <Field label="Track" style={{ minWidth: 0 }}>
+          <Select {...NARROW_SELECT} value={filters.trackId ?? ""} onChange={(_e, d) => setFilters({ ...filters, trackId: d.value || undefined })}>
             <option value="">All tracks</option>
             {data.tracks.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
           </Select>
         </Field>
-        <Field label="Slice by">
-          <Select value={slice} onChange={(_e, d) => setSlice(d.value as Slice)}>
+        <Field label="Slice by" style={{ minWidth: 0 }}>
+          <Select {...NARROW_SELECT} value={slice} onChange={(_e, d) => setSlice(d.value as Slice)}>
             <option value="cohort">Cohort</option>
             <option value="track">Track</option>
             <option value="week">Programme week</option>
