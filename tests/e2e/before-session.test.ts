@@ -6,17 +6,16 @@
  */
 import type { Browser, Page } from "playwright-core";
 import { CHECKIN_VERBS } from "../../bot/src/cards/checkin.card";
-import { DEMO_PERSONAS, DEMO_TENANT_ID } from "../../bot/src/demo/personas";
+import { DEMO_TENANT_ID } from "../../bot/src/demo/personas";
 import { BotDriver } from "../helpers/bot-driver";
 import { ensureTabBuilt, launchBrowser, offViewportElements, screenshot } from "../helpers/browser";
-import { person, seedCohort, type FixturePerson } from "../helpers/fixtures";
+import { person, personaFixture, seedCohort } from "../helpers/fixtures";
 import { startTestServer, type TestServer } from "../helpers/test-server";
 
 jest.setTimeout(120_000);
 
 const COHORT = "e2e-digest";
-const megan = DEMO_PERSONAS.find((p) => p.id === "facilitator")!;
-const meganAsFixture: FixturePerson = { id: "29:megan", aadObjectId: megan.userId, name: megan.displayName, conversationId: "a:1on1-29:megan" };
+const meganAsFixture = personaFixture("facilitator");
 const six = [1, 2, 3, 4, 5, 6].map((n) => person(700 + n, `Analyst ${n}`));
 
 describe("before session 2, in the tab", () => {

@@ -7,21 +7,17 @@
 import type { Browser, Page } from "playwright-core";
 import { CHECKIN_VERBS } from "../../bot/src/cards/checkin.card";
 import { EXPERIMENT_VERBS } from "../../bot/src/cards/experiment.card";
-import { DEMO_PERSONAS, DEMO_TENANT_ID } from "../../bot/src/demo/personas";
+import { DEMO_TENANT_ID } from "../../bot/src/demo/personas";
 import { BotDriver } from "../helpers/bot-driver";
 import { ensureTabBuilt, launchBrowser } from "../helpers/browser";
-import { person, seedCohort, type FixturePerson } from "../helpers/fixtures";
+import { person, personaFixture, seedCohort, type FixturePerson } from "../helpers/fixtures";
 import { startTestServer, type TestServer } from "../helpers/test-server";
 
 jest.setTimeout(120_000);
 
-const asFixture = (id: string, n: number): FixturePerson => {
-  const p = DEMO_PERSONAS.find((d) => d.id === id)!;
-  return { id: `29:e2e-${n}`, aadObjectId: p.userId, name: p.displayName, conversationId: `a:1on1-29:e2e-${n}` };
-};
-const leader = asFixture("leader", 1);
-const alex = asFixture("employee", 2);
-const megan = asFixture("facilitator", 3);
+const leader = personaFixture("leader");
+const alex = personaFixture("employee");
+const megan = personaFixture("facilitator");
 const otherLeaders = [1, 2, 3, 4, 5].map((n) => person(600 + n, `Director ${n}`));
 const fullTeam = [1, 2, 3, 4, 5].map((n) => person(620 + n, `Planner ${n}`));
 const smallTeam = [1, 2, 3].map((n) => person(640 + n, `Buyer ${n}`));

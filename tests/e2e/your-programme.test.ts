@@ -6,17 +6,16 @@
 import type { Browser } from "playwright-core";
 import { APPLY_VERBS } from "../../bot/src/cards/apply.card";
 import { CHECKIN_VERBS } from "../../bot/src/cards/checkin.card";
-import { DEMO_PERSONAS, DEMO_TENANT_ID } from "../../bot/src/demo/personas";
+import { DEMO_TENANT_ID } from "../../bot/src/demo/personas";
 import { BotDriver } from "../helpers/bot-driver";
 import { ensureTabBuilt, launchBrowser, offViewportElements, screenshot } from "../helpers/browser";
-import { person, seedCohort, type FixturePerson } from "../helpers/fixtures";
+import { person, personaFixture, seedCohort } from "../helpers/fixtures";
 import { startTestServer, type TestServer } from "../helpers/test-server";
 
 jest.setTimeout(120_000);
 
 const COHORT = "e2e-your-programme";
-const alex = DEMO_PERSONAS.find((p) => p.id === "employee")!;
-const alexAsFixture: FixturePerson = { id: "29:alex", aadObjectId: alex.userId, name: alex.displayName, conversationId: "a:1on1-29:alex" };
+const alexAsFixture = personaFixture("employee");
 
 describe("your programme, in the tab", () => {
   let server: TestServer;

@@ -1,4 +1,5 @@
 /** Small, explicit organisations for tests: a tenant, a policy, a cohort and its people. */
+import { DEMO_PERSONAS } from "../../bot/src/demo/personas";
 import { STARTER_POLICY } from "../../bot/src/domain/policy-template";
 import type { Repositories } from "../../bot/src/domain/ports";
 import type { Cohort } from "../../bot/src/domain/types";
@@ -11,6 +12,13 @@ export interface FixturePerson extends TeamsUser {
 export function person(n: number, name: string): FixturePerson {
   const aadObjectId = `00000000-0000-0000-aaaa-${String(n).padStart(12, "0")}`;
   return { id: `29:user-${n}`, aadObjectId, name, conversationId: `a:1on1-29:user-${n}` };
+}
+
+/** A demo persona (who can sign in to the tab) as a fixture person the bot knows by the same object id. */
+export function personaFixture(personaId: string): FixturePerson {
+  const persona = DEMO_PERSONAS.find((p) => p.id === personaId);
+  if (!persona) throw new Error(`no demo persona ${personaId}`);
+  return { id: `29:${personaId}`, aadObjectId: persona.userId, name: persona.displayName, conversationId: `a:1on1-29:${personaId}` };
 }
 
 export interface SeedOptions {

@@ -3,20 +3,12 @@
  * (with their answers) and wins. All they wrote is plain text. Long answers are cut and only the
  * latest sessions are listed, so the card stays far under Teams' size limit; the tab shows it all.
  */
+import type { MyHistoryResponse } from "../contract/api-contract";
 import type { AdaptiveCardJson } from "../domain/ports";
-import type { LocalDate } from "../domain/types";
 import { adaptiveCard, heading, memberFacts, memberText, paragraph, plainLine, section, textRun, truncate, openUrl } from "./card-kit";
 
-/** A member's own history, as `usecases/member/my-history.ts` reads it. */
-export interface MyHistory {
-  cohortId: string;
-  cohortName: string;
-  pausedUntil?: LocalDate;
-  briefs: Array<{ sessionNumber: number; title: string; sentOn: LocalDate }>;
-  commitments: Array<{ sessionNumber: number; deliverable: string; done: boolean; link?: string }>;
-  checkIns: Array<{ sessionNumber: number; tried: string; worked: string; stuck: string; minutesSaved: number; confidence: number; reflectAnswers: Array<{ question: string; answer: string }> }>;
-  wins: Array<{ text: string; createdAt: string }>;
-}
+/** A member's own history: the same record the tab's "Your programme" shows (one shape, not two). */
+export type MyHistory = MyHistoryResponse;
 
 /** Sessions listed on the card (the latest ones), and how much of each answer. */
 const LATEST = 4;
