@@ -107,6 +107,28 @@ const EnvSchema = z.object({
   /** Leaders go first: the fewest days between a leadership cohort's start and a team cohort's that follows it. */
   LEADERS_GO_FIRST_DAYS: int(14),
 
+  /** Live sessions as Teams meetings (issue 19): off until the tenant has consented in Graph and this is "true". */
+  LIVE_SESSIONS_ENABLED: bool,
+  /** Tenants whose cohorts get Teams meetings; empty: every allowed tenant (once LIVE_SESSIONS_ENABLED). */
+  LIVE_SESSIONS_TENANT_IDS: list,
+
+  // --- Microsoft Graph (bot/src/graph) -----------------------------------------------------------
+  /** Graph's root; a local stand-in in tests. */
+  GRAPH_BASE_URL: z.string().url().default("https://graph.microsoft.com"),
+  /** Measured Copilot usage may be turned on by tenants' admins (off by default: Graph is not called at all). */
+  MEASURED_USAGE_ENABLED: bool,
+  /**
+   * How the app gets Graph tokens: "managed-identity" (the user-assigned identity AZURE_CLIENT_ID,
+   * its own tenant only), "federated-identity" (a multi-tenant app GRAPH_APP_CLIENT_ID that trusts
+   * the managed identity, a token per customer tenant, no secret), "client-certificate" or
+   * "client-secret" (GRAPH_APP_CLIENT_ID with GRAPH_CLIENT_CERTIFICATE_PATH / GRAPH_CLIENT_SECRET).
+   */
+  GRAPH_AUTH: z.enum(["managed-identity", "federated-identity", "client-certificate", "client-secret"]).default("managed-identity"),
+  GRAPH_APP_CLIENT_ID: z.string().optional(),
+  GRAPH_CLIENT_CERTIFICATE_PATH: z.string().optional(),
+  GRAPH_CLIENT_SECRET: z.string().optional(),
+  // --- end Microsoft Graph -----------------------------------------------------------------------
+
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   SEED_DEMO_DATA: bool,
 });
@@ -136,6 +158,21 @@ export interface Config {
   botLimits: { perUserPer10s: number; perConversationPer10s: number; authFailuresPerIpPer10min: number };
   /** Leaders go first: days between a leadership cohort's start and the earliest start of a team cohort that follows it (at least 1). */
   cohorts: { leadersGoFirstDays: number };
+  /** Live sessions as Teams meetings: off by default; `tenantIds` empty means every allowed tenant. */
+  liveSessions: { enabled: boolean; tenantIds: string[] };
+  /** Microsoft Graph (bot/src/graph); the secret is never logged. */
+  graph: {
+    baseUrl: string;
+    measuredUsageEnabled: boolean;
+    auth: "managed-identity" | "federated-identity" | "client-certificate" | "client-secret";
+    /** The managed identity's client id (AZURE_CLIENT_ID). */
+    managedIdentityClientId?: string;
+    appClientId?: string;
+    certificatePath?: string;
+    clientSecret?: string;
+    /** The deployment's own tenant: the only one a plain managed identity can read. */
+    homeTenantId?: string;
+  };
   logLevel: "debug" | "info" | "warn" | "error";
   seedDemoData: boolean;
 }
@@ -169,6 +206,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError([`HOST=${e.HOST}: local mode only binds to a loopback address (127.0.0.1, ::1 or localhost)`]);
   }
 
+  if (e.MEASURED_USAGE_ENABLED && e.GRAPH_AUTH !== "managed-identity") {
+    const needs = { "federated-identity": [], "client-certificate": ["GRAPH_CLIENT_CERTIFICATE_PATH"], "client-secret": ["GRAPH_CLIENT_SECRET"] }[e.GRAPH_AUTH] as Array<keyof typeof e>;
+    const missing = (["GRAPH_APP_CLIENT_ID", ...needs] as Array<keyof typeof e>).filter((k) => !e[k]);
+    if (missing.length) throw new ConfigError(missing.map((k) => `${k} is required when GRAPH_AUTH=${e.GRAPH_AUTH}`));
+  }
+
   const dataDir = path.resolve(e.LOCAL_DATA_DIR);
   return {
     mode,
@@ -198,6 +241,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     botLimits: { perUserPer10s: e.BOT_RATE_LIMIT_PER_USER, perConversationPer10s: e.BOT_RATE_LIMIT_PER_CONVERSATION, authFailuresPerIpPer10min: e.BOT_AUTH_FAILURES_PER_IP },
     cohorts: { leadersGoFirstDays: Math.max(1, Math.floor(e.LEADERS_GO_FIRST_DAYS)) },
+    liveSessions: { enabled: e.LIVE_SESSIONS_ENABLED, tenantIds: e.LIVE_SESSIONS_TENANT_IDS },
+    graph: {
+      baseUrl: e.GRAPH_BASE_URL.replace(/\/$/, ""),
+      measuredUsageEnabled: e.MEASURED_USAGE_ENABLED,
+      auth: e.GRAPH_AUTH,
+      managedIdentityClientId: e.AZURE_CLIENT_ID,
+      appClientId: e.GRAPH_APP_CLIENT_ID,
+      certificatePath: e.GRAPH_CLIENT_CERTIFICATE_PATH,
+      clientSecret: e.GRAPH_CLIENT_SECRET,
+      homeTenantId: e.BOT_TENANT_ID,
+    },
     logLevel: e.LOG_LEVEL,
     seedDemoData: mode === "local" ? env.SEED_DEMO_DATA !== "false" : e.SEED_DEMO_DATA,
   };

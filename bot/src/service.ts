@@ -79,7 +79,7 @@ export async function startService(config: Config, options: ServiceOptions = {})
   if (localIssuer) {
     registerLocalSignInRoutes(server, ctx, localIssuer);
   }
-  registerApiRoutes(server, ctx, { authenticator });
+  registerApiRoutes(server, ctx, { authenticator, directory: bot.directory });
 
   const tabServed = registerTabRoutes(server, options.tabDir ?? path.resolve(__dirname, "../../dist/tab"));
 

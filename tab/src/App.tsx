@@ -21,17 +21,19 @@ const CohortsView = lazy(() => import("./views/CohortsView"));
 const MyDataView = lazy(() => import("./views/MyDataView"));
 const ConfigureView = lazy(() => import("./views/ConfigureView"));
 const ReportView = lazy(() => import("./views/ReportView"));
+const TracksView = lazy(() => import("./views/TracksView"));
+const CalendarView = lazy(() => import("./views/CalendarView"));
 
 /** The channel tab's configuration page (the manifest's configurationUrl). */
 const isConfigurePage = () => /^\/tab\/configure\/?$/.test(window.location.pathname);
 
-type ViewId = "programme" | "leadership" | "report" | "questions" | "policy" | "cohorts" | "my-data";
+type ViewId = "programme" | "leadership" | "report" | "questions" | "policy" | "cohorts" | "tracks" | "calendar" | "my-data";
 const THEMES = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
 const LOCAL_TOKEN_KEY = "cohort-coach.local-token";
 
 function initialView(): ViewId {
   const segment = window.location.pathname.replace(/^\/tab\/?/, "").split("/")[0] as ViewId;
-  return (["programme", "leadership", "report", "questions", "policy", "cohorts", "my-data"] as const).includes(segment) ? segment : "programme";
+  return (["programme", "leadership", "report", "questions", "policy", "cohorts", "tracks", "calendar", "my-data"] as const).includes(segment) ? segment : "programme";
 }
 
 export function App() {
@@ -98,6 +100,8 @@ function SignedIn({ onSignOut }: { onSignOut?: () => void }) {
       ...(staff ? [{ id: "questions" as const, label: "Questions" }] : []),
       { id: "policy" as const, label: "AI-use policy" },
       ...(me.data.roles.includes("admin") ? [{ id: "cohorts" as const, label: "Cohorts" }] : []),
+      ...(me.data.roles.includes("admin") ? [{ id: "tracks" as const, label: "Tracks" }] : []),
+      ...(me.data.roles.includes("admin") ? [{ id: "calendar" as const, label: "Calendar" }] : []),
       { id: "my-data" as const, label: "My data" },
     ];
   }, [me]);
@@ -149,6 +153,8 @@ function SignedIn({ onSignOut }: { onSignOut?: () => void }) {
           {selected === "questions" ? <QuestionsView /> : null}
           {selected === "policy" ? <PolicyView me={me.data} /> : null}
           {selected === "cohorts" ? <CohortsView /> : null}
+          {selected === "tracks" ? <TracksView /> : null}
+          {selected === "calendar" ? <CalendarView /> : null}
           {selected === "my-data" ? <MyDataView /> : null}
         </Suspense>
       </main>

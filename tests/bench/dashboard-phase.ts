@@ -54,7 +54,7 @@ export async function runDashboardPhase(options: { members: number; requestsPerA
     await call("POST", "/api/policy", adminToken, { basedOnVersion: 0, title: "AI use", summary: "Use AI well.", sections: { allowedUses: ["drafting"], notAllowed: ["secrets"], dataHandling: ["no PII"], approvedTools: ["Copilot"] } });
     await call("POST", "/api/cohorts", adminToken, { name: "Bench leaders", kind: "leadership", trackId: "leadership", startDate: "2026-02-23", timeZone: "Europe/London", facilitatorIds: [facilitator.userId], members: [] });
     const leadId = JSON.parse((await call("GET", "/api/cohorts", adminToken)).text)[0].id as string;
-    const created = JSON.parse((await call("POST", "/api/cohorts", adminToken, { name: "Bench team", kind: "team", trackId: "operations", startDate: "2026-03-02", timeZone: "Europe/London", facilitatorIds: [facilitator.userId], members, leadershipCohortId: leadId })).text);
+    const created = JSON.parse((await call("POST", "/api/cohorts", adminToken, { name: "Bench team", kind: "team", trackId: "operations", startDate: "2026-03-09", timeZone: "Europe/London", facilitatorIds: [facilitator.userId], members, leadershipCohortId: leadId })).text);
     const cohortId = created.id as string;
     const track = getBuiltInTrack("operations")!;
     const timeline = buildTimeline({ ...created, tenantId }, track);

@@ -1,14 +1,15 @@
 /**
  * The organisation report view in jsdom with a scripted API: loading, error and empty states,
- * "fewer than 5" for suppressed figures, the assumptions beside hours/FTE/cost, slicing, the CSV
- * link and the print stylesheet.
+ * "fewer than 5" for suppressed figures, the assumptions beside hours/FTE/cost, slicing (by
+ * seniority too), the week-12 column, the CSV link and the print stylesheet.
  */
 import { FluentProvider, teamsLightTheme } from "@fluentui/react-components";
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { ImpactReportResponse } from "../../bot/src/contract/api-contract";
 import { computeImpactReport } from "../../bot/src/domain/impact-report";
-import type { CheckIn } from "../../bot/src/domain/types";
+import type { SeniorityLevel } from "../../bot/src/domain/seniority";
+import type { AdoptionAnswer, CheckIn } from "../../bot/src/domain/types";
 import ReportView from "../../tab/src/views/ReportView";
 import { installFakeFetch, pending } from "../helpers/fake-fetch";
 
@@ -24,6 +25,8 @@ function reportBody(): ImpactReportResponse {
     overall: computed.overall,
     byCohort: [{ cohortId: "fin", cohortName: "Finance cohort", trackId: "finance", figures: computed.byCohort[0]!.figures }],
     byTrack: [{ trackId: "finance", trackName: "Finance", figures: computed.byTrack[0]!.figures }],
+    seniorities: [{ id: "individual", name: "Individual contributors" }, { id: "manager", name: "People managers" }, { id: "executive", name: "Executives" }],
+    bySeniority: computed.bySeniority.map((l) => ({ level: l.level, levelName: { individual: "Individual contributors", manager: "People managers", executive: "Executives" }[l.level], figures: l.figures })),
   };
 }
 
@@ -73,5 +76,35 @@ describe("the organisation report view", () => {
     await userEvent.type(screen.getByRole("textbox", { name: "Hours per FTE per week" }), "20");
     await userEvent.click(screen.getByRole("button", { name: "Apply assumptions" }));
     expect(await screen.findAllByText("Assuming 20 hours per FTE per week and 40 GBP per hour.")).not.toHaveLength(0);
+  });
+
+  it("when the report is sliced and filtered by seniority, then each level shows its figures, a withheld level says fewer than 5, and week 12 has its column", async () => {
+    // 12 members: u0–u6 individual contributors, u7–u11 managers; everyone answered week 0 and week 12.
+    const ids = Array.from({ length: 12 }, (_, i) => `u${i}`);
+    const seniority = new Map<string, SeniorityLevel>(ids.map((u, i) => [u, i < 7 ? "individual" : "manager"]));
+    const answer = (i: number, week: number): AdoptionAnswer => ({ id: `a${week}-${i}`, tenantId: "t", cohortId: "fin", userId: `u${i}`, week, stillUsing: week === 12, frequency: "weekly", usedFor: "", answeredAt: `2026-05-20T09:${String(10 + i)}:00.000Z` });
+    const twelve = computeImpactReport([{ cohortId: "fin", trackId: "finance", memberIds: ids, records: { checkIns: [], adoption: [...ids.map((_, i) => answer(i, 0)), ...ids.map((_, i) => answer(i, 12))] }, seniority }]);
+    const levelNames: Record<SeniorityLevel, string> = { individual: "Individual contributors", manager: "People managers", executive: "Executives" };
+    const body = { ...reportBody(), overall: twelve.overall, bySeniority: twelve.bySeniority.map((l) => ({ level: l.level, levelName: levelNames[l.level], figures: l.figures })) };
+    const fetch = installFakeFetch({
+      "GET /api/report": () => ({ status: 200, body }),
+      "GET /api/report?seniority=manager": () => ({ status: 200, body: { ...body, filters: { seniority: "manager" } } }),
+    });
+    wrap();
+    const overall = await screen.findByRole("region", { name: "All cohorts in this report" });
+    const table = within(overall).getByRole("table", { name: "All cohorts in this report: using AI, same people" });
+    expect(within(table).getByRole("columnheader", { name: "Week 12" })).toBeInTheDocument();
+    const atThatWeek = within(table).getByRole("row", { name: /^At that week/ });
+    expect(within(atThatWeek).getAllByRole("cell").map((c) => c.textContent)).toEqual(["fewer than 5", "fewer than 5", "100%"]);
+
+    await userEvent.selectOptions(screen.getByRole("combobox", { name: "Slice by" }), "seniority");
+    const managers = await screen.findByRole("region", { name: "People managers" });
+    expect(within(managers).getByText(/Still using it at week 12/)).toBeInTheDocument();
+    const executives = screen.getByRole("region", { name: "Executives" });
+    expect(within(executives).getByText("Week 12: fewer than 5 answered both the baseline and this week")).toBeInTheDocument();
+
+    await userEvent.selectOptions(screen.getByRole("combobox", { name: "Seniority" }), "manager");
+    await waitFor(() => expect(fetch).toHaveBeenCalledWith("/api/report?seniority=manager", expect.anything()));
+    expect(screen.getByRole("link", { name: "Export CSV" })).toHaveAttribute("href", "/api/report.csv?seniority=manager");
   });
 });

@@ -1,5 +1,6 @@
-/** The organisation report's figures: paired adoption, suppression, roll-ups that cannot be differenced, the habit funnel and the stated assumptions. */
-import { computeImpactReport, DEFAULT_REPORT_ASSUMPTIONS, type ReportCohortInput } from "../../bot/src/domain/impact-report";
+/** The organisation report's figures: paired adoption, suppression, roll-ups that cannot be differenced, the habit funnel, the stated assumptions and seniority slices whose complements protect small levels. */
+import { computeImpactReport, DEFAULT_REPORT_ASSUMPTIONS, withheldLevels, type ReportCohortInput } from "../../bot/src/domain/impact-report";
+import { SENIORITY_LEVELS, type SeniorityLevel } from "../../bot/src/domain/seniority";
 import type { AdoptionAnswer, CheckIn, UsageFrequency } from "../../bot/src/domain/types";
 
 const userOf = (cohort: string, i: number) => `${cohort}-user-${i}`;
@@ -85,5 +86,68 @@ describe("the organisation report", () => {
     const week4 = f.frequency.find((d) => d.week === 4)!;
     expect(week4.respondents).toBe(5);
     expect(week4.counts.filter((c) => c.count > 0)).toEqual([{ frequency: "daily", count: 2 }, { frequency: "weekly", count: 3 }]);
+  });
+});
+
+describe("the organisation report by seniority", () => {
+  const levels = (id: string, spec: Array<[SeniorityLevel, number]>) => {
+    const out = new Map<string, SeniorityLevel>();
+    let i = 0;
+    for (const [level, n] of spec) for (let k = 0; k < n; k++) out.set(userOf(id, i++), level);
+    return out;
+  };
+  const withLevels = (c: ReportCohortInput, seniority: Map<string, SeniorityLevel>): ReportCohortInput => ({ ...c, seniority });
+  const figuresOf = (report: ReturnType<typeof computeImpactReport>, level: SeniorityLevel) => report.bySeniority.find((s) => s.level === level)!.figures;
+
+  it("when a cohort of 12 has 7 individual contributors and 5 managers, then each level has its own figures over its own first respondents", () => {
+    // Individuals (0–6) confidence 2, managers (7–11) confidence 5; everyone answers, managers first.
+    const checkIns = range(0, 12).map((i) => checkIn("a", i, 1, { confidence: i < 7 ? 2 : 5, submittedAt: at(i < 7 ? 30 + i : i), updatedAt: at(0) }));
+    const report = computeImpactReport([withLevels(cohort("a", 12, checkIns), levels("a", [["individual", 7], ["manager", 5]]))]);
+    expect(report.bySeniority.map((s) => s.level)).toEqual(["individual", "manager", "executive"]);
+    expect(figuresOf(report, "individual").confidence).toEqual({ suppressed: false, n: 5, value: 2, basis: "first-respondents" });
+    expect(figuresOf(report, "manager").confidence).toEqual({ suppressed: false, n: 5, value: 5, basis: "first-respondents" });
+    expect(figuresOf(report, "executive").confidence).toEqual({ suppressed: true });
+    expect(figuresOf(report, "individual").memberCount).toBe(7);
+    // The cohort as a whole is unchanged: its first 10 respondents (5 managers, 5 individuals).
+    expect(report.overall.confidence).toEqual({ suppressed: false, n: 10, value: 3.5, basis: "first-respondents" });
+  });
+
+  it("when a level under 5 would be the difference between the cohort and its other levels, then those levels are withheld too", () => {
+    // 12 = 8 individuals + 4 managers: "cohort minus individuals" would be the 4 managers, so no level is released.
+    const checkIns = range(0, 12).map((i) => checkIn("a", i, 1, { confidence: i < 8 ? 3 : 1 }));
+    const split = computeImpactReport([withLevels(cohort("a", 12, checkIns), levels("a", [["individual", 8], ["manager", 4]]))]);
+    for (const level of SENIORITY_LEVELS) expect(figuresOf(split, level).confidence).toEqual({ suppressed: true });
+    expect(split.overall.confidence.suppressed).toBe(false);
+    // 12 = 11 individuals + 1 executive: the same, or the executive's answer would be "cohort minus individuals".
+    const lone = computeImpactReport([withLevels(cohort("a", 12, checkIns), levels("a", [["individual", 11], ["executive", 1]]))]);
+    expect(figuresOf(lone, "individual").confidence).toEqual({ suppressed: true });
+    expect(figuresOf(lone, "individual").participation).toEqual({ suppressed: true });
+    // 12 = 7 individuals + 4 managers + 1 executive: the withheld levels hold 5 together, so individuals are released.
+    const five = computeImpactReport([withLevels(cohort("a", 12, checkIns), levels("a", [["individual", 7], ["manager", 4], ["executive", 1]]))]);
+    expect(figuresOf(five, "individual").confidence).toEqual({ suppressed: false, n: 5, value: 3, basis: "first-respondents" });
+    expect(figuresOf(five, "manager").confidence).toEqual({ suppressed: true });
+  });
+
+  it("when the withheld levels are chosen, then the smallest others join a small level until 5 are withheld", () => {
+    const sizes = (i: number, m: number, e: number) => new Map<SeniorityLevel, number>([["individual", i], ["manager", m], ["executive", e]]);
+    expect([...withheldLevels(sizes(7, 5, 0))]).toEqual([]);
+    expect([...withheldLevels(sizes(8, 4, 0))].sort()).toEqual(["individual", "manager"]);
+    expect([...withheldLevels(sizes(20, 6, 2))].sort()).toEqual(["executive", "manager"]);
+    expect([...withheldLevels(sizes(7, 4, 1))].sort()).toEqual(["executive", "manager"]);
+    expect([...withheldLevels(sizes(3, 0, 0))]).toEqual(["individual"]);
+  });
+
+  it("when a filter picks a level, then every slice counts only that level, and a cohort where it is under 5 adds nothing", () => {
+    // Cohort a: 7 individuals (confidence 2) + 5 managers (confidence 5). Cohort b: 10 individuals (4) + 3 managers (1) + 2 executives.
+    const a = withLevels(cohort("a", 12, range(0, 12).map((i) => checkIn("a", i, 1, { confidence: i < 7 ? 2 : 5 }))), levels("a", [["individual", 7], ["manager", 5]]));
+    const b = withLevels(cohort("b", 15, range(0, 15).map((i) => checkIn("b", i, 1, { confidence: i < 10 ? 4 : 1 })), [], "marketing"), levels("b", [["individual", 10], ["manager", 3], ["executive", 2]]));
+    const managers = computeImpactReport([a, b], DEFAULT_REPORT_ASSUMPTIONS, { seniority: "manager" });
+    expect(managers.overall.confidence).toEqual({ suppressed: false, n: 5, value: 5, basis: "first-respondents" });
+    expect(managers.byCohort.find((c) => c.cohortId === "b")!.figures.confidence).toEqual({ suppressed: true });
+    expect(managers.byTrack.find((t) => t.trackId === "marketing")!.figures.participation).toEqual({ suppressed: true });
+    expect(managers.bySeniority.map((s) => s.level)).toEqual(["manager"]);
+    // Cohort b's 3 managers and 2 executives are withheld together (5), so its 10 individuals are released.
+    const individuals = computeImpactReport([a, b], DEFAULT_REPORT_ASSUMPTIONS, { seniority: "individual" });
+    expect(individuals.overall.confidence).toEqual({ suppressed: false, n: 15, value: 3.33, basis: "first-respondents" });
   });
 });

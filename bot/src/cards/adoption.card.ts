@@ -1,4 +1,4 @@
-/** The adoption check (week 0 baseline, weeks 4 and 8): is AI part of real work now? */
+/** The adoption check (week 0 baseline, weeks 4, 8 and 12): is AI part of real work now? And its one gentle reminder. */
 import { z } from "zod";
 import type { FieldIssue } from "../domain/errors";
 import { LIMITS } from "../domain/limits";
@@ -48,6 +48,29 @@ export function buildAdoptionCard(data: AdoptionCardData, error?: { message: str
       textInput({ id: "usedFor", label: "For what?", multiline: true, maxLength: LIMITS.answerText, placeholder: "e.g. first drafts of reports, summarising meeting notes" }),
     ],
     [execute("Send", ADOPTION_VERBS.submit, { cohortId: data.cohortId, week: data.week }, "positive")],
+  );
+}
+
+/** The one-tap answers on the reminder: how often, and "still using" for anything but "not at all". */
+const QUICK_ANSWERS: Array<[string, UsageFrequency]> = [
+  ["Most days", "daily"],
+  ["A few times a week", "few-times-a-week"],
+  ["About once a week", "weekly"],
+  ["Rarely", "rarely"],
+  ["Not at all", "not-at-all"],
+];
+
+/**
+ * The reminder for an adoption check not answered yet: short, kind, and answerable with one tap
+ * (the same verb and fields as the check itself; "for what" stays optional and empty).
+ */
+export function buildAdoptionReminderCard(data: AdoptionCardData): AdaptiveCardJson {
+  return adaptiveCard(
+    [
+      ...heading(`Week ${data.week}: one quick question`, data.cohortName),
+      paragraph("No pressure, and there is no wrong answer. How often do you use AI in your real work these days? One tap is all it takes."),
+    ],
+    QUICK_ANSWERS.map(([title, frequency]) => execute(title, ADOPTION_VERBS.submit, { cohortId: data.cohortId, week: data.week, stillUsing: frequency === "not-at-all" ? "no" : "yes", frequency })),
   );
 }
 

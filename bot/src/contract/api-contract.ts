@@ -9,6 +9,7 @@
 import { z } from "zod";
 import type { ErrorCode } from "../domain/errors";
 import { LIMITS } from "../domain/limits";
+import { CSV_IMPORT_MAX_CHARS } from "../domain/csv-people";
 
 export { ERROR_CODES, type ErrorCode } from "../domain/errors";
 import type { CohortProgress } from "../domain/metrics";
@@ -106,6 +107,23 @@ export interface TenantCalendarResponse {
   updatedAt?: string;
 }
 
+/** Measured Copilot usage: an admin turns it on (after granting consent) or off. */
+export const MeasuredUsageInput = z.object({ enabled: z.boolean({ message: "Say whether measured usage is on (true) or off (false)." }) });
+export type MeasuredUsageInput = z.infer<typeof MeasuredUsageInput>;
+
+export interface MeasuredUsageResponse {
+  /** False when this deployment does not call Microsoft Graph (MEASURED_USAGE_ENABLED is off): it cannot be turned on. */
+  available: boolean;
+  enabled: boolean;
+  state: "off" | "on-waiting-for-first-read" | "on" | "not-consented" | "concealed";
+  lastReadAt?: string;
+  lastAttemptAt?: string;
+  /** The day the usage data goes up to (Microsoft's data can be up to 72 hours old). */
+  reportRefreshDate?: string;
+  /** True when the data is more than 3 days older than today. */
+  dataIsOld?: boolean;
+}
+
 export const CohortMemberInput = z.object({
   userId,
   displayName: z.string().trim().min(1).max(LIMITS.shortText),
@@ -152,6 +170,59 @@ export type CohortCreated = CohortDetail & { message: string };
 export interface PersonSuggestion {
   userId: string;
   displayName: string;
+}
+
+// ---------- people at scale: import from a CSV file or a team (nothing is saved until the cohort is) ----------
+
+/** `file`: the CSV file's text (name, e-mail or Entra object id, job title; header row optional). */
+export const PeopleImportPreviewRequest = z.object({
+  file: z
+    .string()
+    .refine((text) => text.trim().length > 0, "is empty: choose a CSV file with a name, an e-mail address or object id, and a job title on each row")
+    .refine((text) => text.length <= CSV_IMPORT_MAX_CHARS, `is too large: the import takes up to ${CSV_IMPORT_MAX_CHARS / 1000} KB of CSV (about 2,500 people). Split it into smaller files`),
+});
+export type PeopleImportPreviewRequest = z.infer<typeof PeopleImportPreviewRequest>;
+
+export const TeamMembersRequest = z.object({ teamId: z.string().trim().min(1).max(256) });
+export type TeamMembersRequest = z.infer<typeof TeamMembersRequest>;
+
+/** A person ready to join the form's member list. */
+export interface ImportedPerson {
+  userId: string;
+  displayName: string;
+  jobTitle?: string;
+  /** The other cohorts (not archived) they already belong to: allowed, shown so nobody is surprised. */
+  otherCohorts?: string[];
+}
+
+/** One row of the file that names someone: the person found, or (`error`) why not, in plain words. */
+export interface ImportPreviewRow {
+  row: number;
+  person?: ImportedPerson;
+  error?: string;
+}
+
+export interface PeopleImportPreview {
+  /** In file order. */
+  rows: ImportPreviewRow[];
+  good: number;
+  bad: number;
+  /** Whether the first row was read as a header. */
+  header: boolean;
+  /** Anything that affected the whole file, e.g. a team whose members could not be read. */
+  notes: string[];
+}
+
+/** A team the app is installed in, to import its members. */
+export interface ImportTeam {
+  teamId: string;
+  teamName: string;
+}
+
+export interface TeamMembersResponse {
+  teamId: string;
+  teamName: string;
+  people: ImportedPerson[];
 }
 
 export interface CohortSummary {
@@ -203,6 +274,8 @@ export interface TimelineEventDto {
   delivery: { pending: number; sent: number; failed: number };
   /** Responses recorded for this event (check-ins, commitments, adoption answers). */
   responses: Aggregate;
+  /** Its live session in Teams (a kick-off on a brief, a clinic after a check-in), once scheduled. */
+  meeting?: { title: string; startsAt: string; joinUrl: string };
 }
 
 export interface TimelineResponse {
@@ -210,6 +283,11 @@ export interface TimelineResponse {
   timeZone: string;
   today: string;
   events: TimelineEventDto[];
+  /**
+   * Live sessions as Teams meetings: "off" (not turned on), "waiting" (none created yet), "on", or
+   * "not-consented" (Graph refused: an admin must grant the permissions, README "Live sessions").
+   */
+  liveSessions?: "off" | "waiting" | "on" | "not-consented";
 }
 
 /**
@@ -238,7 +316,11 @@ export interface ResolveAlertResponse {
 }
 
 /** `alerts` is only present for the cohort's facilitators and admins. */
-export type ProgressResponse = CohortProgress & { cohortId: string; alerts?: OpenAlertDto[] };
+/**
+ * `members` is one page of the member table (staff) or the caller's own row (members);
+ * `membersCursor` fetches the next page (`?cursor=`). `figuresAsOf`: when the group figures were computed.
+ */
+export type ProgressResponse = CohortProgress & { cohortId: string; alerts?: OpenAlertDto[]; membersCursor?: string; figuresAsOf?: string };
 
 /**
  * Each leadership cohort in the caller's chain (theirs, or the one their team follows) with the

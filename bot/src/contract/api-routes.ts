@@ -49,10 +49,20 @@ export const apiRoutes = {
 
   me: route("GET", "/api/me"),
   tracks: route("GET", "/api/tracks"),
+  /** Track authoring (admins; contract/track-authoring-contract.ts). */
+  trackDetail: route("GET", "/api/tracks/:trackId"),
+  createTrack: route("POST", "/api/tracks"),
+  saveTrack: route("PUT", "/api/tracks/:trackId"),
+  previewTrack: route("POST", "/api/tracks/:trackId/preview"),
   myData: route("GET", "/api/my/data"),
   deleteMyData: route("DELETE", "/api/my/data"),
   /** `?search=` text: up to 20 people the tenant already knows (admins and facilitators only). */
   people: route("GET", "/api/people"),
+  /** People at scale (admins and facilitators): a CSV file's people checked before they join the form, nothing saved. */
+  peopleImportPreview: route("POST", "/api/people/import-preview"),
+  /** The teams the app is installed in, and one team's members, to add to the cohort form in one click. */
+  peopleImportTeams: route("GET", "/api/people/teams"),
+  peopleTeamMembers: route("POST", "/api/people/team-members"),
 
   cohorts: route("GET", "/api/cohorts"),
   createCohort: route("POST", "/api/cohorts"),
@@ -64,10 +74,16 @@ export const apiRoutes = {
   /** The signed-in member's own history in the cohort: briefs, commitments, check-ins, wins. */
   myHistory: route("GET", "/api/cohorts/:cohortId/my-history"),
   metricsCsv: route("GET", "/api/cohorts/:cohortId/metrics.csv"),
+  /** What moving the cohort to its track's latest version changes, and the move itself (admins). */
+  trackMove: route("GET", "/api/cohorts/:cohortId/track-move"),
+  moveTrack: route("POST", "/api/cohorts/:cohortId/track-move"),
   leadership: route("GET", "/api/leadership"),
   /** The organisation report: `?cohortId=&trackId=&hoursPerFtePerWeek=&costPerHour=&currency=` (contract/impact-report-contract.ts). */
   impactReport: route("GET", "/api/report"),
   impactReportCsv: route("GET", "/api/report.csv"),
+  /** Measured Copilot usage for the tenant: its switch and state (admins; usecases/usage). */
+  measuredUsage: route("GET", "/api/measured-usage"),
+  saveMeasuredUsage: route("PUT", "/api/measured-usage"),
   /** A leader (member of a leadership cohort) shares an experiment with the team cohorts that follow it. */
   shareExperiment: route("POST", "/api/cohorts/:cohortId/experiments"),
   /** The leadership cohort's note that opens its following team cohorts' first session (its leaders read and write it). */

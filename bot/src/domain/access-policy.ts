@@ -55,6 +55,7 @@ export const ACCESS_POLICY = {
 
   "cohort.create": { on: "tenant", allowed: STAFF, routes: ["createCohort"], commands: ["create cohort"], verbs: ["cohort.create"], refusal: "Only admins and facilitators can create cohorts. Ask your L&D team to set one up." },
   "people.search": { on: "tenant", allowed: STAFF, routes: ["people"], refusal: "Only admins and facilitators can look people up." },
+  "people.import": { on: "tenant", allowed: STAFF, routes: ["peopleImportPreview", "peopleImportTeams", "peopleTeamMembers"], refusal: "Only admins and facilitators can import people into a cohort." },
   "policy.acknowledgements": { on: "tenant", allowed: STAFF, routes: ["policyAcknowledgements"], refusal: "Only admins and facilitators can see who acknowledged the policy." },
   "facilitator-desk.read": { on: "tenant", allowed: STAFF, commands: ["my cohorts", "who needs help", "questions"], refusal: "This is for facilitators, and you don't facilitate a cohort. Type **help** to see what you can do." },
   "wins-channels.list": { on: "tenant", allowed: ["admin"], routes: ["winsChannels"], refusal: "Only admins can choose a cohort's wins channel." },
@@ -62,10 +63,16 @@ export const ACCESS_POLICY = {
   "report.read": { on: "tenant", allowed: ["admin", "any-facilitator", "any-leader"], routes: ["impactReport", "impactReportCsv"], refusal: "The organisation report is for admins, facilitators and leaders." },
   "calendar.read": { on: "tenant", allowed: STAFF, routes: ["tenantCalendar"], refusal: "Only admins and facilitators can see the organisation's calendar." },
   "calendar.manage": { on: "tenant", allowed: ["admin"], routes: ["saveTenantCalendar"], refusal: "Only admins can change the organisation's working days and holidays." },
+  /** Track authoring: facilitators may read a track in full (to see what their cohort will get); only admins write. */
+  "tracks.read": { on: "tenant", allowed: STAFF, routes: ["trackDetail"], refusal: "Only admins and facilitators can open a track in full." },
+  "tracks.author": { on: "tenant", allowed: ["admin"], routes: ["createTrack", "saveTrack", "previewTrack"], refusal: "Only admins can create and edit tracks." },
   "policy.publish": { on: "tenant", allowed: ["admin"], routes: ["publishPolicy", "policyPreview"], refusal: "Only admins can publish the AI-use policy." },
+  /** Measured Copilot usage: reading Graph for the tenant is the tenant admin's decision (usecases/usage). */
+  "measured-usage.manage": { on: "tenant", allowed: ["admin"], routes: ["measuredUsage", "saveMeasuredUsage"], refusal: "Only admins can turn measured Copilot usage on or off." },
 
   "cohort.read": { on: "cohort", allowed: ["admin", "cohort-facilitator", "cohort-member"], routes: ["cohort", "timeline", "progress"], refusal: "You are not part of this cohort." },
   "cohort.update": { on: "cohort", allowed: ["admin"], routes: ["updateCohort"], refusal: "Only admins can change a cohort." },
+  "cohort.track-move": { on: "cohort", allowed: ["admin"], routes: ["trackMove", "moveTrack"], refusal: "Only admins can move a cohort to another version of its track." },
   "cohort.monitor": { on: "cohort", allowed: STAFF_OF_COHORT, routes: ["deliveries", "metricsCsv"], refusal: "Only this cohort's facilitators and admins can see that." },
   "questions.manage": { on: "cohort", allowed: STAFF_OF_COHORT, routes: ["questions", "answerQuestion"], refusal: "Only this cohort's facilitators and admins can see and answer its questions." },
   "digest.manage": { on: "cohort", allowed: STAFF_OF_COHORT, routes: ["digest", "publishDigest"], verbs: ["digest.publish"], refusal: "Only this cohort's facilitators and admins can prepare the next session." },

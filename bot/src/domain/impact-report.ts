@@ -12,9 +12,19 @@
  *
  * Adoption is paired: at week 4, 8 or 12 only members who answered both the baseline (week 0) and
  * that week count, so "before" and "after" are the same people.
+ *
+ * Seniority slices (individual contributors, people managers, executives) are built the same way
+ * from a finer part: each cohort's members at one level release their own figures, under the same
+ * rules. Comparing a cohort with its levels must not give away a small level either: when a
+ * cohort's levels under 5 people hold fewer than 5 people together, the smallest other level is
+ * withheld with them (until the withheld levels hold 5 or more, or all are withheld), so "the
+ * cohort minus its released levels" is always 5 people or more. A withheld level adds nothing to
+ * any seniority slice or filter.
  */
 import { MIN_GROUP_SIZE, releasedPrefix, roundDownToStep, type RecordedOrder } from "./metrics";
 import type { CohortRecords } from "./ports";
+import type { MeasuredUsageFigures } from "./measured-usage";
+import { SENIORITY_LEVELS, type SeniorityLevel } from "./seniority";
 import { BLOCKERS, type AdoptionAnswer, type Aggregate, type Blocker, type CheckIn, type UsageFrequency } from "./types";
 
 export const REPORT_ADOPTION_WEEKS = [0, 4, 8, 12] as const;
@@ -38,6 +48,8 @@ export interface ReportCohortInput {
   trackId: string;
   memberIds: readonly string[];
   records: Pick<CohortRecords, "checkIns" | "adoption">;
+  /** Each member's seniority (domain/seniority.ts `seniorityOf`); a member not in it is an individual contributor. */
+  seniority?: ReadonlyMap<string, SeniorityLevel>;
 }
 
 export interface ReportWeek {
@@ -94,6 +106,8 @@ export interface ReportFigures {
    * once → used AI weekly or more at week 4 → still using it at week 8 → at week 12.
    */
   funnel: Array<{ step: FunnelStep; people: Aggregate }>;
+  /** Measured Copilot usage at weeks 4, 8 and 12, when the tenant turned it on (domain/measured-usage.ts). */
+  measured?: MeasuredUsageFigures;
 }
 
 /** A released prefix, reduced to what adding up needs: how many answers and their total. */
@@ -109,6 +123,8 @@ interface Count {
 
 interface CohortParts {
   memberCount: number;
+  /** Members whose answers the parts may use: memberCount, or 0 when the group is under 5 or withheld. */
+  releasedMembers: number;
   participation: Count;
   weekly: Map<number, { responses: Count; confidence: Part; minutes: Part }>;
   adoption: Map<number, { pairs: number; before: number; after: number }>;
@@ -126,15 +142,19 @@ function partOf<T>(answers: readonly T[], orderOf: (a: T) => RecordedOrder, valu
   return { n: released.length, sum: released.reduce((s, a) => s + valueOf(a), 0) };
 }
 
-function countOf(people: number, memberCount: number): Count {
+function countIn(people: number, memberCount: number): Count {
   return memberCount < MIN_GROUP_SIZE ? { count: 0, of: 0 } : { count: roundDownToStep(people), of: memberCount };
 }
 
-/** One cohort's released parts: everything a roll-up may use, and nothing more. */
-export function cohortParts(input: ReportCohortInput): CohortParts {
+/**
+ * One cohort's released parts: everything a roll-up may use, and nothing more. `withheld` (a
+ * seniority level protecting a smaller one) releases nothing, as a group under 5 does.
+ */
+export function cohortParts(input: ReportCohortInput, withheld = false): CohortParts {
   const members = new Set(input.memberIds);
   const memberCount = members.size;
-  const small = memberCount < MIN_GROUP_SIZE;
+  const small = memberCount < MIN_GROUP_SIZE || withheld;
+  const countOf = (people: number, of: number) => countIn(people, small ? 0 : of);
   const checkIns = small ? [] : input.records.checkIns.filter((c) => members.has(c.userId));
   const adoption = small ? [] : input.records.adoption.filter((a) => members.has(a.userId));
 
@@ -171,6 +191,7 @@ export function cohortParts(input: ReportCohortInput): CohortParts {
 
   return {
     memberCount,
+    releasedMembers: small ? 0 : memberCount,
     participation: countOf(tried.size, memberCount),
     weekly,
     adoption: adoptionParts,
@@ -202,7 +223,7 @@ export function combine(parts: readonly CohortParts[], assumptions: ReportAssump
     return {
       week,
       // Cohorts that had no answers that week still had members who could have answered.
-      responseRate: shareOf(addCounts(parts.map((p) => p.weekly.get(week)?.responses ?? countOf(0, p.memberCount)))),
+      responseRate: shareOf(addCounts(parts.map((p) => p.weekly.get(week)?.responses ?? countIn(0, p.releasedMembers)))),
       confidence: overParts(addParts(at.map((w) => w.confidence)), (c) => round(c.sum / c.n)),
       hoursSaved: overParts(minutes, (m) => round(m.sum / 60, 1)),
       minutes,
@@ -240,20 +261,56 @@ export function combine(parts: readonly CohortParts[], assumptions: ReportAssump
   };
 }
 
+/**
+ * The seniority levels of a cohort that must release nothing: those under 5 people, and with them
+ * the smallest others until together they are 5 or more (or all of them), so no released level's
+ * complement in the cohort is under 5. Levels with nobody in them need no protection.
+ */
+export function withheldLevels(sizes: ReadonlyMap<SeniorityLevel, number>): Set<SeniorityLevel> {
+  const present = SENIORITY_LEVELS.filter((l) => (sizes.get(l) ?? 0) > 0);
+  const withheld = new Set(present.filter((l) => sizes.get(l)! < MIN_GROUP_SIZE));
+  const held = () => [...withheld].reduce((s, l) => s + sizes.get(l)!, 0);
+  while (withheld.size > 0 && withheld.size < present.length && held() < MIN_GROUP_SIZE) {
+    const next = present.filter((l) => !withheld.has(l)).sort((a, b) => sizes.get(a)! - sizes.get(b)! || SENIORITY_LEVELS.indexOf(a) - SENIORITY_LEVELS.indexOf(b))[0]!;
+    withheld.add(next);
+  }
+  return withheld;
+}
+
+/** One cohort's parts per seniority level (withheld levels release nothing). */
+export function seniorityParts(input: ReportCohortInput): Map<SeniorityLevel, CohortParts> {
+  const levelOf = (userId: string): SeniorityLevel => input.seniority?.get(userId) ?? "individual";
+  const members = [...new Set(input.memberIds)];
+  const byLevel = new Map(SENIORITY_LEVELS.map((l) => [l, members.filter((u) => levelOf(u) === l)]));
+  const withheld = withheldLevels(new Map(SENIORITY_LEVELS.map((l) => [l, byLevel.get(l)!.length])));
+  return new Map(SENIORITY_LEVELS.map((l) => [l, cohortParts({ ...input, memberIds: byLevel.get(l)! }, withheld.has(l))]));
+}
+
 export interface ImpactReport {
   assumptions: ReportAssumptions;
   overall: ReportFigures;
   byCohort: Array<{ cohortId: string; figures: ReportFigures }>;
   byTrack: Array<{ trackId: string; figures: ReportFigures }>;
+  bySeniority: Array<{ level: SeniorityLevel; figures: ReportFigures }>;
 }
 
-export function computeImpactReport(cohorts: readonly ReportCohortInput[], assumptions: ReportAssumptions = DEFAULT_REPORT_ASSUMPTIONS): ImpactReport {
-  const parts = cohorts.map((c) => ({ cohort: c, parts: cohortParts(c) }));
+export interface ImpactReportOptions {
+  /** Only members at this level: every slice is then built from the cohorts' parts for that level. */
+  seniority?: SeniorityLevel;
+}
+
+export function computeImpactReport(cohorts: readonly ReportCohortInput[], assumptions: ReportAssumptions = DEFAULT_REPORT_ASSUMPTIONS, options: ImpactReportOptions = {}): ImpactReport {
+  const levels = cohorts.map((c) => ({ cohort: c, levels: seniorityParts(c) }));
+  const parts = options.seniority
+    ? levels.map((l) => ({ cohort: l.cohort, parts: l.levels.get(options.seniority!)! }))
+    : cohorts.map((c) => ({ cohort: c, parts: cohortParts(c) }));
   const trackIds = [...new Set(cohorts.map((c) => c.trackId))].sort();
+  const shown = options.seniority ? [options.seniority] : SENIORITY_LEVELS;
   return {
     assumptions,
     overall: combine(parts.map((p) => p.parts), assumptions),
     byCohort: parts.map((p) => ({ cohortId: p.cohort.cohortId, figures: combine([p.parts], assumptions) })),
     byTrack: trackIds.map((trackId) => ({ trackId, figures: combine(parts.filter((p) => p.cohort.trackId === trackId).map((p) => p.parts), assumptions) })),
+    bySeniority: shown.map((level) => ({ level, figures: combine(levels.map((l) => l.levels.get(level)!), assumptions) })),
   };
 }

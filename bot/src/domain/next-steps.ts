@@ -47,6 +47,6 @@ export function nextSteps(input: { timeline: TimelineEvent[]; records: MemberRec
   };
   const due = past.filter((e) => isOpen(e) && !isDone(e));
   const ordered = [...due.filter((e) => e.kind === "policy"), ...due.filter((e) => e.kind !== "policy")];
-  const upcoming = timeline.find((e) => new Date(e.dueAt) > now && e.kind !== "checkin-reminder");
+  const upcoming = timeline.find((e) => new Date(e.dueAt) > now && e.kind !== "checkin-reminder" && e.kind !== "adoption-reminder");
   return { due: ordered, ...(upcoming ? { upcoming } : {}) };
 }

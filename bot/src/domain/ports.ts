@@ -21,6 +21,7 @@ import type {
   FacilitatorAlert,
   Instant,
   MemberPause,
+  MeasuredUsageSettings,
   Membership,
   Person,
   PolicyAcknowledgement,
@@ -34,6 +35,7 @@ import type {
   Win,
   WinsChannel,
 } from "./types";
+import type { MeetingRecord } from "./live-sessions";
 
 /** A record as read from the store, with the ETag to guard the next write. */
 export type Versioned<T> = T & { etag: string };
@@ -98,8 +100,18 @@ export interface PersonRepository {
 }
 
 export interface TrackRepository {
-  /** Tenant-customised tracks; built-in tracks live in code (domain/tracks). */
+  /** Tenant-authored tracks, each at its latest version; built-in tracks live in code (domain/tracks). */
   list(tenantId: TenantId): Promise<Track[]>;
+  /** One authored track at `version` (the latest when left out); undefined when there is no such track or version. */
+  get(tenantId: TenantId, trackId: string, version?: number): Promise<Track | undefined>;
+  /** The latest version as stored now (never cached), with the ETag a save must quote. */
+  head(tenantId: TenantId, trackId: string): Promise<Versioned<Track> | undefined>;
+  /**
+   * Saves `track` as its next version, immutable once written: `etag` null creates version 1 of a
+   * new track, else it must be the head's ETag as read. Atomic: when someone saved first, throws
+   * ConcurrencyError and writes nothing (two saves at once: exactly one wins).
+   */
+  save(tenantId: TenantId, track: Track, etag: string | null): Promise<Versioned<Track>>;
 }
 
 /** The learn → apply → reflect records of one cohort. */
@@ -287,6 +299,30 @@ export interface TeamRepository {
   list(tenantId: TenantId): Promise<InstalledTeam[]>;
 }
 
+/** Someone on a team's roster in Teams. Teams' roster carries no job title. */
+export interface DirectoryPerson {
+  /** Their Entra object id. */
+  userId: UserId;
+  displayName: string;
+  email?: string;
+  userPrincipalName?: string;
+}
+
+/**
+ * The people of the teams the app is installed in, from Teams' rosters (implemented in teams/).
+ * Nothing is cached between calls: each call reads the rosters it needs, each at most once.
+ * Throws `NotFoundError` when Teams no longer lets the app read a team, another AppError when it fails.
+ */
+export interface Directory {
+  /** Every member of one installed team (all pages). */
+  teamMembers(team: InstalledTeam): Promise<DirectoryPerson[]>;
+  /**
+   * The people whose e-mail address or sign-in name is in `emails` (lower case), keyed by it, from
+   * the rosters of `teams`; `unreadable` lists the teams whose roster could not be read.
+   */
+  findByEmail(teams: InstalledTeam[], emails: string[]): Promise<{ found: Map<string, DirectoryPerson>; unreadable: InstalledTeam[] }>;
+}
+
 /** Published digests, one per cohort and session, ETag-guarded like the policy. */
 export interface DigestRepository {
   get(tenantId: TenantId, cohortId: CohortId, sessionNumber: number): Promise<Versioned<PublishedDigest> | undefined>;
@@ -326,8 +362,97 @@ export interface TenantCalendarRepository {
   save(calendar: TenantCalendar, etag?: string): Promise<Versioned<TenantCalendar>>;
 }
 
+/**
+ * The dashboard's read model (store/cohort-figures.repository.ts): a cohort's group figures kept
+ * as one document, recomputed from the raw records only when its key (what they were computed
+ * from) no longer matches, and the member table read a page at a time.
+ */
+export interface CohortFiguresSnapshot {
+  /** What the figures were computed from: write markers, policy version, timeline, events due. */
+  key: string;
+  computedAt: Instant;
+  memberCount: number;
+  /** Members who acknowledged the current policy version (exact; staff-only figure). */
+  acknowledgedCount: number;
+  weekly: import("./types").WeeklyPoint[];
+  adoption: import("./types").AdoptionPoint[];
+  policyAcknowledged: import("./types").Aggregate;
+  stuckCount: import("./types").Aggregate;
+  helpRequests: import("./types").Aggregate;
+  /** Responses per timeline event key (already released: rounded down, suppressed). */
+  responses: Record<string, import("./types").Aggregate>;
+}
+
+export interface MemberPage {
+  memberships: Membership[];
+  records: CohortRecords;
+  resolutions: Array<Pick<FacilitatorAlert, "userId" | "sessionNumber" | "resolvedAt">>;
+  /** Pass back for the next page; absent on the last page. */
+  nextCursor?: string;
+}
+
+export interface CohortFiguresRepository {
+  /** Changes with every write that can move the cohort's figures (records, alerts resolved, roster). */
+  writeMarker(tenantId: TenantId, cohortId: CohortId): Promise<string>;
+  /** Changes with every policy acknowledgement in the tenant. */
+  acknowledgementMarker(tenantId: TenantId): Promise<string>;
+  get(tenantId: TenantId, cohortId: CohortId): Promise<CohortFiguresSnapshot | undefined>;
+  save(tenantId: TenantId, cohortId: CohortId, figures: CohortFiguresSnapshot): Promise<void>;
+  /** The member count kept on the roster document (one point read). */
+  memberCount(tenantId: TenantId, cohortId: CohortId): Promise<number>;
+  /** Members in user-id order, `limit` at a time, with their records and resolved alerts. */
+  memberPage(tenantId: TenantId, cohortId: CohortId, limit: number, cursor?: string): Promise<MemberPage>;
+  /** Alerts not resolved yet, newest first, at most `limit`. */
+  openAlerts(tenantId: TenantId, cohortId: CohortId, limit: number): Promise<Array<Versioned<StoredAlert>>>;
+}
+
+/**
+ * Measured Copilot usage (domain/measured-usage.ts): each tenant's switch and state, and per member
+ * only the distinct Copilot last-activity dates observed (bounded). Never a name or a UPN.
+ */
+export interface MeasuredUsageRepository {
+  getSettings(tenantId: TenantId): Promise<MeasuredUsageSettings | undefined>;
+  saveSettings(settings: MeasuredUsageSettings): Promise<void>;
+  /** System use only (the scheduler): tenants that turned measured usage on. */
+  listEnabledTenants(): Promise<TenantId[]>;
+  /** Adds observed dates to each member's, dropping dates before `keepFrom`. */
+  recordActivity(tenantId: TenantId, observed: ReadonlyMap<UserId, readonly string[]>, keepFrom: string): Promise<void>;
+  /** The stored dates of these members (all the tenant's members when `userIds` is absent). */
+  listActivity(tenantId: TenantId, userIds?: readonly UserId[]): Promise<Map<UserId, string[]>>;
+  /** Deletes every stored date of the tenant (measured usage turned off). */
+  deleteActivity(tenantId: TenantId): Promise<void>;
+}
+
+/**
+ * Live sessions (domain/live-sessions.ts): one record per cohort and live-session key in the
+ * cohort's partition, ETag-guarded so two scheduler instances never write the same event twice;
+ * a sync mark per cohort; and each tenant's consent state for Graph.
+ */
+export interface MeetingRepository {
+  listByCohort(tenantId: TenantId, cohortId: CohortId): Promise<Versioned<MeetingRecord>[]>;
+  /** Writes it unless the cohort already has a record for the key; undefined when it had one (someone else claimed it). */
+  createIfAbsent(record: MeetingRecord): Promise<Versioned<MeetingRecord> | undefined>;
+  /** Throws ConcurrencyError when `etag` is stale (another instance claimed or changed it). */
+  update(record: MeetingRecord, etag: string): Promise<Versioned<MeetingRecord>>;
+  /** System use only (the scheduler): cohorts that still have meetings not cancelled, for cancelling those of archived cohorts. */
+  listCohortsWithOpenMeetings(): Promise<Array<{ tenantId: TenantId; cohortId: CohortId }>>;
+  /** What the cohort's last complete sync was based on. */
+  getSyncMark(tenantId: TenantId, cohortId: CohortId): Promise<string | undefined>;
+  saveSyncMark(tenantId: TenantId, cohortId: CohortId, signature: string): Promise<void>;
+  getStatus(tenantId: TenantId): Promise<LiveSessionsStatus | undefined>;
+  saveStatus(status: LiveSessionsStatus): Promise<void>;
+}
+
+/** Whether Graph let the app create the tenant's meetings the last time it tried. */
+export interface LiveSessionsStatus {
+  tenantId: TenantId;
+  state: "on" | "not-consented";
+  checkedAt: Instant;
+}
+
 /** Every repository, as `index.ts` wires them. */
 export interface Repositories {
+  figures: CohortFiguresRepository;
   cohorts: CohortRepository;
   memberships: MembershipRepository;
   people: PersonRepository;
@@ -343,6 +468,8 @@ export interface Repositories {
   leases: LeaseRepository;
   digests: DigestRepository;
   leaderNotes: LeaderNoteRepository;
+  meetings: MeetingRepository;
+  measuredUsage: MeasuredUsageRepository;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -409,4 +536,72 @@ export interface Logger {
   warn(fields: Record<string, unknown>, message: string): void;
   error(fields: Record<string, unknown>, message: string): void;
   child(bindings: Record<string, unknown>): Logger;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Microsoft Graph (implemented in graph/)
+// ---------------------------------------------------------------------------------------------
+
+/** How a Graph call went, classified: implementations never throw for Graph-side failures. */
+export type GraphFailure =
+  /** 401/403: the tenant has not granted (admin-consented) the app the permission this needs. */
+  | { kind: "not-consented"; status: number; code?: string }
+  /** 429/5xx after the retries allowed, network trouble: try again later. */
+  | { kind: "unavailable"; status?: number; code?: string };
+
+export type GraphResult<T> = { ok: true; value: T } | { ok: false; failure: GraphFailure };
+
+/** One row of the Copilot usage report, reduced to what the join needs. */
+export interface CopilotUsageRow {
+  /** A UPN, or a hash when the tenant conceals names in reports. */
+  userPrincipalName: string;
+  /** YYYY-MM-DD; absent when the user has had no Copilot activity in the period. */
+  lastActivityDate?: string;
+  /** YYYY-MM-DD: the day the report's data goes up to. */
+  reportRefreshDate: string;
+}
+
+/** What measured usage needs from Microsoft Graph, for one customer tenant at a time. */
+export interface CopilotUsagePort {
+  /** `GET /v1.0/copilot/reports/getMicrosoft365CopilotUsageUserDetail(period='D30')`, every page (Reports.Read.All). */
+  copilotUsageUserDetail(tenantId: TenantId): Promise<GraphResult<CopilotUsageRow[]>>;
+  /** Entra object id → UPN for these users, through `/users` (User.ReadBasic.All); unknown ids are left out. */
+  userPrincipalNames(tenantId: TenantId, userIds: readonly UserId[]): Promise<GraphResult<Map<UserId, string>>>;
+}
+
+/** Every Graph call the app makes goes through this port (one folder: graph/). Meetings (issue 19) add theirs here. */
+export type GraphPort = CopilotUsagePort;
+
+/** A Teams meeting as the calendar event carries it; times are the cohort's local wall-clock times. */
+export interface TeamsMeetingRequest {
+  subject: string;
+  /** Plain text for the invitation's body. */
+  bodyText: string;
+  /** IANA zone of the cohort. */
+  timeZone: string;
+  startsAt: Instant;
+  endsAt: Instant;
+  attendeeIds: UserId[];
+}
+
+export interface TeamsMeetingEvent {
+  eventId: string;
+  joinUrl?: string;
+}
+
+/** Graph failures a calendar write can meet, beyond those of every call. */
+export type MeetingFailure = GraphFailure | { kind: "not-found"; status: number; code?: string } | { kind: "rejected"; status: number; code?: string };
+export type MeetingResult<T> = { ok: true; value: T } | { ok: false; failure: MeetingFailure };
+
+/**
+ * Calendar events with a Teams meeting on an organiser's calendar (graph/meetings.ts), application
+ * permission Calendars.ReadWrite restricted to the organisers' mailboxes. Never throws for Graph-side failures.
+ */
+export interface MeetingCalendarPort {
+  /** `POST /users/{organizer}/events` with `transactionId`: a retry with the same id never makes a second event. */
+  createMeeting(tenantId: TenantId, organizerId: UserId, meeting: TeamsMeetingRequest, transactionId: string): Promise<MeetingResult<TeamsMeetingEvent>>;
+  /** `PATCH /users/{organizer}/events/{eventId}`: times, subject and attendees (sends updates to attendees). */
+  updateMeeting(tenantId: TenantId, organizerId: UserId, eventId: string, meeting: TeamsMeetingRequest): Promise<MeetingResult<TeamsMeetingEvent>>;
+  /** `POST /users/{organizer}/events/{eventId}/cancel`: attendees get the cancellation with `comment`. */
+  cancelMeeting(tenantId: TenantId, organizerId: UserId, eventId: string, comment: string): Promise<MeetingResult<void>>;
 }

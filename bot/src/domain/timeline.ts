@@ -12,25 +12,35 @@
  *   facilitators before the next session. At most one reminder, the working day before it closes.
  *   The track's `checkInCadence` sets both; a gap too long for the week is shortened so the
  *   check-in is open at least one working day.
- * - Adoption checks on the third working day of each of the track's adoption weeks (4 and 8), so
- *   they do not pile onto a session day.
+ * - Adoption checks on the third working day of each of the track's adoption weeks (4, 8 and 12 in
+ *   the built-in tracks), so they do not pile onto a session day; weeks after the last session
+ *   count too (habits take weeks to form). One reminder, to those who have not answered,
+ *   ADOPTION_REMINDER_WORKING_DAYS working days later (not for the week-0 baseline).
+ * - A paused cohort's remaining events move later by each pause, in whole weeks (cohort-pause.ts).
  * Local wall-clock times are kept across daylight-saving changes: 09:30 stays 09:30 local.
  */
 import { DateTime } from "luxon";
+import { pausedWeeksBy, shiftForCohortPauses } from "./cohort-pause";
 import { ValidationError } from "./errors";
 import type { CheckInCadence, Cohort, LocalTime, TimelineEvent, TimelineEventKind, Track } from "./types";
 import { addWorkingDays, assertTimeZone, calendarOf, onOrNextWorkingDay, parseLocalDate, previousWorkingDay, subtractWorkingDays, type WorkingCalendar } from "./working-days";
 
-type CohortSchedule = Pick<Cohort, "startDate" | "timeZone" | "localTime" | "workingDays" | "holidays" | "tenantCalendar">;
+type CohortSchedule = Pick<Cohort, "startDate" | "timeZone" | "localTime" | "workingDays" | "holidays" | "tenantCalendar"> & Partial<Pick<Cohort, "pauses">>;
 
 /** Same-moment events go out in this order (the brief before the apply card). */
-const KIND_ORDER: TimelineEventKind[] = ["policy", "baseline", "learn", "apply", "checkin", "checkin-reminder", "adoption"];
+const KIND_ORDER: TimelineEventKind[] = ["policy", "baseline", "learn", "apply", "checkin", "checkin-reminder", "adoption", "adoption-reminder"];
 
 export const DEFAULT_CHECK_IN_CADENCE: CheckInCadence = { gapWorkingDays: 2, reminder: true };
 /** Gaps are 1 (never in the same minute as the next brief) to 4 working days (longer would leave no day to answer in a five-day week). */
 export const MAX_CHECK_IN_GAP = 4;
+/** Working days from an adoption check opening to its one reminder. */
+export const ADOPTION_REMINDER_WORKING_DAYS = 3;
 
-export function buildTimeline(cohort: CohortSchedule, track: Pick<Track, "sessions" | "defaultLocalTime" | "adoptionCheckWeeks" | "checkInCadence">): TimelineEvent[] {
+/**
+ * The cohort's timeline, moved later by its pauses (cohort-pause.ts). `now` matters only while the
+ * cohort is paused: what is still ahead then waits at least as long as the pause has lasted.
+ */
+export function buildTimeline(cohort: CohortSchedule, track: Pick<Track, "sessions" | "defaultLocalTime" | "adoptionCheckWeeks" | "checkInCadence">, now?: Date): TimelineEvent[] {
   assertTimeZone(cohort.timeZone);
   const calendar = calendarOf(cohort);
   const start = parseLocalDate(cohort.startDate, cohort.timeZone, "startDate");
@@ -56,10 +66,13 @@ export function buildTimeline(cohort: CohortSchedule, track: Pick<Track, "sessio
     if (window.reminder) add(`s${n}.checkin-reminder`, "checkin-reminder", n, window.reminder, { sessionNumber: n, ...closes });
   }
   for (const week of track.adoptionCheckWeeks) {
-    add(`adoption.w${week}`, "adoption", week, addWorkingDays(weekStart(week), 2, calendar), { adoptionWeek: week });
+    const opens = addWorkingDays(weekStart(week), 2, calendar);
+    add(`adoption.w${week}`, "adoption", week, opens, { adoptionWeek: week });
+    add(`adoption.w${week}.reminder`, "adoption-reminder", week, addWorkingDays(opens, ADOPTION_REMINDER_WORKING_DAYS, calendar), { adoptionWeek: week });
   }
 
-  return events.sort((a, b) => a.dueAt.localeCompare(b.dueAt) || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
+  const planned = events.sort((a, b) => a.dueAt.localeCompare(b.dueAt) || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
+  return shiftForCohortPauses(planned, cohort.pauses, cohort, now);
 }
 
 /** Local days the check-in on a session opens, is reminded (if it is) and closes. */
@@ -90,10 +103,14 @@ export function parseLocalTime(value: LocalTime): { hour: number; minute: number
   return { hour: Number(match[1]), minute: Number(match[2]) };
 }
 
-/** The programme week `now` falls in: 0 before the start date, then 1, 2, … */
-export function programmeWeek(cohort: Pick<Cohort, "startDate" | "timeZone">, now: Date): number {
+/**
+ * The programme week `now` falls in: 0 before the start date, then 1, 2, … The weeks a cohort's
+ * pauses moved it by do not count, and while it is paused the week stands still.
+ */
+export function programmeWeek(cohort: Pick<Cohort, "startDate" | "timeZone"> & Partial<Pick<Cohort, "pauses">>, now: Date): number {
   const start = parseLocalDate(cohort.startDate, cohort.timeZone, "startDate");
-  const today = DateTime.fromJSDate(now, { zone: cohort.timeZone }).startOf("day");
+  const paused = pausedWeeksBy(cohort.pauses, now, cohort.timeZone);
+  const today = DateTime.fromJSDate(paused.frozenAt ?? now, { zone: cohort.timeZone }).minus({ weeks: paused.weeks }).startOf("day");
   const days = Math.floor(today.diff(start, "days").days);
   return days < 0 ? 0 : Math.floor(days / 7) + 1;
 }
@@ -116,18 +133,19 @@ export type { WorkingCalendar };
 // A member added after the cohort's first session did not get what went out before they joined.
 // They get one catch-up card with the briefs of the sessions already begun, and are never asked to
 // commit to, check in on or remind about those sessions, nor to answer adoption checks due before
-// they joined. The cohort's original roster (added when the cohort was created, even a cohort
-// created with a past start date) and memberships stored without a join time count as joined at
-// the cohort's start: for them nothing changes.
+// they joined. The original roster of a cohort created before its first session, and memberships
+// stored without a join time, count as joined at the start: for them nothing changes. A cohort
+// created "already running" (its first session in the past) is different: its whole roster joins
+// when it is created, so everyone in it gets the catch-up card for the sessions already begun.
 
 /** When `membership` joined, if that was after the cohort's first session (a late joiner); else undefined. */
-export function lateJoinedAt(timeline: TimelineEvent[], membership: { joinedAt?: string }, cohort: { createdAt?: string }): Date | undefined {
+export function lateJoinedAt(timeline: TimelineEvent[], membership: { joinedAt?: string }, _cohort: { createdAt?: string }): Date | undefined {
   if (!membership.joinedAt) return undefined;
   const joined = new Date(membership.joinedAt);
   if (Number.isNaN(joined.getTime())) return undefined;
   const first = timeline.find((e) => e.kind === "learn");
+  // Joined with a cohort created before its first session (joinedAt = createdAt), or any time before it: from the start.
   if (!first || joined.getTime() <= new Date(first.dueAt).getTime()) return undefined;
-  if (cohort.createdAt && joined.getTime() <= new Date(cohort.createdAt).getTime()) return undefined;
   return joined;
 }
 

@@ -6,6 +6,8 @@
  * in the cohort's IANA time zone; instants are stored as ISO-8601 UTC strings.
  */
 
+import type { SeniorityLevel, SeniorityRule } from "./seniority";
+
 export type TenantId = string;
 export type UserId = string;
 export type CohortId = string;
@@ -59,6 +61,31 @@ export interface TrackSession {
   apply: ApplyAssignment;
   /** Extra reflect prompts shown on this session's check-in, beyond the standard fields. */
   reflectQuestions: string[];
+  /** The organisation's own templates and documents for this session (https only; authored tracks). */
+  links?: TrackLink[];
+  /** What changes for a seniority level (authored tracks): domain/tracks/session-variant.ts applies it. */
+  variants?: Partial<Record<SeniorityLevel, SessionVariant>>;
+}
+
+/** An organisation's own template or document: an https link. */
+export interface TrackLink {
+  title: string;
+  url: string;
+}
+
+/** What a seniority variant replaces in a session; anything left out is the session's own. */
+export interface SessionVariant {
+  summary?: string;
+  tryThis?: string[];
+  examplePrompt?: string;
+  watchOut?: string;
+  applyPrompt?: string;
+}
+
+/** The AI tool the organisation approves, with short how-to steps. */
+export interface ApprovedTool {
+  name: string;
+  howTo: string[];
 }
 
 export interface Track {
@@ -75,6 +102,20 @@ export interface Track {
   adoptionCheckWeeks: number[];
   /** When each session's check-in closes and whether it is reminded. Default: DEFAULT_CHECK_IN_CADENCE (domain/timeline.ts). */
   checkInCadence?: CheckInCadence;
+  /** Live sessions held as Teams meetings. Absent: DEFAULT live sessions (domain/live-sessions.ts); [] means none. */
+  liveSessions?: LiveSessionDefinition[];
+  /** Authored tracks: the tool the organisation approves, shown on every brief. */
+  approvedTool?: ApprovedTool;
+  /** Authored tracks: how job titles map to a session variant; empty or absent uses DEFAULT_SENIORITY_RULES. */
+  seniorityRules?: SeniorityRule[];
+  /** Authored tracks: 1 for the first saved version; absent for a built-in track. */
+  version?: number;
+  /** Authored tracks: the built-in track it was copied from. */
+  basedOn?: TrackId;
+  /** Authored tracks: when this version was saved, and by whom. */
+  updatedAt?: Instant;
+  updatedBy?: UserId;
+  updatedByName?: string;
 }
 
 /**
@@ -87,6 +128,21 @@ export interface CheckInCadence {
   gapWorkingDays: number;
   /** One reminder, to those who have not answered, the working day before it closes. */
   reminder: boolean;
+}
+
+/**
+ * A live session of a track, held as a Teams meeting: a kick-off on session `week`'s day, or a
+ * clinic on the working day after session `week`'s check-in closes (before session `week` + 1).
+ */
+export interface LiveSessionDefinition {
+  /** Stable within the track, e.g. "kickoff", "clinic.s2". */
+  key: string;
+  kind: "kickoff" | "clinic";
+  week: number;
+  title: string;
+  durationMinutes: number;
+  /** `HH:mm` in the cohort's zone; default: the cohort's delivery time. */
+  localTime?: LocalTime;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -124,6 +180,11 @@ export interface Cohort {
   name: string;
   kind: CohortKind;
   trackId: TrackId;
+  /**
+   * The version of an authored track the cohort runs on, pinned when it is created and changed only
+   * when an admin moves it. Absent: a built-in track (or the latest version, for older cohorts).
+   */
+  trackVersion?: number;
   /** First programme day (week 1, session 1), in the cohort's time zone. */
   startDate: LocalDate;
   /** IANA zone, e.g. "Europe/London". */
@@ -144,9 +205,18 @@ export interface Cohort {
   leadershipCohortId?: CohortId;
   winsChannel?: WinsChannel;
   status: CohortStatus;
+  /** Each time the cohort was paused (and resumed), oldest first: the rest of its programme moves later by each (domain/cohort-pause.ts). */
+  pauses?: CohortPause[];
   createdAt: Instant;
   createdBy: UserId;
   updatedAt: Instant;
+}
+
+/** A pause of a whole cohort, recorded when its status goes active → paused and paused → active. */
+export interface CohortPause {
+  from: Instant;
+  /** Unset while the cohort is still paused. */
+  resumedAt?: Instant;
 }
 
 /** A member of a cohort. Stored one document per member so cohorts can be large. */
@@ -157,6 +227,8 @@ export interface Membership {
   displayName: string;
   /** Job title or role as the member or admin gave it; used to tailor wording only. */
   jobTitle?: string;
+  /** The admin's choice of session variant; absent: from the job title by the track's rules (domain/seniority.ts). */
+  seniority?: SeniorityLevel;
   /**
    * When the member was added. A member added after the cohort's first session gets a catch-up
    * (domain/timeline.ts `lateJoinedAt`); older documents may lack it and count as joined at the start.
@@ -409,7 +481,8 @@ export type TimelineEventKind =
   | "apply" // commit to a real deliverable
   | "checkin" // reflect on last week's deliverable
   | "checkin-reminder" // at most one reminder for an unanswered check-in
-  | "adoption"; // week 4 / week 8 adoption check
+  | "adoption" // week 4 / 8 / 12 adoption check
+  | "adoption-reminder"; // one reminder for an unanswered adoption check, a few working days after it opened
 
 export interface TimelineEvent {
   /** Stable key within a cohort, e.g. "s2.checkin", "adoption.w4". */
@@ -594,4 +667,32 @@ export interface FeaturedItem {
   attribution?: string;
   /** Whose words: kept so "delete my data" removes them. Never sent to the tab or a card. */
   authorId: UserId;
+}
+
+/**
+ * Measured Copilot usage (domain/measured-usage.ts), a tenant's switch and what its last read found:
+ * - `off`: not turned on (the default); `on-waiting-for-first-read`: on, no read has succeeded yet;
+ * - `on`: read at `lastReadAt`, data as of `reportRefreshDate`;
+ * - `not-consented`: Graph refused (403): the app's permissions are not admin-consented yet;
+ * - `concealed`: the tenant shows concealed user names in reports, so nothing can be joined.
+ */
+export type MeasuredUsageState = "off" | "on-waiting-for-first-read" | "on" | "not-consented" | "concealed";
+
+export interface MeasuredUsageSettings {
+  tenantId: TenantId;
+  enabled: boolean;
+  state: MeasuredUsageState;
+  changedAt?: Instant;
+  changedBy?: UserId;
+  /** The last read attempt, successful or not. */
+  lastAttemptAt?: Instant;
+  /** The UTC day (YYYY-MM-DD) of the last successful read: one read a day. */
+  lastReadDay?: string;
+  lastReadAt?: Instant;
+  /** The day the report's data goes up to (its `reportRefreshDate`). */
+  reportRefreshDate?: string;
+  /** The first successful read's `reportRefreshDate`: the stored dates speak for days from then on. */
+  observedSince?: string;
+  /** After a failed read (403, Graph unavailable), not before this instant. */
+  retryAfter?: Instant;
 }

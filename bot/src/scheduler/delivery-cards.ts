@@ -115,6 +115,9 @@ export function createDeliveryCardFactory(ctx: AppContext): DeliveryCardFactory 
       if (event.kind === "checkin-reminder" && (await repos.loop.getCheckIn(cohort.tenantId, cohort.id, event.sessionNumber!, delivery.userId))) {
         return { skip: "check-in already answered" };
       }
+      if (event.kind === "adoption-reminder" && (await repos.loop.listMemberRecords(cohort.tenantId, cohort.id, delivery.userId)).adoption.some((a) => a.week === event.adoptionWeek)) {
+        return { skip: "adoption check already answered" };
+      }
       const card = await cardForEvent(ctx, member, event, { fromCohort: fromCohortOf });
       return card ? { send: { card, summary: eventTitle(member.track, event) } } : { skip: "nothing to send for this event" };
     },

@@ -211,4 +211,4 @@ function inSendingOrder(deliveries: Array<Versioned<Delivery>>): Array<Versioned
   return [...deliveries].sort((a, b) => a.notBefore.localeCompare(b.notBefore) || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
 }
 
-const KIND_ORDER: Delivery["kind"][] = ["policy", "baseline", "catchup", "checkin", "checkin-reminder", "learn", "apply", "adoption", "answer", "alert", "win", "leader-experiment", "answer-post"];
+const KIND_ORDER: Delivery["kind"][] = ["policy", "baseline", "catchup", "checkin", "checkin-reminder", "learn", "apply", "adoption", "adoption-reminder", "answer", "alert", "win", "leader-experiment", "answer-post"];

@@ -16,7 +16,7 @@ import { digestsDue, planDigests, type DueDigest } from "./digest-planning";
 import type { CohortRecords, Versioned } from "../domain/ports";
 import { ownTimeline, shiftForPauses } from "../domain/member-pause";
 import { buildTimeline, isForMember, lateJoinedAt, sessionsBeforeJoining } from "../domain/timeline";
-import { resolveTrack } from "../domain/tracks";
+import { trackOfCohort } from "../usecases/tracks/cohort-track";
 import type { Cohort, Delivery, DeliveryKind, Membership, PolicyVersion, TimelineEvent, UserId } from "../domain/types";
 import { alertReasonsForMissedCheckIns } from "./missed-checkins";
 
@@ -78,13 +78,14 @@ interface PlannedEvent {
  */
 export async function planBasis(ctx: AppContext, cohort: Versioned<Cohort>, options: PlanOptions = DEFAULT_PLAN_OPTIONS): Promise<PlanBasis | undefined> {
   const { repos, clock, logger } = ctx;
-  const track = resolveTrack(cohort.trackId, await repos.tracks.list(cohort.tenantId));
+  const track = await trackOfCohort(repos.tracks, cohort);
   if (!track) {
     logger.warn({ tenantId: cohort.tenantId, cohortId: cohort.id, trackId: cohort.trackId }, "cohort has an unknown track; nothing planned");
     return undefined;
   }
   const now = clock.now();
-  const timeline = buildTimeline(cohort, track);
+  // A resumed cohort's remaining events come moved by its pauses, so none is "old" on resume.
+  const timeline = buildTimeline(cohort, track, now);
   const past = timeline.filter((e) => new Date(e.dueAt) <= now);
   const pauses = await repos.memberships.listPauses(cohort.tenantId, cohort.id);
   const pausedPast = Object.entries(pauses).map(([userId, own]) => [userId, shiftForPauses(timeline, own, cohort).filter((e) => new Date(e.dueAt) <= now)] as const);
@@ -229,6 +230,10 @@ async function planEvent(
     }
     case "checkin-reminder": {
       const answered = new Set((await loadRecords()).checkIns.filter((c) => c.sessionNumber === event.sessionNumber).map((c) => c.userId));
+      return { eventKey: event.key, kind: event.kind, dueAt: event.dueAt, recipients: everyone.filter((u) => !answered.has(u)) };
+    }
+    case "adoption-reminder": {
+      const answered = new Set((await loadRecords()).adoption.filter((a) => a.week === event.adoptionWeek).map((a) => a.userId));
       return { eventKey: event.key, kind: event.kind, dueAt: event.dueAt, recipients: everyone.filter((u) => !answered.has(u)) };
     }
     default:

@@ -19,7 +19,7 @@
  */
 import crypto from "node:crypto";
 import type { AppContext } from "../app-context";
-import type { CardSender, PersonalChatOpener, Versioned } from "../domain/ports";
+import type { CardSender, GraphPort, MeetingCalendarPort, PersonalChatOpener, Versioned } from "../domain/ports";
 import type { Cohort } from "../domain/types";
 import { createDeliveryCardFactory } from "./delivery-cards";
 import { addReports, dispatchCohort, emptyDispatchReport, type DispatchReport } from "./dispatcher";
@@ -30,6 +30,10 @@ import { withNewCorrelation } from "../logger";
 import { DEFAULT_PLAN_OPTIONS, planBasis, planCohort, type PlanOptions } from "./planner";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "./retry-policy";
 import { limitsForRate, realTiming, SendPacer, type Timing } from "./send-pacer";
+import { graphPortFromConfig } from "../graph";
+import { createUsageSync } from "./usage-sync";
+import { meetingCalendarFromConfig } from "../graph/meetings";
+import { createMeetingSync } from "./meeting-sync";
 
 /** The lease under which one instance at a time sends a tenant's cards. */
 export const sendLeaseOf = (tenantId: string) => `send:${tenantId}`;
@@ -59,6 +63,10 @@ export interface SchedulerOptions {
   tenantsInFlight?: number;
   /** Opens 1:1 chats with recipients the bot has never talked to (facilitators who never opened the app). */
   chats?: PersonalChatOpener;
+  /** Microsoft Graph for the daily Copilot usage read (usage-sync.ts); default from config, none when MEASURED_USAGE_ENABLED is off. */
+  graph?: GraphPort;
+  /** Live sessions' Teams meetings (meeting-sync.ts); default from config, none while LIVE_SESSIONS_ENABLED is off. */
+  meetings?: MeetingCalendarPort;
 }
 
 export const DEFAULT_TENANTS_IN_FLIGHT = 4;
@@ -137,6 +145,10 @@ export function createScheduler(ctx: AppContext, sender: CardSender, options: Sc
   }
 
   const tenantsInFlight = Math.max(1, Math.floor(options.tenantsInFlight ?? ctx.config.scheduler.tenantsInFlight ?? DEFAULT_TENANTS_IN_FLIGHT));
+  const graph = options.graph ?? graphPortFromConfig(ctx.config);
+  const usageSync = graph ? createUsageSync(ctx, graph, instanceId) : undefined;
+  const meetingCalendar = options.meetings ?? meetingCalendarFromConfig(ctx.config);
+  const meetingSync = meetingCalendar ? createMeetingSync(ctx, { calendar: meetingCalendar, instanceId }) : undefined;
 
   /**
    * Work sending for one tenant on this instance (a tick's share, a `sendSoon`): the send lease is
@@ -244,9 +256,14 @@ export function createScheduler(ctx: AppContext, sender: CardSender, options: Sc
       if (list) list.push(cohort);
       else byTenant.set(cohort.tenantId, [cohort]);
     }
+    // The daily Copilot usage read runs beside the sends, under its own lease per tenant.
+    const usage = stopping ? undefined : usageSync?.runDue();
     await mapLimited([...byTenant], tenantsInFlight, async ([tenantId, cohorts]) => {
       if (!stopping) await withNewCorrelation(() => tickTenant(tenantId, cohorts, report));
     });
+    await usage;
+    // Live sessions' meetings follow the cohorts (created, moved, cancelled); each meeting is claimed, so instances may overlap.
+    if (meetingSync && !stopping) await meetingSync.run([...byTenant.values()].flat()).catch((err) => ctx.logger.error({ err: err instanceof Error ? err.message : String(err) }, "live sessions sync failed"));
     report.durationMs = Date.now() - started;
     if (report.planned || report.sent || report.failed || report.retried) ctx.logger.info({ instanceId, ...report }, "scheduler tick");
     return report;

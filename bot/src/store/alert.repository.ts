@@ -3,6 +3,7 @@ import type { Container } from "@azure/cosmos";
 import { ids } from "../domain/ids";
 import type { AlertReach, AlertRepository, CreateOutcome, StoredAlert, Versioned } from "../domain/ports";
 import type { CohortId, FacilitatorAlert, Instant, TenantId, UserId } from "../domain/types";
+import { touchFiguresMarker } from "./cohort-figures.repository";
 import { createIfAbsent, createManyIfAbsent, queryDocs, singleCohortKey, readDoc, replaceIfMatch, statusOf, toVersioned } from "./cosmos-documents";
 
 /** What a redacted alert says instead of the member's words. */
@@ -34,7 +35,10 @@ export class CosmosAlertRepository implements AlertRepository {
   }
 
   async update(alert: FacilitatorAlert, etag: string): Promise<Versioned<FacilitatorAlert>> {
-    return toVersioned<FacilitatorAlert>(await replaceIfMatch(this.records, this.toDoc(alert), ids.cohortKey(alert.tenantId, alert.cohortId), etag));
+    const saved = toVersioned<FacilitatorAlert>(await replaceIfMatch(this.records, this.toDoc(alert), ids.cohortKey(alert.tenantId, alert.cohortId), etag));
+    // A resolution clears "stuck" / "asked for help" in the dashboard's figures.
+    await touchFiguresMarker(this.records, alert.tenantId, alert.cohortId);
+    return saved;
   }
 
   async listByMember(tenantId: TenantId, cohortId: CohortId, userId: UserId): Promise<Versioned<StoredAlert>[]> {

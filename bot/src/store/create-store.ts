@@ -10,12 +10,14 @@ import type { Config } from "../config";
 import type { Logger, Repositories } from "../domain/ports";
 import { CosmosAlertRepository } from "./alert.repository";
 import { CosmosCohortRepository } from "./cohort.repository";
+import { CosmosCohortFiguresRepository } from "./cohort-figures.repository";
 import { CosmosTenantCalendarRepository } from "./tenant-calendar.repository";
 import { ALL_CONTAINERS, CONTAINERS } from "./containers";
 import { CosmosDeliveryRepository } from "./delivery.repository";
 import type { EmbeddedCosmos } from "./embedded-cosmos";
 import { guardContainer } from "./guarded-container";
 import { CosmosLeaseRepository } from "./lease.repository";
+import { CosmosMeasuredUsageRepository } from "./measured-usage.repository";
 import { CosmosLoopRecordRepository } from "./loop-record.repository";
 import { CosmosMembershipRepository } from "./membership.repository";
 import { CosmosPersonRepository } from "./person.repository";
@@ -24,6 +26,7 @@ import { CosmosQuestionRepository } from "./question.repository";
 import { CosmosTrackRepository } from "./track.repository";
 import { CosmosDigestRepository } from "./digest.repository";
 import { CosmosLeaderNoteRepository } from "./leader-note.repository";
+import { CosmosMeetingRepository } from "./meeting.repository";
 import { CosmosWinRepository } from "./win.repository";
 import { CosmosTeamRepository } from "./team.repository";
 
@@ -70,10 +73,12 @@ export async function createStore(config: Config["cosmos"], logger: Logger): Pro
   const tenants = guardContainer(database.container(CONTAINERS.tenants.id));
   const records = guardContainer(database.container(CONTAINERS.cohortRecords.id));
   const calendars = new CosmosTenantCalendarRepository(tenants);
+  const memberships = new CosmosMembershipRepository(records);
   const repos: Repositories = {
+    figures: new CosmosCohortFiguresRepository(records, tenants, memberships),
     cohorts: new CosmosCohortRepository(tenants, calendars),
     calendars,
-    memberships: new CosmosMembershipRepository(records),
+    memberships,
     people: new CosmosPersonRepository(tenants),
     tracks: new CosmosTrackRepository(tenants),
     loop: new CosmosLoopRecordRepository(records),
@@ -86,6 +91,8 @@ export async function createStore(config: Config["cosmos"], logger: Logger): Pro
     leases: new CosmosLeaseRepository(guardContainer(database.container(CONTAINERS.leases.id))),
     digests: new CosmosDigestRepository(records),
     leaderNotes: new CosmosLeaderNoteRepository(records),
+    meetings: new CosmosMeetingRepository(records, tenants),
+    measuredUsage: new CosmosMeasuredUsageRepository(tenants),
   };
 
   return {

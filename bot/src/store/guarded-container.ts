@@ -12,6 +12,7 @@
  */
 import type { Container } from "@azure/cosmos";
 import { StoreError, type StoreOperation } from "../domain/errors";
+import { notePointRead, noteQuery } from "./read-counter";
 
 /** Methods of `container.item(id, pk)` and what they do. */
 const ITEM_OPERATIONS: Record<string, StoreOperation> = { read: "read", replace: "replace", delete: "delete", patch: "patch" };
@@ -42,7 +43,22 @@ export function guardContainer(container: Container): Container {
 }
 
 function guardItem(item: object, container: string): object {
-  return delegate(item, (target, method, fn) => (Object.hasOwn(ITEM_OPERATIONS, method) ? guarded(fn, target, ITEM_OPERATIONS[method]!, container) : undefined));
+  return delegate(item, (target, method, fn) => {
+    if (!Object.hasOwn(ITEM_OPERATIONS, method)) return undefined;
+    const call = guarded(fn, target, ITEM_OPERATIONS[method]!, container);
+    if (method !== "read") return call;
+    // Counted for ./read-counter: a 404 is a point read that found nothing.
+    return async (...args: unknown[]) => {
+      try {
+        const response = (await call(...args)) as { resource?: unknown };
+        notePointRead(response?.resource !== undefined && response?.resource !== null);
+        return response;
+      } catch (err) {
+        notePointRead(false);
+        throw err;
+      }
+    };
+  });
 }
 
 function guardItems(items: object, container: string): object {
@@ -55,11 +71,21 @@ function guardItems(items: object, container: string): object {
 
 function guardIterator(iterator: object, container: string): object {
   return delegate(iterator, (target, method, fn) => {
-    if (ITERATOR_FETCHES.has(method)) return guarded(fn, target, "query", container);
+    if (ITERATOR_FETCHES.has(method)) {
+      const call = guarded(fn, target, "query", container);
+      return async (...args: unknown[]) => {
+        const response = (await call(...args)) as { resources?: unknown[] };
+        noteQuery(Array.isArray(response?.resources) ? response.resources.length : 0);
+        return response;
+      };
+    }
     if (method === "getAsyncIterator") {
       return async function* (...args: unknown[]) {
         try {
-          yield* fn.apply(target, args) as AsyncIterable<unknown>;
+          for await (const page of fn.apply(target, args) as AsyncIterable<{ resources?: unknown[] }>) {
+            noteQuery(Array.isArray(page?.resources) ? page.resources.length : 0);
+            yield page;
+          }
         } catch (err) {
           throw toStoreError(err, "query", container);
         }

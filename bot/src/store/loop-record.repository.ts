@@ -7,6 +7,7 @@ import type { Container } from "@azure/cosmos";
 import { ids } from "../domain/ids";
 import type { CohortRecords, LoopRecordRepository, MemberRecords } from "../domain/ports";
 import type { AdoptionAnswer, ApplyCommitment, CheckIn, CohortId, TenantId, UserId, Win } from "../domain/types";
+import { touchFiguresMarker } from "./cohort-figures.repository";
 import { queryDocs, readDoc, statusOf, toDomain } from "./cosmos-documents";
 
 const LOOP_TYPES = ["commitment", "checkin", "adoption", "win"];
@@ -16,6 +17,7 @@ export class CosmosLoopRecordRepository implements LoopRecordRepository {
 
   async upsertCommitment(commitment: ApplyCommitment): Promise<void> {
     await this.records.items.upsert({ ...commitment, cohortKey: ids.cohortKey(commitment.tenantId, commitment.cohortId), docType: "commitment" });
+    await touchFiguresMarker(this.records, commitment.tenantId, commitment.cohortId);
   }
 
   async getCommitment(tenantId: TenantId, cohortId: CohortId, sessionNumber: number, userId: UserId): Promise<ApplyCommitment | undefined> {
@@ -25,6 +27,7 @@ export class CosmosLoopRecordRepository implements LoopRecordRepository {
 
   async upsertCheckIn(checkIn: CheckIn): Promise<void> {
     await this.records.items.upsert({ ...checkIn, cohortKey: ids.cohortKey(checkIn.tenantId, checkIn.cohortId), docType: "checkin" });
+    await touchFiguresMarker(this.records, checkIn.tenantId, checkIn.cohortId);
   }
 
   async getCheckIn(tenantId: TenantId, cohortId: CohortId, sessionNumber: number, userId: UserId): Promise<CheckIn | undefined> {
@@ -34,6 +37,7 @@ export class CosmosLoopRecordRepository implements LoopRecordRepository {
 
   async upsertAdoption(answer: AdoptionAnswer): Promise<void> {
     await this.records.items.upsert({ ...answer, cohortKey: ids.cohortKey(answer.tenantId, answer.cohortId), docType: "adoption" });
+    await touchFiguresMarker(this.records, answer.tenantId, answer.cohortId);
   }
 
   async listCohortRecords(tenantId: TenantId, cohortId: CohortId): Promise<CohortRecords> {
@@ -72,6 +76,8 @@ export class CosmosLoopRecordRepository implements LoopRecordRepository {
         if (statusOf(err) !== 404) throw err;
       }
     }
+    // The dashboard's figures move (store/cohort-figures.repository.ts): after the records, always.
+    await touchFiguresMarker(this.records, tenantId, cohortId);
     return deleted;
   }
 }

@@ -117,7 +117,9 @@ export class CosmosMembershipRepository implements MembershipRepository {
 
   /** Written after the memberships, so a planner that saw the old version will plan again. */
   private async touchRoster(tenantId: TenantId, cohortId: CohortId): Promise<void> {
-    await this.records.items.upsert({ id: ids.rosterId(cohortId), tenantId, cohortId, cohortKey: ids.cohortKey(tenantId, cohortId), docType: "roster" });
+    // The member count the cohort list shows, counted once per roster change rather than once per view.
+    const memberCount = await this.countByCohort(tenantId, cohortId);
+    await this.records.items.upsert({ id: ids.rosterId(cohortId), tenantId, cohortId, cohortKey: ids.cohortKey(tenantId, cohortId), docType: "roster", memberCount });
   }
 }
 

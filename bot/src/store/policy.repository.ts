@@ -8,6 +8,7 @@ import { ConcurrencyError } from "../domain/errors";
 import { ids } from "../domain/ids";
 import type { CreateOutcome, PolicyRepository } from "../domain/ports";
 import type { PolicyAcknowledgement, PolicyVersion, TenantId, UserId } from "../domain/types";
+import { touchAcknowledgementMarker } from "./cohort-figures.repository";
 import { createIfAbsent, queryDocs, readDoc, toDomain } from "./cosmos-documents";
 
 const HEAD_ID = "policy:head";
@@ -52,8 +53,11 @@ export class CosmosPolicyRepository implements PolicyRepository {
     return published;
   }
 
-  acknowledge(ack: PolicyAcknowledgement): Promise<CreateOutcome> {
-    return createIfAbsent(this.tenants, { ...ack, id: ids.acknowledgementId(ack.version, ack.userId), docType: "policyAck" });
+  async acknowledge(ack: PolicyAcknowledgement): Promise<CreateOutcome> {
+    const outcome = await createIfAbsent(this.tenants, { ...ack, id: ids.acknowledgementId(ack.version, ack.userId), docType: "policyAck" });
+    // Acknowledgement rates are kept per cohort (store/cohort-figures.repository.ts): they move now.
+    if (outcome === "created") await touchAcknowledgementMarker(this.tenants, ack.tenantId);
+    return outcome;
   }
 
   async hasAcknowledged(tenantId: TenantId, version: number, userId: UserId): Promise<boolean> {

@@ -8,7 +8,7 @@ import { ActivityTypes, CardFactory, CloudAdapter, ConfigurationBotFrameworkAuth
 import type { Request, Response } from "restify";
 import type { AppContext } from "../app-context";
 import type { Config } from "../config";
-import type { CardSender, Logger, PersonalChatOpener } from "../domain/ports";
+import type { CardSender, Directory, Logger, PersonalChatOpener } from "../domain/ports";
 import { newCorrelationId, withCorrelationId } from "../logger";
 import { envelopeProblem } from "./activity-envelope";
 import { createBotThrottle, DEFAULT_BOT_LIMITS } from "./bot-throttle";
@@ -16,6 +16,7 @@ import { isLoopbackServiceUrl } from "./conversation-references";
 import { createCardSender } from "./card-sender";
 import { CohortCoachBot } from "./cohort-coach.bot";
 import { createPersonalChatOpener } from "./personal-chats";
+import { createTeamDirectory } from "./team-directory";
 import { FollowUps } from "./follow-ups";
 import { cardResponse, somethingWentWrongCard } from "./invoke-responses";
 import { withSchedulerOwnedRetries } from "./scheduler-owned-retries";
@@ -25,6 +26,8 @@ export interface TeamsBot {
   sender: CardSender;
   /** Opens 1:1 chats with people the bot has not talked to, for the scheduler's deliveries. */
   chats: PersonalChatOpener;
+  /** Reads the rosters of the teams the app is installed in, for the tab's people import. */
+  directory: Directory;
 }
 
 export function createTeamsBot(ctx: AppContext): TeamsBot {
@@ -40,6 +43,7 @@ export function createTeamsBot(ctx: AppContext): TeamsBot {
   return {
     sender,
     chats,
+    directory: createTeamDirectory(adapter, botAppId, ctx.logger),
     async handle(req, res) {
       const ip = req.socket?.remoteAddress ?? "unknown";
       const problem = envelopeProblem(req.body);

@@ -10,6 +10,7 @@ import { api, ApiError, issuesFor } from "../api";
 import { channelFromKey, channelKey, WinsChannelField } from "../components/WinsChannelField";
 import { Failure, Loading } from "../components/States";
 import { useApi } from "../useApi";
+import { TrackMovePanel } from "./TrackMovePanel";
 import { CohortForm, cohortInputFrom, displayValue, FIELD_LABELS, formFromDetail, type CohortFormValues } from "./CohortForm";
 import { apiRoutes } from "../../../bot/src/contract/api-routes";
 
@@ -59,6 +60,7 @@ export function CohortEditor({ cohort, tracks, otherCohorts, onSaved, onCancel, 
         Edit {detail.state === "ready" ? detail.data.name : cohort.name}
       </Text>
       {outcome?.kind === "conflict" ? <ConflictNotice unsaved={outcome.unsaved} /> : null}
+      {detail.state === "ready" ? <TrackMovePanel cohortId={cohort.id} etag={detail.data.etag} onMoved={reloadDetail} /> : null}
       {detail.state === "loading" ? <Loading label="Loading the cohort" /> : null}
       {detail.state === "error" ? <Failure error={detail.error} onRetry={reloadDetail} /> : null}
       {detail.state === "ready" ? (

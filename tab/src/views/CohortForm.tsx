@@ -2,11 +2,15 @@
  * The cohort form, one for creating and editing. It keeps its own draft, so a parent starts it
  * afresh by giving it a new `key`, and it refuses a team cohort that starts before its leaders'.
  */
-import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Select } from "@fluentui/react-components";
+import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Select } from "@fluentui/react-components";
 import { useRef, useState, type ReactNode } from "react";
 import type { CohortDetail, CohortInput, CohortSummary, TrackSummary } from "../../../bot/src/contract/api-contract";
-import { issuesFor, otherIssues, type ApiError } from "../api";
+import { api, issuesFor, otherIssues, type ApiError } from "../api";
 import { PeoplePicker, type PickedPerson } from "../components/PeoplePicker";
+import { apiRoutes } from "../../../bot/src/contract/api-routes";
+import type { TenantCalendarResponse } from "../../../bot/src/contract/api-contract";
+import { normaliseWorkingWeek, WEEKDAYS, WorkingWeekFields } from "../components/WorkingWeekFields";
+import { ImportPeople } from "../components/ImportPeople";
 
 /** Which request fields each form control answers for, so the server's messages land on the right one. */
 const REQUEST_FIELDS: Record<keyof CohortFormValues, string[]> = {
@@ -21,6 +25,7 @@ const REQUEST_FIELDS: Record<keyof CohortFormValues, string[]> = {
   members: ["members"],
   alreadyRunning: ["alreadyRunning"],
   status: ["status"],
+  calendar: ["workingDays", "holidays"],
 };
 /** `winsChannel` has its own field in the editor (extraFields), which shows its message. */
 const ALL_REQUEST_FIELDS = [...Object.values(REQUEST_FIELDS).flat(), "winsChannel"];
@@ -55,9 +60,17 @@ export interface CohortFormValues {
   alreadyRunning: boolean;
   leadershipCohortId: string;
   status: CohortSummary["status"];
+  /** The organisation's calendar, or the cohort's own working days and holidays. */
+  calendar: CohortCalendarValue;
 }
 
-export const EMPTY_COHORT_FORM: CohortFormValues = { name: "", kind: "team", trackId: "", startDate: "", timeZone: "Europe/London", localTime: "09:30", facilitators: [], members: [], alreadyRunning: false, leadershipCohortId: "", status: "active" };
+export interface CohortCalendarValue {
+  mode: "organisation" | "own";
+  workingDays: number[];
+  holidays: string[];
+}
+
+export const EMPTY_COHORT_FORM: CohortFormValues = { name: "", kind: "team", trackId: "", startDate: "", timeZone: "Europe/London", localTime: "09:30", facilitators: [], members: [], alreadyRunning: false, leadershipCohortId: "", status: "active", calendar: { mode: "organisation", workingDays: [1, 2, 3, 4, 5], holidays: [] } };
 
 export const FIELD_LABELS: Record<keyof CohortFormValues, string> = {
   name: "Name",
@@ -71,6 +84,7 @@ export const FIELD_LABELS: Record<keyof CohortFormValues, string> = {
   members: "Members",
   alreadyRunning: "This cohort is already running",
   status: "Status",
+  calendar: "Calendar",
 };
 
 /** A form value as words, for the list of changes a conflict lost. */
@@ -78,7 +92,10 @@ export function displayValue(values: CohortFormValues, key: keyof CohortFormValu
   const value = values[key];
   if (Array.isArray(value)) return value.map((p) => p.displayName).join(", ");
   if (typeof value === "boolean") return value ? "yes" : "no";
-  return value;
+  if (typeof value === "string") return value;
+  if (value.mode === "organisation") return "the organisation's calendar";
+  const days = WEEKDAYS.filter(([d]) => value.workingDays.includes(d)).map(([, name]) => name).join(", ");
+  return `its own: ${days}${value.holidays.length ? `; holidays ${[...value.holidays].sort().join(", ")}` : ""}`;
 }
 
 /** Today's date (YYYY-MM-DD) in `timeZone`, or in the browser's zone if that is not a zone. */
@@ -121,6 +138,7 @@ export function formFromDetail(detail: CohortDetail): CohortFormValues {
     alreadyRunning: false,
     leadershipCohortId: detail.leadershipCohortId ?? "",
     status: detail.status,
+    calendar: { mode: detail.calendar?.inherited === false ? "own" : "organisation", workingDays: detail.calendar?.workingDays ?? [1, 2, 3, 4, 5], holidays: detail.calendar?.holidays ?? [] },
   };
 }
 
@@ -137,6 +155,8 @@ export function cohortInputFrom(values: CohortFormValues): CohortInput {
     members: values.members.map((m) => ({ userId: m.userId, displayName: m.displayName, ...(m.jobTitle ? { jobTitle: m.jobTitle } : {}) })),
     ...(values.kind === "team" && values.leadershipCohortId ? { leadershipCohortId: values.leadershipCohortId } : {}),
     ...(values.alreadyRunning ? { alreadyRunning: true } : {}),
+    // Left out, the cohort follows the organisation's calendar (again).
+    ...(values.calendar.mode === "own" ? normaliseWorkingWeek(values.calendar) : {}),
   };
 }
 
@@ -228,7 +248,7 @@ export function CohortForm({ mode, initial, tracks, otherCohorts, onSubmit, onCa
       </Field>
       {startsInThePast ? (
         <Field
-          {...check("alreadyRunning", runningUnconfirmed ? `${readableDate(values.startDate)} is in the past. Tick this if the cohort is already running (members then join at the current week), or choose a first session from today on.` : undefined)}
+          {...check("alreadyRunning", runningUnconfirmed ? `${readableDate(values.startDate)} is in the past. Tick this if the cohort is already running: members then join at the current week and get one catch-up message with the briefs of the sessions already held, and are not asked to check in on those. Otherwise choose a first session from today on.` : undefined)}
         >
           <Checkbox label={FIELD_LABELS.alreadyRunning} checked={values.alreadyRunning} onChange={(_e, d) => setValues({ ...values, alreadyRunning: d.checked === true })} />
         </Field>
@@ -239,6 +259,7 @@ export function CohortForm({ mode, initial, tracks, otherCohorts, onSubmit, onCa
       <Field label={FIELD_LABELS.localTime} {...check("localTime")}>
         <Input type="time" value={values.localTime} onChange={set("localTime")} />
       </Field>
+      <CalendarChoice mode={mode} value={values.calendar} onChange={(update) => setValues((v) => ({ ...v, calendar: update(v.calendar) }))} error={error} />
       <PeoplePicker
         label={FIELD_LABELS.facilitators}
         noun="facilitator"
@@ -248,9 +269,13 @@ export function CohortForm({ mode, initial, tracks, otherCohorts, onSubmit, onCa
         validationMessage={check("facilitators").validationMessage}
       />
       <PeoplePicker label={FIELD_LABELS.members} noun="member" value={values.members} onChange={(members) => setValues({ ...values, members })} validationMessage={check("members").validationMessage} />
+      <ImportPeople
+        current={values.members}
+        onAdd={(people) => setValues((v) => ({ ...v, members: [...v.members, ...people.filter((p) => !v.members.some((m) => m.userId.toLowerCase() === p.userId.toLowerCase()))] }))}
+      />
       {extraFields}
       {mode === "edit" ? (
-        <Field label={FIELD_LABELS.status} {...check("status")} hint="The bot sends scheduled messages to active cohorts only.">
+        <Field label={FIELD_LABELS.status} {...check("status")} hint="The bot sends scheduled messages to active cohorts only. Pausing holds the rest of the programme; when it is active again it carries on where it stopped, every later message moved by the pause rounded up to whole weeks, so sessions keep their weekday.">
           <Select root={FIT} style={{ minWidth: 0, maxWidth: "100%" }} value={values.status} onChange={set("status")}>
             <option value="active">Active</option>
             <option value="paused">Paused</option>
@@ -271,5 +296,33 @@ export function CohortForm({ mode, initial, tracks, otherCohorts, onSubmit, onCa
         ) : null}
       </div>
     </>
+  );
+}
+
+/**
+ * "Calendar": follow the organisation's working days and holidays (the default), or give the
+ * cohort its own. Choosing its own starts from the calendar it runs on now.
+ */
+function CalendarChoice({ mode, value, onChange, error }: { mode: "create" | "edit"; value: CohortCalendarValue; onChange: (update: (previous: CohortCalendarValue) => CohortCalendarValue) => void; error?: ApiError }) {
+  const choose = async (next: CohortCalendarValue["mode"]) => {
+    onChange((previous) => ({ ...previous, mode: next }));
+    // A new cohort's own calendar starts as a copy of the organisation's (an edited one already shows what it runs on),
+    // unless the admin has changed it, or chosen the organisation's again, meanwhile.
+    if (next === "own" && mode === "create") {
+      const org = await api.get<TenantCalendarResponse>(apiRoutes.tenantCalendar.url()).catch(() => undefined);
+      const untouched = (p: CohortCalendarValue) => p.mode === "own" && p.workingDays === value.workingDays && p.holidays === value.holidays;
+      if (org) onChange((previous) => (untouched(previous) ? { mode: "own", workingDays: org.workingDays, holidays: org.holidays } : previous));
+    }
+  };
+  return (
+    <section aria-label="Calendar" style={{ display: "grid", gridTemplateColumns: "minmax(0, 1fr)", gap: 8, minWidth: 0 }}>
+      <Field label={FIELD_LABELS.calendar} hint="Messages go out on working days only; one due on a day off comes on the next working day, at the same time.">
+        <RadioGroup value={value.mode} onChange={(_e, d) => void choose(d.value as CohortCalendarValue["mode"])}>
+          <Radio value="organisation" label="Follow the organisation's calendar" />
+          <Radio value="own" label="Use its own working days and holidays" />
+        </RadioGroup>
+      </Field>
+      {value.mode === "own" ? <WorkingWeekFields value={value} onChange={(week) => onChange((previous) => ({ ...previous, ...week }))} error={error} /> : null}
+    </section>
   );
 }

@@ -1,6 +1,6 @@
 /**
- * The organisation report: did people start using AI? Group figures only, sliced by cohort, track
- * or programme week, on fixed axes (shares 0–100 %, confidence 1–5). Hours, FTE and cost always
+ * The organisation report: did people start using AI? Group figures only, sliced by cohort, track,
+ * seniority or programme week (and filtered by any of the first three), on fixed axes (shares 0–100 %, confidence 1–5). Hours, FTE and cost always
  * sit next to the assumptions that made them. Prints as a report (the print stylesheet hides the
  * controls) and exports as CSV.
  */
@@ -11,12 +11,14 @@ import { apiRoutes } from "../../../bot/src/contract/api-routes";
 import { BLOCKER_LABELS } from "../../../bot/src/domain/check-in-choices";
 import { api } from "../api";
 import { AggregateValue, formatAggregate } from "../components/AggregateValue";
-import { autoGrid } from "../components/Layout";
+import { autoGrid, ScrollArea } from "../components/Layout";
 import { Empty, Failure, Loading } from "../components/States";
 import { WeeklyBarChart } from "../components/WeeklyBarChart";
 import { useApi } from "../useApi";
+import MeasuredUsagePanel from "./MeasuredUsagePanel";
 
-type Slice = "cohort" | "track" | "week";
+type Slice = "cohort" | "track" | "seniority" | "week";
+type Filters = { cohortId?: string; trackId?: string; seniority?: string };
 interface Assumptions {
   hoursPerFtePerWeek: string;
   costPerHour: string;
@@ -30,10 +32,11 @@ const PRINT_CSS = `@media print {
   nav, .report-controls { display: none !important; }
   body { background: #fff !important; }
   .report-section { break-inside: avoid; }
+  .report-section [role="region"] { overflow: visible !important; }
 }`;
 
 export default function ReportView() {
-  const [filters, setFilters] = useState<{ cohortId?: string; trackId?: string }>({});
+  const [filters, setFilters] = useState<Filters>({});
   const [draft, setDraft] = useState<Assumptions>({ hoursPerFtePerWeek: "", costPerHour: "", currency: "" });
   const [applied, setApplied] = useState<Assumptions>(draft);
   const [slice, setSlice] = useState<Slice>("cohort");
@@ -71,7 +74,7 @@ const NARROW_INPUT = { minWidth: 0, width: "100%" } as const;
 /** A select never wider than its column: a long cohort or track name is cut, not the page widened. */
 const NARROW_SELECT = { root: { style: { minWidth: 0, maxWidth: "100%" } }, select: { style: { minWidth: 0, width: "100%", textOverflow: "ellipsis" } } } as const;
 
-function Report({ data, filters, setFilters, slice, setSlice, query }: { data: ImpactReportResponse; filters: { cohortId?: string; trackId?: string }; setFilters: (f: { cohortId?: string; trackId?: string }) => void; slice: Slice; setSlice: (s: Slice) => void; query: Record<string, string | undefined> }) {
+function Report({ data, filters, setFilters, slice, setSlice, query }: { data: ImpactReportResponse; filters: Filters; setFilters: (f: Filters) => void; slice: Slice; setSlice: (s: Slice) => void; query: Record<string, string | undefined> }) {
   if (data.cohorts.length === 0) return <Empty title="No cohorts in your report yet">The report covers the cohorts you run or that follow your leadership cohort.</Empty>;
   const { assumptions: a } = data;
   const stated = `Assuming ${a.hoursPerFtePerWeek} hours per FTE per week and ${a.costPerHour} ${a.currency} per hour`;
@@ -90,10 +93,17 @@ function Report({ data, filters, setFilters, slice, setSlice, query }: { data: I
             {data.tracks.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
           </Select>
         </Field>
+        <Field label="Seniority" style={{ minWidth: 0 }}>
+          <Select {...NARROW_SELECT} value={filters.seniority ?? ""} onChange={(_e, d) => setFilters({ ...filters, seniority: d.value || undefined })}>
+            <option value="">Everyone</option>
+            {data.seniorities.map((l) => <option key={l.id} value={l.id}>{l.name}</option>)}
+          </Select>
+        </Field>
         <Field label="Slice by" style={{ minWidth: 0 }}>
           <Select {...NARROW_SELECT} value={slice} onChange={(_e, d) => setSlice(d.value as Slice)}>
             <option value="cohort">Cohort</option>
             <option value="track">Track</option>
+            <option value="seniority">Seniority</option>
             <option value="week">Programme week</option>
           </Select>
         </Field>
@@ -103,9 +113,11 @@ function Report({ data, filters, setFilters, slice, setSlice, query }: { data: I
         </div>
       </div>
       <Figures title="All cohorts in this report" figures={data.overall} stated={stated} currency={a.currency} />
+      <MeasuredUsagePanel report={data} slice={slice} />
       {slice === "week" ? <WeekTable figures={data.overall} /> : null}
       {slice === "cohort" ? data.byCohort.map((c) => <Figures key={c.cohortId} title={c.cohortName} figures={c.figures} stated={stated} currency={a.currency} />) : null}
       {slice === "track" ? data.byTrack.map((t) => <Figures key={t.trackId} title={t.trackName} figures={t.figures} stated={stated} currency={a.currency} />) : null}
+      {slice === "seniority" ? data.bySeniority.map((l) => <Figures key={l.level} title={l.levelName} figures={l.figures} stated={stated} currency={a.currency} />) : null}
     </>
   );
 }
@@ -131,6 +143,7 @@ function Figures({ title, figures: f, stated, currency }: { title: string; figur
         <WeeklyBarChart title="Average confidence (1–5)" scale="score" points={f.weekly.map((w) => ({ label: `Week ${w.week}`, value: w.confidence.value }))} />
         <WeeklyBarChart title="Response rate (%)" scale="share" points={f.weekly.map((w) => ({ label: `Week ${w.week}`, value: w.responseRate.value }))} />
       </div>
+      <AdoptionTable title={title} figures={f} />
       <ul aria-label="Answered both">
         {f.adoption.filter((p) => p.week > 0).map((p) => (
           <li key={p.week}>
@@ -155,6 +168,23 @@ function Figures({ title, figures: f, stated, currency }: { title: string; figur
         </div>
       </div>
     </section>
+  );
+}
+
+/** Using AI at weeks 0, 4, 8 and 12, the same people before and after: one column per check. */
+function AdoptionTable({ title, figures }: { title: string; figures: ReportFigures }) {
+  const later = figures.adoption.filter((p) => p.week > 0);
+  return (
+    <ScrollArea label={`${title}: adoption by week`} minWidth={320}>
+      <table aria-label={`${title}: using AI, same people`}>
+        <thead><tr><th scope="col">Using AI</th>{later.map((p) => <th key={p.week} scope="col">Week {p.week}</th>)}</tr></thead>
+        <tbody>
+          <tr><th scope="row">At week 0 (baseline)</th>{later.map((p) => <td key={p.week}>{cell(p.before, "share")}</td>)}</tr>
+          <tr><th scope="row">At that week</th>{later.map((p) => <td key={p.week}>{cell(p.after, "share")}</td>)}</tr>
+          <tr><th scope="row">Answered both</th>{later.map((p) => <td key={p.week}>{p.pairs === 0 ? "fewer than 5" : p.pairs}</td>)}</tr>
+        </tbody>
+      </table>
+    </ScrollArea>
   );
 }
 

@@ -108,8 +108,8 @@ describe("the cohort form's rules", () => {
       for (const alreadyRunning of [false, true]) {
         const res = await admin.send("POST", "/api/cohorts", draft({ startDate: "2025-05-26", alreadyRunning }));
         expect(res.status).toBe(400);
-        expect(res.body.error.issues).toEqual([{ field: "startDate", message: expect.stringMatching(/more than 8 weeks ago.*choose a date from today on/) }]);
-        expect(res.body.error.message).toMatch(/would already be in week 48.*runs for 8 weeks/);
+        expect(res.body.error.issues).toEqual([{ field: "startDate", message: expect.stringMatching(/more than 12 weeks ago.*choose a date from today on/) }]);
+        expect(res.body.error.message).toMatch(/would already be in week 48.*runs for 12 weeks/);
       }
       expect(await count()).toBe(before);
     });
@@ -123,7 +123,7 @@ describe("the cohort form's rules", () => {
     it("when a start 2 weeks ago says alreadyRunning, then it is created and the message says members join at the current week", async () => {
       const res = await admin.send("POST", "/api/cohorts", draft({ name: "Running already", startDate: "2026-04-06", alreadyRunning: true }));
       expect(res.status).toBe(201);
-      expect(res.body.message).toBe("Running already is created as already running: it started on 6 April, so members join at the current week, week 3 of 8, not at the beginning.");
+      expect(res.body.message).toBe("Running already is created as already running: it started on 6 April, so members join at the current week, week 3 of 12, not at the beginning.");
       expect(res.body.message).not.toMatch(/starting with the AI-use policy/);
     });
 

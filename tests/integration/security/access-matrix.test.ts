@@ -8,6 +8,8 @@
 import { ACCESS_ACTIONS, decideAccess, ruleOf, type AccessAction, type AccessRole } from "../../../bot/src/domain/access-policy";
 import { apiRoutes } from "../../../bot/src/contract/api-routes";
 import { STARTER_POLICY } from "../../../bot/src/domain/policy-template";
+import { getBuiltInTrack } from "../../../bot/src/domain/tracks";
+import { contentOf } from "../../../bot/src/usecases/tracks/track-content";
 import type { AdaptiveCardJson } from "../../../bot/src/domain/ports";
 import { apiAs } from "../../helpers/api-client";
 import { BotDriver, cardText, type InvokeResult } from "../../helpers/bot-driver";
@@ -127,6 +129,14 @@ Object.assign(ROUTE_DRIVERS, {
   myData: get(() => apiRoutes.myData.url()),
   deleteMyData: send("DELETE", () => apiRoutes.deleteMyData.url(), () => undefined),
   people: get(() => apiRoutes.people.url({ search: "a" })),
+  peopleImportPreview: send("POST", () => apiRoutes.peopleImportPreview.url(), () => ({ file: "Megan Bowen,6e2a9f4c-1b7d-4c3e-9a8f-0d5b2c7e1f30,Manager\n" })),
+  peopleImportTeams: get(() => apiRoutes.peopleImportTeams.url()),
+  peopleTeamMembers: send("POST", () => apiRoutes.peopleTeamMembers.url(), async () => {
+    // The team the app is installed in, with its roster served by the Bot Connector stand-in.
+    await server.repos.teams.record({ tenantId: TENANT, teamId: TEAM.id, teamName: TEAM.name, serviceUrl: server.connector.serviceUrl, channels: [{ channelId: TEAM.id }], updatedAt: "2026-03-01T09:00:00.000Z" });
+    server.connector.setRoster(TEAM.id, [{ id: "29:roster-1", aadObjectId: "6e2a9f4c-1b7d-4c3e-9a8f-0d5b2c7e1f30", name: "Megan Bowen" }]);
+    return { teamId: TEAM.id };
+  }),
   cohorts: get(() => apiRoutes.cohorts.url()),
   createCohort: send("POST", () => apiRoutes.createCohort.url(), (p: Persona) => ({ name: `Cohort by ${p.who.name}`, kind: "team", trackId: "finance", startDate: "2026-04-06", timeZone: "Europe/London", facilitatorIds: [p.who.aadObjectId], members: [] })),
   cohort: get(() => apiRoutes.cohort.url({ cohortId: A })),
@@ -139,6 +149,8 @@ Object.assign(ROUTE_DRIVERS, {
   leadership: get(() => apiRoutes.leadership.url()),
   impactReport: get(() => apiRoutes.impactReport.url()),
   impactReportCsv: get(() => apiRoutes.impactReportCsv.url()),
+  measuredUsage: get(() => apiRoutes.measuredUsage.url()),
+  saveMeasuredUsage: send("PUT", () => apiRoutes.saveMeasuredUsage.url(), () => ({ enabled: false })),
   questions: get(() => apiRoutes.questions.url({ cohortId: A })),
   digest: get(() => apiRoutes.digest.url({ cohortId: A })),
   publishDigest: send("POST", () => apiRoutes.publishDigest.url({ cohortId: A, sessionNumber: "1" }), digestPublishBody),
@@ -158,6 +170,23 @@ Object.assign(ROUTE_DRIVERS, {
   policyPreview: send("POST", () => apiRoutes.policyPreview.url(), policyDraft),
   policyVersions: get(() => apiRoutes.policyVersions.url()),
   policyAcknowledgements: get(() => apiRoutes.policyAcknowledgements.url()),
+});
+
+/** Track authoring: one authored track, saved as the tab saves it (with the ETag it read, so an admin's save is a save). */
+const MATRIX_TRACK = "own-matrix-track";
+const financeContent = () => contentOf({ ...getBuiltInTrack("finance")!, name: "Finance, our way" });
+async function authoredTrackEtag(): Promise<string> {
+  const head = await server.repos.tracks.head(TENANT, MATRIX_TRACK);
+  return head?.etag ?? (await server.repos.tracks.save(TENANT, { ...getBuiltInTrack("finance")!, id: MATRIX_TRACK }, null)).etag;
+}
+Object.assign(ROUTE_DRIVERS, {
+  trackDetail: get(() => apiRoutes.trackDetail.url({ trackId: "finance" })),
+  createTrack: send("POST", () => apiRoutes.createTrack.url(), (p: Persona) => ({ name: `Copy by ${p.who.name}`, copyOf: "finance" })),
+  saveTrack: send("PUT", () => apiRoutes.saveTrack.url({ trackId: MATRIX_TRACK }), async () => ({ content: financeContent(), etag: await authoredTrackEtag() })),
+  previewTrack: send("POST", () => apiRoutes.previewTrack.url({ trackId: "finance" }), () => ({ content: financeContent(), sessionNumber: 1, card: "brief" })),
+  // Cohort A follows the built-in track: an admin is told there is no other version (400), which is past access.
+  trackMove: pastAccess("GET", () => apiRoutes.trackMove.url({ cohortId: A }), () => undefined),
+  moveTrack: pastAccess("POST", () => apiRoutes.moveTrack.url({ cohortId: A }), () => ({ toVersion: 1, etag: "none" })),
 });
 
 const personal = (p: Persona): Partial<ActivityBase> => ({ conversationId: p.who.conversationId });

@@ -18,7 +18,7 @@ const issuesOf = (fn: () => void) => {
 
 describe("cohort rules", () => {
   it("a programme lasts as long as its sessions or its last adoption check", () => {
-    expect(programmeLengthWeeks(track)).toBe(8);
+    expect(programmeLengthWeeks(track)).toBe(12); // the week-12 habit check
     expect(programmeLengthWeeks({ sessions: track.sessions, adoptionCheckWeeks: [] })).toBe(4);
   });
 
@@ -26,13 +26,13 @@ describe("cohort rules", () => {
     expect(issuesOf(() => validateNewCohortStart({ startDate: "2026-04-20", timeZone: zone }, track, NOW))).toEqual([]);
     expect(issuesOf(() => validateNewCohortStart({ startDate: "2026-04-13", timeZone: zone }, track, NOW))).toEqual([{ field: "startDate", message: expect.stringContaining("This cohort is already running") }]);
     expect(issuesOf(() => validateNewCohortStart({ startDate: "2026-03-02", timeZone: zone, alreadyRunning: true }, track, NOW))).toEqual([]);
-    expect(issuesOf(() => validateNewCohortStart({ startDate: "2026-02-16", timeZone: zone, alreadyRunning: true }, track, NOW))).toEqual([{ field: "startDate", message: expect.stringMatching(/more than 8 weeks ago/) }]);
+    expect(issuesOf(() => validateNewCohortStart({ startDate: "2026-01-19", timeZone: zone, alreadyRunning: true }, track, NOW))).toEqual([{ field: "startDate", message: expect.stringMatching(/more than 12 weeks ago/) }]);
   });
 
   it("the confirmation says the policy comes first for a future cohort, and the current week for a running one", () => {
     expect(creationMessage({ name: "A", startDate: "2026-05-04", timeZone: zone }, track, NOW)).toMatch(/starting with the AI-use policy, before the first session on 4 May/);
     const running = creationMessage({ name: "B", startDate: "2026-04-06", timeZone: zone }, track, NOW);
-    expect(running).toMatch(/members join at the current week, week 3 of 8/);
+    expect(running).toMatch(/members join at the current week, week 3 of 12/);
     expect(running).not.toMatch(/policy/);
   });
 

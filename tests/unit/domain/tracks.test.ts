@@ -26,7 +26,7 @@ describe("the built-in role tracks", () => {
       expect(text).not.toMatch(/lorem|ipsum|TODO|TBD|placeholder/i);
     }
     expect(new Set(track.sessions.map((s) => s.learn.workflow)).size).toBe(4);
-    expect(track.adoptionCheckWeeks).toEqual([4, 8]);
+    expect(track.adoptionCheckWeeks).toEqual([4, 8, 12]);
   });
 
   it("when a tenant saves its own version of a track, then it overrides the built-in one", () => {

@@ -7,9 +7,10 @@ import { CohortInput, CohortUpdate, type CohortCreated } from "../../contract/ap
 import { apiRoutes } from "../../contract/api-routes";
 import { parseInput } from "../http";
 import type { RouteGuard } from "../http";
+import { withReadCount } from "./dashboard.routes";
 
 export function registerCohortRoutes(server: Server, ctx: AppContext, guard: RouteGuard): void {
-  server.get(apiRoutes.cohorts.path, guard(async (_req, res, actor) => res.json(await listVisibleCohorts(ctx, actor))));
+  server.get(apiRoutes.cohorts.path, guard(withReadCount(ctx, "cohorts", async (_req, res, actor) => res.json(await listVisibleCohorts(ctx, actor)))));
 
   server.post(apiRoutes.createCohort.path, guard(async (req, res, actor) => {
     const input = parseInput(CohortInput, req.body);
@@ -19,7 +20,7 @@ export function registerCohortRoutes(server: Server, ctx: AppContext, guard: Rou
     res.json(created);
   }));
 
-  server.get(apiRoutes.cohort.path, guard(async (req, res, actor) => res.json(await cohortDetail(ctx, actor, String(req.params.cohortId)))));
+  server.get(apiRoutes.cohort.path, guard(withReadCount(ctx, "cohort", async (req, res, actor) => res.json(await cohortDetail(ctx, actor, String(req.params.cohortId))))));
 
   server.put(apiRoutes.updateCohort.path, guard(async (req, res, actor) => {
     const input = parseInput(CohortUpdate, req.body);

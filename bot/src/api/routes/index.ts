@@ -5,6 +5,7 @@
 import { RateLimiterMemory } from "rate-limiter-flexible";
 import type { Server } from "restify";
 import type { AppContext } from "../../app-context";
+import type { Directory } from "../../domain/ports";
 import type { Authenticator } from "../auth.port";
 import { createRouteGuard } from "../http";
 import { registerCohortRoutes } from "./cohorts.routes";
@@ -19,9 +20,13 @@ import { registerDigestRoutes } from "./digest.routes";
 import { registerLeadershipRoutes } from "./leadership.routes";
 import { registerReportRoutes } from "./report.routes";
 import { registerCalendarRoutes } from "./calendar.routes";
+import { registerTrackRoutes } from "./tracks.routes";
+import { registerMeasuredUsageRoutes } from "./measured-usage.routes";
 
 export interface ApiDeps {
   authenticator: Authenticator;
+  /** Team rosters (teams/team-directory.ts), for importing people. */
+  directory: Directory;
 }
 
 export function registerApiRoutes(server: Server, ctx: AppContext, deps: ApiDeps): void {
@@ -31,7 +36,7 @@ export function registerApiRoutes(server: Server, ctx: AppContext, deps: ApiDeps
   const guard = createRouteGuard(deps.authenticator, ctx.logger, limiter);
   registerMeRoutes(server, ctx, guard);
   registerCohortRoutes(server, ctx, guard);
-  registerPeopleRoutes(server, ctx, guard);
+  registerPeopleRoutes(server, ctx, guard, deps.directory);
   registerDashboardRoutes(server, ctx, guard);
   registerPolicyRoutes(server, ctx, guard);
   registerQuestionRoutes(server, ctx, guard);
@@ -41,5 +46,7 @@ export function registerApiRoutes(server: Server, ctx: AppContext, deps: ApiDeps
   registerLeadershipRoutes(server, ctx, guard);
   registerReportRoutes(server, ctx, guard);
   registerCalendarRoutes(server, ctx, guard);
+  registerTrackRoutes(server, ctx, guard);
+  registerMeasuredUsageRoutes(server, ctx, guard);
 }
 

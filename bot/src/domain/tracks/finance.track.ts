@@ -8,7 +8,7 @@ export const financeTrack: Track = {
   description:
     "Four weeks on the work finance teams repeat every month: the reporting pack, variance commentary, forecast assumptions and the queries that fill the inbox. Every exercise uses your own material.",
   defaultLocalTime: "09:30",
-  adoptionCheckWeeks: [4, 8],
+  adoptionCheckWeeks: [4, 8, 12],
   sessions: [
     {
       number: 1,

@@ -8,7 +8,7 @@ export const hrTrack: Track = {
   description:
     "Four weeks on HR's everyday documents: job descriptions, policy questions, onboarding plans and engagement feedback. People data stays protected throughout: every exercise shows how.",
   defaultLocalTime: "09:30",
-  adoptionCheckWeeks: [4, 8],
+  adoptionCheckWeeks: [4, 8, 12],
   sessions: [
     {
       number: 1,

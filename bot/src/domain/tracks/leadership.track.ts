@@ -8,7 +8,7 @@ export const leadershipTrack: Track = {
   description:
     "Leaders go first. Four weeks on using AI in your own strategic work, deciding where the organisation invests, setting governance and showing your teams that learning in public is expected.",
   defaultLocalTime: "08:30",
-  adoptionCheckWeeks: [4, 8],
+  adoptionCheckWeeks: [4, 8, 12],
   sessions: [
     {
       number: 1,

@@ -8,7 +8,7 @@ export const marketingTrack: Track = {
   description:
     "Four weeks on real marketing work: reading campaign data, writing briefs, making sense of audience research and planning content. You bring the material; the programme brings the method.",
   defaultLocalTime: "09:30",
-  adoptionCheckWeeks: [4, 8],
+  adoptionCheckWeeks: [4, 8, 12],
   sessions: [
     {
       number: 1,

@@ -8,7 +8,7 @@ export const operationsTrack: Track = {
   description:
     "Four weeks on the documents and messages that keep operations running: standard operating procedures, shift and incident handovers, supplier communication and capacity planning.",
   defaultLocalTime: "09:30",
-  adoptionCheckWeeks: [4, 8],
+  adoptionCheckWeeks: [4, 8, 12],
   sessions: [
     {
       number: 1,

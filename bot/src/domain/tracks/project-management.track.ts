@@ -8,7 +8,7 @@ export const projectManagementTrack: Track = {
   description:
     "Four weeks on the documents that keep projects moving: project briefs, status reports, RAID logs and stakeholder updates. Each week you use AI on a live project.",
   defaultLocalTime: "09:30",
-  adoptionCheckWeeks: [4, 8],
+  adoptionCheckWeeks: [4, 8, 12],
   sessions: [
     {
       number: 1,

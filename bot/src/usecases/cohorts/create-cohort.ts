@@ -12,7 +12,7 @@ import type { CohortInput } from "../../contract/api-contract";
 import { creationMessage, validateCohortSchedule, validateNewCohortStart } from "../../domain/cohort-rules";
 import { ValidationError } from "../../domain/errors";
 import type { Versioned } from "../../domain/ports";
-import { resolveTrack } from "../../domain/tracks";
+import { latestTrack, pinOf } from "../tracks/cohort-track";
 import type { Actor, Cohort, Membership } from "../../domain/types";
 import { authorize } from "../access";
 import { rememberFacilitatorNames, validatePeople } from "./people";
@@ -22,7 +22,7 @@ export async function createCohort(ctx: AppContext, actor: Actor, input: CohortI
   const { repos } = ctx;
   await authorize(ctx, actor, "cohort.create");
   const existing = await repos.cohorts.list(actor.tenantId);
-  const track = resolveTrack(input.trackId, await repos.tracks.list(actor.tenantId));
+  const track = await latestTrack(repos.tracks, actor.tenantId, input.trackId);
   if (!track) {
     throw new ValidationError("That track does not exist.", [{ field: "trackId", message: "must be one of the available tracks" }]);
   }
@@ -46,6 +46,8 @@ export async function createCohort(ctx: AppContext, actor: Actor, input: CohortI
     name: input.name,
     kind: input.kind,
     trackId: input.trackId,
+    // A new cohort starts on the track's latest version and stays on it until an admin moves it.
+    ...pinOf(track),
     startDate: input.startDate,
     timeZone: input.timeZone,
     ...(input.localTime ? { localTime: input.localTime } : {}),

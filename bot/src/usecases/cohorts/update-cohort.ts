@@ -6,10 +6,11 @@
  */
 import type { AppContext } from "../../app-context";
 import type { CohortUpdate } from "../../contract/api-contract";
+import { recordStatusChange } from "../../domain/cohort-pause";
 import { validateCohortSchedule, validateLeadershipFollowers, validateStartedCohortEdit } from "../../domain/cohort-rules";
 import { ValidationError } from "../../domain/errors";
 import type { Versioned } from "../../domain/ports";
-import { resolveTrack } from "../../domain/tracks";
+import { latestTrack } from "../tracks/cohort-track";
 import type { Actor, Cohort, Membership } from "../../domain/types";
 import { authorizeCohort } from "../access";
 import { rememberFacilitatorNames, validatePeople } from "./people";
@@ -17,7 +18,8 @@ import { chosenWinsChannel } from "./wins-channel";
 
 export async function updateCohort(ctx: AppContext, actor: Actor, cohortId: string, input: CohortUpdate): Promise<Versioned<Cohort>> {
   const { cohort } = await authorizeCohort(ctx, actor, "cohort.update", cohortId);
-  if (!resolveTrack(input.trackId, await ctx.repos.tracks.list(actor.tenantId))) throw new ValidationError("That track does not exist.", [{ field: "trackId", message: "must be one of the available tracks" }]);
+  const track = input.trackId === cohort.trackId ? undefined : await latestTrack(ctx.repos.tracks, actor.tenantId, input.trackId);
+  if (input.trackId !== cohort.trackId && !track) throw new ValidationError("That track does not exist.", [{ field: "trackId", message: "must be one of the available tracks" }]);
   const leadership = input.leadershipCohortId ? await ctx.repos.cohorts.get(actor.tenantId, input.leadershipCohortId) : undefined;
   validateCohortSchedule({ kind: input.kind, startDate: input.startDate, timeZone: input.timeZone, leadershipCohortId: input.leadershipCohortId }, leadership, ctx.config.cohorts.leadersGoFirstDays);
   validateStartedCohortEdit(cohort, input, ctx.clock.now());
@@ -36,6 +38,8 @@ export async function updateCohort(ctx: AppContext, actor: Actor, cohortId: stri
     name: input.name,
     kind: input.kind,
     trackId: input.trackId,
+    // Same track: the cohort keeps the version it runs on (moving it is its own step, after the diff); another track: its latest.
+    ...(track ? { trackVersion: track.version } : {}),
     startDate: input.startDate,
     timeZone: input.timeZone,
     localTime: input.localTime,
@@ -47,6 +51,9 @@ export async function updateCohort(ctx: AppContext, actor: Actor, cohortId: stri
     status: input.status ?? current.status,
     updatedAt: ctx.clock.now().toISOString(),
   };
+  // Pausing and resuming move the rest of the programme (domain/cohort-pause.ts).
+  const pauses = recordStatusChange(cohort.pauses, cohort.status, next.status, ctx.clock.now());
+  if (pauses) next.pauses = pauses;
   const saved = await ctx.repos.cohorts.update(next, input.etag);
   await applyRoster(ctx, actor.tenantId, cohortId, input.members, currentMembers);
   await rememberFacilitatorNames(ctx, actor.tenantId, input);

@@ -4,13 +4,15 @@ import type { CohortDetail, CohortSummary } from "../../contract/api-contract";
 import type { Versioned } from "../../domain/ports";
 import { programmeWeek } from "../../domain/timeline";
 import { calendarOf } from "../../domain/working-days";
-import { listTracks, resolveTrack } from "../../domain/tracks";
+import { listTracks } from "../../domain/tracks";
+import { trackOfCohort } from "../tracks/cohort-track";
 import type { Actor, Cohort, Track } from "../../domain/types";
 import { authorize, authorizeCohort, type CohortRole } from "../access";
 
 /** A cohort as the cohort list shows it to someone with `role` in it. */
 export async function summarise(ctx: AppContext, cohort: Cohort, role: CohortRole, trackNames: Map<string, string>): Promise<CohortSummary> {
-  const memberCount = await ctx.repos.memberships.countByCohort(cohort.tenantId, cohort.id);
+  // Kept on the roster document by each roster change: one point read, not a count of the cohort.
+  const memberCount = await ctx.repos.figures.memberCount(cohort.tenantId, cohort.id);
   return {
     id: cohort.id,
     name: cohort.name,
@@ -62,7 +64,7 @@ export async function detailOf(ctx: AppContext, cohort: Versioned<Cohort>, role:
   const summary = await summarise(ctx, cohort, role, trackNames(customTracks));
   const members = role === "member" ? [] : await ctx.repos.memberships.listByCohort(cohort.tenantId, cohort.id);
   const facilitators = await ctx.repos.people.getMany(cohort.tenantId, cohort.facilitatorIds);
-  const track = resolveTrack(cohort.trackId, customTracks);
+  const track = await trackOfCohort(ctx.repos.tracks, cohort);
   return {
     ...summary,
     etag: cohort.etag,

@@ -1,12 +1,13 @@
 /**
- * The organisation report as CSV: one row per figure per slice, the assumptions beside hours, FTE
- * and cost, and "fewer than 5" wherever the tab says so. Every text cell goes through
+ * The organisation report as CSV: one row per figure per slice (all, track, cohort, seniority), the
+ * assumptions beside hours, FTE and cost, and "fewer than 5" wherever the tab says so. Every text cell goes through
  * `neutraliseCsvText` (metrics-csv.ts), so a cohort named `=HYPERLINK(...)` stays text.
  */
 import { stringify } from "csv-stringify/sync";
 import type { AppContext } from "../../app-context";
 import type { ImpactReportQuery, ReportFigures } from "../../contract/impact-report-contract";
 import { BLOCKER_LABELS } from "../../domain/check-in-choices";
+import { SENIORITY_LABELS } from "../../domain/seniority";
 import type { Actor, Aggregate } from "../../domain/types";
 import { impactReport } from "./impact-report";
 import { neutraliseCsvText } from "./metrics-csv";
@@ -28,10 +29,12 @@ export async function impactReportCsv(ctx: AppContext, actor: Actor, query: Impa
   const { hoursPerFtePerWeek, costPerHour, currency } = report.assumptions;
   const stated = `assuming ${hoursPerFtePerWeek} hours per FTE per week and ${costPerHour} ${currency} per hour`;
   const rows: Cell[][] = [["slice", "name", "metric", "week", "value", "people", "note"]];
+  if (report.filters.seniority) rows.push(["filter", "seniority", SENIORITY_LABELS[report.filters.seniority], undefined, undefined, undefined, "every slice below counts only these members"]);
   const slices: Array<[string, string, ReportFigures]> = [
     ["all", "All cohorts in this report", report.overall],
     ...report.byTrack.map((t): [string, string, ReportFigures] => ["track", t.trackName, t.figures]),
     ...report.byCohort.map((c): [string, string, ReportFigures] => ["cohort", c.cohortName, c.figures]),
+    ...report.bySeniority.map((l): [string, string, ReportFigures] => ["seniority", l.levelName, l.figures]),
   ];
   for (const [slice, name, f] of slices) {
     const row = (metric: string, week: number | undefined, value: Cell, people: Cell, note?: string) => rows.push([slice, name, metric, week, value, people, note]);

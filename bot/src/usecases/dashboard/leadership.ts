@@ -15,7 +15,9 @@ export async function leadershipView(ctx: AppContext, actor: Actor): Promise<Lea
   const [visible, all] = await Promise.all([listVisibleCohorts(ctx, actor), ctx.repos.cohorts.list(actor.tenantId)]);
   const byId = new Map(all.map((c) => [c.id, c]));
   const seen = new Map(visible.map((c) => [c.id, c]));
-  const names = trackNames(await ctx.repos.tracks.list(actor.tenantId));
+  const [customTracks, policy] = await Promise.all([ctx.repos.tracks.list(actor.tenantId), ctx.repos.policies.current(actor.tenantId)]);
+  const names = trackNames(customTracks);
+  const shared = { customTracks, policy: policy ?? null };
   const live = (c: Cohort) => c.status !== "archived";
 
   // Leadership cohorts the caller is part of, and those that the caller's team cohorts follow.
@@ -28,8 +30,8 @@ export async function leadershipView(ctx: AppContext, actor: Actor): Promise<Lea
   /** The caller's own summary where they have a role; otherwise a member-level one (aggregates only). */
   const entry = async (cohort: Cohort): Promise<{ cohort: CohortSummary; progress: Awaited<ReturnType<typeof progressOf>>; aggregateOnly?: true }> => {
     const own = seen.get(cohort.id);
-    if (own) return { cohort: own, progress: await progressOf(ctx, actor, cohort, own.yourRole) };
-    return { cohort: await summarise(ctx, cohort, "member", names), progress: await progressOf(ctx, actor, cohort, "member"), aggregateOnly: true };
+    if (own) return { cohort: own, progress: await progressOf(ctx, actor, cohort, own.yourRole, shared) };
+    return { cohort: await summarise(ctx, cohort, "member", names), progress: await progressOf(ctx, actor, cohort, "member", shared), aggregateOnly: true };
   };
 
   const leadership = await Promise.all(
@@ -47,7 +49,8 @@ const SHOWN_EXPERIMENTS = 10;
 
 /** What the leaders shared with their teams: only what they agreed to share, which they did with their name. */
 async function sharedExperiments(ctx: AppContext, leadership: Cohort): Promise<LeaderExperimentDto[]> {
-  const wins = await ctx.repos.wins.listByCohort(leadership.tenantId, leadership.id);
+  // Shared wins only, newest first, a bounded page: not every win the cohort ever recorded.
+  const { wins } = await ctx.repos.wins.listSharedPage(leadership.tenantId, leadership.id, SHOWN_EXPERIMENTS * 5);
   return wins
     .filter((w) => w.experiment && w.shareConsent)
     .slice(0, SHOWN_EXPERIMENTS)

@@ -10,7 +10,7 @@ import type { Actor, DeliveryKind } from "../../domain/types";
 import { authorizeCohort } from "../access";
 
 const GROUPS: Array<{ group: MessageKindStatus["group"]; label: string; kinds: DeliveryKind[] }> = [
-  { group: "programme", label: "Programme cards (briefs, commitments, check-ins, reminders, policy, adoption checks)", kinds: ["policy", "baseline", "learn", "apply", "checkin", "checkin-reminder", "adoption"] },
+  { group: "programme", label: "Programme cards (briefs, commitments, check-ins, reminders, policy, adoption checks)", kinds: ["policy", "baseline", "learn", "apply", "checkin", "checkin-reminder", "adoption", "adoption-reminder"] },
   { group: "catch-up", label: "Catch-up cards for people who joined late", kinds: ["catchup"] },
   { group: "alerts", label: "Alerts to facilitators", kinds: ["alert"] },
   { group: "answers", label: "Answers to questions", kinds: ["answer"] },

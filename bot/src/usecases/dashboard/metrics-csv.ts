@@ -44,7 +44,8 @@ const note = (a: Aggregate): Cell => {
 
 export async function metricsCsv(ctx: AppContext, actor: Actor, cohortId: string): Promise<{ filename: string; csv: string }> {
   const { cohort, role } = await authorizeCohort(ctx, actor, "cohort.monitor", cohortId);
-  const progress = await progressOf(ctx, actor, cohort, role);
+  // Group figures only: the CSV has no member rows, so it reads no page of members.
+  const progress = await progressOf(ctx, actor, cohort, role, { figuresOnly: true });
   const name = text(cohort.name);
   const rows: Cell[][] = [[text("cohort"), text("metric"), text("week"), text("value"), text("people"), text("note")]];
   for (const w of progress.weekly) {

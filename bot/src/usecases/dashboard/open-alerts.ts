@@ -4,11 +4,13 @@
  */
 import type { AppContext } from "../../app-context";
 import type { OpenAlertDto } from "../../contract/api-contract";
-import type { StoredAlert } from "../../domain/ports";
 import type { Cohort } from "../../domain/types";
 
+/** The most alerts shown at once, newest first: the list stays readable, and its read bounded. */
+export const OPEN_ALERTS_SHOWN = 100;
+
 export async function openAlerts(ctx: AppContext, cohort: Cohort): Promise<OpenAlertDto[]> {
-  const alerts = ((await ctx.repos.alerts.listByCohort(cohort.tenantId, cohort.id)) as StoredAlert[]).filter((a) => !a.resolvedAt);
+  const alerts = (await ctx.repos.figures.openAlerts(cohort.tenantId, cohort.id, OPEN_ALERTS_SHOWN)).filter((a) => !a.resolvedAt);
   const takers = await ctx.repos.people.getMany(cohort.tenantId, [...new Set(alerts.flatMap((a) => (a.acknowledgedBy ? [a.acknowledgedBy] : [])))]);
   const nameOf = new Map(takers.map((p) => [p.userId, p.displayName || "A facilitator"]));
   return alerts

@@ -43,7 +43,7 @@ export function catchUpCard(member: MemberContext, now: Date): AdaptiveCardJson 
   const missed = sessionsBeforeJoining(member.cohortTimeline, member.lateJoinedAt);
   if (missed.length === 0) return undefined;
   const events = member.cohortTimeline.filter((e) => e.kind === "learn" && missed.includes(e.sessionNumber!));
-  const next = member.timeline.find((e) => new Date(e.dueAt).getTime() > now.getTime() && e.kind !== "checkin-reminder" && e.kind !== "policy");
+  const next = member.timeline.find((e) => new Date(e.dueAt).getTime() > now.getTime() && e.kind !== "checkin-reminder" && e.kind !== "adoption-reminder" && e.kind !== "policy");
   return buildCatchUpCard({
     cohortId: member.cohort.id,
     cohortName: member.cohort.name,

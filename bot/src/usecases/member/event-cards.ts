@@ -3,14 +3,16 @@
  * uses these when a member asks (`next`, `checkin`, `policy`) and the scheduler when it is time.
  */
 import type { AppContext } from "../../app-context";
-import { buildAdoptionCard } from "../../cards/adoption.card";
+import { buildAdoptionCard, buildAdoptionReminderCard } from "../../cards/adoption.card";
 import { buildApplyCard, buildApplySubmittedCard } from "../../cards/apply.card";
 import { buildCheckInCard, buildCheckInSubmittedCard, type CheckInValues, type HelpRequestStatus } from "../../cards/checkin.card";
 import { buildPolicyAcknowledgedCard, buildPolicyCard } from "../../cards/policy.card";
 import { buildSessionBriefCard, type FromYourCohort } from "../../cards/session-brief.card";
 import { fromYourCohort } from "../digest/session-digest";
+import { meetingLinkForSession } from "../live-sessions/meeting-links";
 import type { FieldIssue } from "../../domain/errors";
 import { diffPolicies } from "../../domain/policy-diff";
+import { briefExtras } from "../../domain/tracks/session-variant";
 import type { AdaptiveCardJson } from "../../domain/ports";
 import type { ApplyCommitment, CheckIn, Cohort, PolicyVersion, TenantId, TimelineEvent, Track } from "../../domain/types";
 import { sessionOf, type MemberContext } from "./member-context";
@@ -42,6 +44,8 @@ export function eventTitle(track: Track, event: TimelineEvent): string {
       return `Reminder: check-in on session ${event.sessionNumber}${event.closesOn ? `, closes ${event.closesOn}` : ""}`;
     case "adoption":
       return `Week ${event.adoptionWeek} adoption check`;
+    case "adoption-reminder":
+      return `Reminder: week ${event.adoptionWeek} adoption check`;
   }
 }
 
@@ -50,8 +54,8 @@ export type FromCohortSource = (cohort: Cohort, nextSessionNumber: number) => Pr
 
 export async function briefCard(ctx: AppContext, member: MemberContext, sessionNumber: number, fromCohort: FromCohortSource = (cohort, n) => fromYourCohort(ctx, cohort, n)): Promise<AdaptiveCardJson> {
   const session = sessionOf(member.track, sessionNumber);
-  const from = await fromCohort(member.cohort, sessionNumber);
-  return buildSessionBriefCard({ cohortName: member.cohort.name, sessionNumber, sessionTitle: session.title, learn: session.learn, tabUrl: tabUrl(ctx), ...(from ? { fromCohort: from } : {}) });
+  const [from, live] = await Promise.all([fromCohort(member.cohort, sessionNumber), meetingLinkForSession(ctx, member.cohort, sessionNumber)]);
+  return buildSessionBriefCard({ cohortName: member.cohort.name, sessionNumber, sessionTitle: session.title, learn: session.learn, tabUrl: tabUrl(ctx), ...(from ? { fromCohort: from } : {}), ...briefExtras(member.track, session, member.membership), ...(live ? { liveSession: live } : {}) });
 }
 
 export async function applyCard(ctx: AppContext, member: MemberContext, sessionNumber: number, rejected?: { problem: SubmissionProblem; typed: string; done?: boolean; link?: string }): Promise<AdaptiveCardJson> {
@@ -184,6 +188,8 @@ export async function cardForEvent(ctx: AppContext, member: MemberContext, event
     case "baseline":
     case "adoption":
       return adoptionCard(member, event.adoptionWeek ?? 0);
+    case "adoption-reminder":
+      return buildAdoptionReminderCard({ cohortId: member.cohort.id, cohortName: member.cohort.name, week: event.adoptionWeek ?? 0 });
     case "policy": {
       const policy = await ctx.repos.policies.current(member.cohort.tenantId);
       return policy ? policyCard(ctx, member.cohort.tenantId, policy, member.membership.userId) : undefined;

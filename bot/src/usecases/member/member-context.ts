@@ -8,8 +8,9 @@ import { NotFoundError, ValidationError } from "../../domain/errors";
 import type { Versioned } from "../../domain/ports";
 import { ownTimeline } from "../../domain/member-pause";
 import { buildTimeline, lateJoinedAt } from "../../domain/timeline";
-import { resolveTrack } from "../../domain/tracks";
+import { trackForMember } from "../../domain/tracks/session-variant";
 import type { Actor, Cohort, Membership, TimelineEvent, Track } from "../../domain/types";
+import { trackOfCohort } from "../tracks/cohort-track";
 
 export interface MemberContext {
   cohort: Versioned<Cohort>;
@@ -26,7 +27,8 @@ export interface MemberContext {
 /** The member's context from the cohort's schedule: their own timeline, and when they joined if late. */
 function contextOf(cohort: Versioned<Cohort>, membership: Membership, track: Track, cohortTimeline: TimelineEvent[]): MemberContext {
   const late = lateJoinedAt(cohortTimeline, membership, cohort);
-  return { cohort, membership, track, timeline: ownTimeline(cohortTimeline, membership, cohort), cohortTimeline, ...(late ? { lateJoinedAt: late } : {}) };
+  // The member's own version of each session: the seniority variant for them, when the track has one.
+  return { cohort, membership, track: trackForMember(track, membership), timeline: ownTimeline(cohortTimeline, membership, cohort), cohortTimeline, ...(late ? { lateJoinedAt: late } : {}) };
 }
 
 export class NotInCohortError extends NotFoundError {
@@ -44,7 +46,7 @@ export async function loadMemberContext(ctx: AppContext, actor: Actor, cohortId?
   const cohorts = (await Promise.all(candidates.map((m) => ctx.repos.cohorts.get(actor.tenantId, m.cohortId)))).filter((c): c is Versioned<Cohort> => !!c && c.status !== "archived");
   const cohort = cohorts.sort((a, b) => b.startDate.localeCompare(a.startDate))[0];
   if (!cohort) throw new NotInCohortError();
-  const track = resolveTrack(cohort.trackId, await ctx.repos.tracks.list(actor.tenantId));
+  const track = await trackOfCohort(ctx.repos.tracks, cohort);
   if (!track) throw new NotFoundError("This cohort's track is no longer available. Please tell your facilitator.");
   return contextOf(cohort, candidates.find((m) => m.cohortId === cohort.id)!, track, buildTimeline(cohort, track));
 }
@@ -71,7 +73,7 @@ export interface CohortSchedule {
 }
 
 export async function cohortSchedule(ctx: AppContext, cohort: Cohort): Promise<CohortSchedule | undefined> {
-  const track = resolveTrack(cohort.trackId, await ctx.repos.tracks.list(cohort.tenantId));
+  const track = await trackOfCohort(ctx.repos.tracks, cohort);
   return track ? { track, timeline: buildTimeline(cohort, track) } : undefined;
 }
 

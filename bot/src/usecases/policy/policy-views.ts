@@ -11,6 +11,7 @@ import { NotFoundError, ValidationError } from "../../domain/errors";
 import { diffPolicies, diffPolicyContent, diffPolicyText, policyUnchanged } from "../../domain/policy-diff";
 import type { Actor, PolicyVersion } from "../../domain/types";
 import { authorize } from "../access";
+import { acknowledgementCounts } from "../dashboard/cohort-figures";
 
 export async function getPolicy(ctx: AppContext, actor: Actor): Promise<PolicyResponse> {
   await authorize(ctx, actor, "policy.read");
@@ -75,14 +76,13 @@ export async function acknowledgementRates(ctx: AppContext, actor: Actor): Promi
   await authorize(ctx, actor, "policy.acknowledgements");
   const current = await ctx.repos.policies.current(actor.tenantId);
   if (!current) throw new NotFoundError("No policy has been published yet.");
-  const acknowledged = new Set((await ctx.repos.policies.listAcknowledgements(actor.tenantId, current.version)).map((a) => a.userId));
   const cohorts = (await ctx.repos.cohorts.list(actor.tenantId)).filter((c) => actor.isAdmin || c.facilitatorIds.includes(actor.userId));
-  const rows = await Promise.all(
-    cohorts.map(async (cohort) => {
-      const members = await ctx.repos.memberships.listByCohort(actor.tenantId, cohort.id);
-      const count = members.filter((m) => acknowledged.has(m.userId)).length;
-      return { cohortId: cohort.id, cohortName: cohort.name, memberCount: members.length, acknowledged: aggregate(members.length, members.length ? Math.round((count / members.length) * 100) / 100 : 0) };
-    }),
-  );
+  // Kept per cohort with the dashboard's figures (usecases/dashboard/cohort-figures.ts): bounded reads.
+  const rows = (await acknowledgementCounts(ctx, cohorts, current)).map(({ cohort, memberCount, acknowledged: count }) => ({
+    cohortId: cohort.id,
+    cohortName: cohort.name,
+    memberCount,
+    acknowledged: aggregate(memberCount, memberCount ? Math.round((count / memberCount) * 100) / 100 : 0),
+  }));
   return { version: current.version, cohorts: rows };
 }

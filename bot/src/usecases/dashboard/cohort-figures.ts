@@ -1,0 +1,119 @@
+/**
+ * A cohort's group figures for the dashboard, served from the read model
+ * (store/cohort-figures.repository.ts explains the design): a handful of point reads build the key
+ * of what the figures depend on; a saved snapshot with that key is served as it is; otherwise the
+ * figures are recomputed from the raw records by the domain's own rules (`computeCohortProgress`,
+ * `responsesForEvent`: the suppression and differencing rules are not repeated here) and saved.
+ *
+ * The key is read before the raw records and every writer moves its marker after writing, so a
+ * saved snapshot never claims to be newer than what it saw. Recomputing is idempotent: the same
+ * records give the same document.
+ */
+import crypto from "node:crypto";
+import type { AppContext } from "../../app-context";
+import { computeCohortProgress, responsesForEvent } from "../../domain/metrics";
+import type { CohortFiguresSnapshot } from "../../domain/ports";
+import { buildTimeline } from "../../domain/timeline";
+import { resolveTrack } from "../../domain/tracks";
+import type { Cohort, PolicyVersion, TimelineEvent, Track } from "../../domain/types";
+
+export interface FiguresInputs {
+  timeline: TimelineEvent[];
+  policy: PolicyVersion | undefined;
+}
+
+/** What the figures depend on, read without touching the cohort's records. */
+async function keyOf(ctx: AppContext, cohort: Cohort, timeline: TimelineEvent[], policy: PolicyVersion | undefined): Promise<string> {
+  const now = ctx.clock.now();
+  const [writes, acks] = await Promise.all([ctx.repos.figures.writeMarker(cohort.tenantId, cohort.id), ctx.repos.figures.acknowledgementMarker(cohort.tenantId)]);
+  const due = timeline.filter((e) => new Date(e.dueAt) <= now).length;
+  const shape = crypto.createHash("sha256").update(JSON.stringify(timeline.map((e) => [e.key, e.kind, e.week, e.sessionNumber ?? null, e.adoptionWeek ?? null, e.dueAt]))).digest("base64url").slice(0, 16);
+  return [writes, acks, `policy ${policy?.version ?? 0}`, `timeline ${shape}`, `due ${due}`].join(" · ");
+}
+
+/** Computed from every raw record of the cohort: the full recomputation the snapshot must equal. */
+export async function recomputeFigures(ctx: AppContext, cohort: Cohort, timeline: TimelineEvent[], policy: PolicyVersion | undefined, key: string): Promise<CohortFiguresSnapshot> {
+  const [memberships, records, alerts] = await Promise.all([
+    ctx.repos.memberships.listByCohort(cohort.tenantId, cohort.id),
+    ctx.repos.loop.listCohortRecords(cohort.tenantId, cohort.id),
+    ctx.repos.alerts.listByCohort(cohort.tenantId, cohort.id),
+  ]);
+  const acknowledged = new Set(policy ? (await ctx.repos.policies.listAcknowledgements(cohort.tenantId, policy.version)).map((a) => a.userId) : []);
+  const resolutions = alerts.filter((a) => a.resolvedAt);
+  const progress = computeCohortProgress({ timeline, memberships, records, acknowledgedUserIds: acknowledged, now: ctx.clock.now(), resolutions });
+  return {
+    key,
+    computedAt: ctx.clock.now().toISOString(),
+    memberCount: progress.memberCount,
+    acknowledgedCount: memberships.filter((m) => acknowledged.has(m.userId)).length,
+    weekly: progress.weekly,
+    adoption: progress.adoption,
+    policyAcknowledged: progress.policyAcknowledged,
+    stuckCount: progress.stuckCount,
+    helpRequests: progress.helpRequests,
+    responses: Object.fromEntries(timeline.map((event) => [event.key, responsesForEvent(event, records, memberships.length)])),
+  };
+}
+
+/** The cohort's figures: the saved snapshot when it is current, else recomputed once and saved. */
+export async function cohortFigures(ctx: AppContext, cohort: Cohort, track: Track, policy?: PolicyVersion | null): Promise<CohortFiguresSnapshot> {
+  const timeline = buildTimeline(cohort, track, ctx.clock.now());
+  const currentPolicy = policy === undefined ? await ctx.repos.policies.current(cohort.tenantId) : (policy ?? undefined);
+  const key = await keyOf(ctx, cohort, timeline, currentPolicy);
+  const saved = await ctx.repos.figures.get(cohort.tenantId, cohort.id);
+  if (saved && saved.key === key) return saved;
+  const fresh = await recomputeFigures(ctx, cohort, timeline, currentPolicy, key);
+  await ctx.repos.figures.save(cohort.tenantId, cohort.id, fresh);
+  return fresh;
+}
+
+/**
+ * The consistency check: whether the saved figures equal a full recomputation from the raw
+ * records. A snapshot whose key is out of date is not wrong, only stale: it is rebuilt, and so is
+ * a wrong one. Rebuilding is idempotent (the same records give the same document).
+ */
+export async function checkFigures(ctx: AppContext, cohort: Cohort, track: Track): Promise<{ consistent: boolean; stale: boolean }> {
+  const timeline = buildTimeline(cohort, track, ctx.clock.now());
+  const policy = await ctx.repos.policies.current(cohort.tenantId);
+  const key = await keyOf(ctx, cohort, timeline, policy);
+  const saved = await ctx.repos.figures.get(cohort.tenantId, cohort.id);
+  const full = await recomputeFigures(ctx, cohort, timeline, policy, key);
+  const stale = saved === undefined || saved.key !== key;
+  const consistent = stale || sameFigures(saved, full);
+  if (stale || !consistent) await ctx.repos.figures.save(cohort.tenantId, cohort.id, full);
+  return { consistent, stale };
+}
+
+/** The figures without when they were computed: what must match. */
+export function sameFigures(a: CohortFiguresSnapshot, b: CohortFiguresSnapshot): boolean {
+  const strip = ({ computedAt, key, ...rest }: CohortFiguresSnapshot) => (void computedAt, void key, rest);
+  return JSON.stringify(canonical(strip(a))) === JSON.stringify(canonical(strip(b)));
+}
+
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)).map(([k, v]) => [k, canonical(v)]));
+  return value;
+}
+
+/**
+ * Acknowledgement of `policy` per cohort, kept with each cohort's figures: one snapshot read per
+ * cohort instead of every acknowledgement of the tenant and every member of every cohort.
+ */
+export async function acknowledgementCounts(ctx: AppContext, cohorts: Cohort[], policy: PolicyVersion): Promise<Array<{ cohort: Cohort; memberCount: number; acknowledged: number }>> {
+  if (cohorts.length === 0) return [];
+  const customTracks = await ctx.repos.tracks.list(cohorts[0]!.tenantId);
+  return Promise.all(
+    cohorts.map(async (cohort) => {
+      const track = resolveTrack(cohort.trackId, customTracks);
+      if (track) {
+        const figures = await cohortFigures(ctx, cohort, track, policy);
+        return { cohort, memberCount: figures.memberCount, acknowledged: figures.acknowledgedCount };
+      }
+      // A cohort whose track is gone has no figures to keep: counted from its records.
+      const [members, acks] = await Promise.all([ctx.repos.memberships.listByCohort(cohort.tenantId, cohort.id), ctx.repos.policies.listAcknowledgements(cohort.tenantId, policy.version)]);
+      const acknowledged = new Set(acks.map((a) => a.userId));
+      return { cohort, memberCount: members.length, acknowledged: members.filter((m) => acknowledged.has(m.userId)).length };
+    }),
+  );
+}
