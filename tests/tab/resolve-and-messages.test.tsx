@@ -102,3 +102,27 @@ describe("a paused member, in the member table", () => {
     expect(bo).not.toHaveTextContent("Paused");
   });
 });
+
+describe("a large cohort's member table", () => {
+  it("shows the first page, then the next with Show more members, keeping whoever asked for help on top", async () => {
+    const member = (i: number, stuck = false) => ({ userId: `m${i}`, displayName: `Member ${i}`, status: stuck ? ("asked-for-help" as const) : ("on-track" as const), checkInsDone: 2, minutesSaved: 20 });
+    installFakeFetch({
+      "GET /api/cohorts": ok([cohort]),
+      "GET /api/cohorts/fin/timeline": ok(timeline),
+      "GET /api/cohorts/fin/progress": ok({ ...progress([]), members: [member(1), member(2)], membersCursor: "page-2" }),
+      "GET /api/cohorts/fin/progress?cursor=page-2": ok({ ...progress([]), members: [member(3, true)] }),
+      "GET /api/cohorts/fin/wins": ok({ cohortId: "fin", wins: [], unsharedCount: 0 }),
+      "GET /api/cohorts/fin/deliveries": ok(status),
+    });
+    wrap(<ProgrammeView me={me} />);
+    await screen.findByText("Member 1");
+    expect(screen.queryByText("Member 3")).toBeNull();
+    await userEvent.click(screen.getByRole("button", { name: "Show more members" }));
+    const rows = await screen.findAllByRole("row");
+    await waitFor(() => expect(screen.getByText("Member 3")).toBeInTheDocument());
+    const names = screen.getAllByRole("row").map((r) => r.textContent ?? "").filter((t) => t.startsWith("Member "));
+    expect(rows.length).toBeGreaterThan(0);
+    expect(names[0]).toContain("Member 3");
+    expect(screen.queryByRole("button", { name: "Show more members" })).toBeNull();
+  });
+});

@@ -20,7 +20,7 @@ import type { AppContext } from "../app-context";
 import { ConcurrencyError } from "../domain/errors";
 import { meetingSignature, planLiveSessions, type MeetingRecord, type PlannedMeeting } from "../domain/live-sessions";
 import type { LiveSessionsStatus, MeetingCalendarPort, MeetingFailure, TeamsMeetingRequest, Versioned } from "../domain/ports";
-import { resolveTrack } from "../domain/tracks";
+import { trackOfCohort } from "../usecases/tracks/cohort-track";
 import type { Cohort, TenantId } from "../domain/types";
 
 export interface MeetingSyncOptions {
@@ -242,7 +242,7 @@ export function createMeetingSync(ctx: AppContext, options: MeetingSyncOptions) 
 
   /** Reconciles one active cohort's meetings. Throws NotConsented to stop the tenant. */
   async function syncCohort(cohort: Versioned<Cohort>, report: MeetingSyncReport): Promise<void> {
-    const track = resolveTrack(cohort.trackId, await ctx.repos.tracks.list(cohort.tenantId));
+    const track = await trackOfCohort(ctx.repos.tracks, cohort);
     if (!track) return;
     const signature = await signatureOf(cohort, JSON.stringify(track));
     if ((await ctx.repos.meetings.getSyncMark(cohort.tenantId, cohort.id)) === signature) return;

@@ -1,5 +1,5 @@
 /** A cohort's programme: its timeline with delivery and response status, progress charts and who needs help. */
-import { Badge, Card, Link, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title3, tokens } from "@fluentui/react-components";
+import { Badge, Button, Card, Link, Table, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow, Text, Title3, tokens } from "@fluentui/react-components";
 import { useEffect, useState } from "react";
 import type { Aggregate, CohortSummary, MeResponse, MemberProgressStatus, ProgressResponse, TimelineEventDto, TimelineResponse, WeeklyPoint } from "../../../bot/src/contract/api-contract";
 import { api } from "../api";
@@ -98,7 +98,7 @@ function Progress({ progress, staff, cohortId, onChanged }: { progress: Progress
       {staff ? (
         <>
           <HelpAlerts alerts={progress.alerts ?? []} cohortId={cohortId} onResolved={onChanged} />
-          <MemberTable progress={progress} />
+          <MemberTable progress={progress} cohortId={cohortId} />
           <Link href={apiRoutes.metricsCsv.url({ cohortId })} onClick={(e) => void downloadCsv(e, cohortId)}>
             Download metrics (CSV)
           </Link>
@@ -143,11 +143,31 @@ function AdoptionChart({ progress }: { progress: ProgressResponse }) {
   );
 }
 
-function MemberTable({ progress }: { progress: ProgressResponse }) {
-  if (progress.members.length === 0) return <Empty title="No members yet" />;
+/**
+ * The member table pages (the API answers 50 members at a time with `membersCursor`): "Show more
+ * members" fetches the next page and the table re-sorts everything loaded, so whoever needs help
+ * stays on top.
+ */
+function MemberTable({ progress, cohortId }: { progress: ProgressResponse; cohortId: string }) {
+  const [more, setMore] = useState<{ members: ProgressResponse["members"]; cursor?: string; loading: boolean; error?: string }>({ members: [], loading: false });
+  useEffect(() => setMore({ members: [], loading: false }), [progress]);
+  const cursor = more.members.length ? more.cursor : progress.membersCursor;
+  const loadMore = async () => {
+    if (!cursor) return;
+    setMore((m) => ({ ...m, loading: true, error: undefined }));
+    try {
+      const page = await api.get<ProgressResponse>(apiRoutes.progress.url({ cohortId }, { cursor }));
+      setMore((m) => ({ members: [...m.members, ...page.members], cursor: page.membersCursor, loading: false }));
+    } catch {
+      setMore((m) => ({ ...m, loading: false, error: "Couldn't load more members. Try again." }));
+    }
+  };
+  const members = [...progress.members, ...more.members];
+  if (members.length === 0) return <Empty title="No members yet" />;
   const order: MemberProgressStatus[] = ["asked-for-help", "stuck", "missed-checkins", "not-started", "on-track"];
-  const sorted = [...progress.members].sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status));
+  const sorted = [...members].sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status));
   return (
+    <>
     <ScrollArea label="Members and how they are doing (scrolls sideways on narrow screens)" minWidth={440}>
     <Table aria-label="Members and how they are doing" size="small">
       <TableHeader>
@@ -182,6 +202,15 @@ function MemberTable({ progress }: { progress: ProgressResponse }) {
       </TableBody>
     </Table>
     </ScrollArea>
+    {cursor ? (
+      <div>
+        <Button appearance="secondary" disabled={more.loading} onClick={() => void loadMore()}>
+          {more.loading ? "Loading…" : "Show more members"}
+        </Button>
+        {more.error ? <Text role="alert"> {more.error}</Text> : null}
+      </div>
+    ) : null}
+    </>
   );
 }
 

@@ -14,7 +14,7 @@ import type { AppContext } from "../../app-context";
 import { computeCohortProgress, responsesForEvent } from "../../domain/metrics";
 import type { CohortFiguresSnapshot } from "../../domain/ports";
 import { buildTimeline } from "../../domain/timeline";
-import { resolveTrack } from "../../domain/tracks";
+import { trackOfCohort } from "../tracks/cohort-track";
 import type { Cohort, PolicyVersion, TimelineEvent, Track } from "../../domain/types";
 
 export interface FiguresInputs {
@@ -102,10 +102,9 @@ function canonical(value: unknown): unknown {
  */
 export async function acknowledgementCounts(ctx: AppContext, cohorts: Cohort[], policy: PolicyVersion): Promise<Array<{ cohort: Cohort; memberCount: number; acknowledged: number }>> {
   if (cohorts.length === 0) return [];
-  const customTracks = await ctx.repos.tracks.list(cohorts[0]!.tenantId);
   return Promise.all(
     cohorts.map(async (cohort) => {
-      const track = resolveTrack(cohort.trackId, customTracks);
+      const track = await trackOfCohort(ctx.repos.tracks, cohort);
       if (track) {
         const figures = await cohortFigures(ctx, cohort, track, policy);
         return { cohort, memberCount: figures.memberCount, acknowledged: figures.acknowledgedCount };

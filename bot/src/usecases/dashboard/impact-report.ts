@@ -8,7 +8,7 @@ import type { ImpactReportQuery, ImpactReportResponse } from "../../contract/imp
 import { NotFoundError } from "../../domain/errors";
 import { computeImpactReport, DEFAULT_REPORT_ASSUMPTIONS, type ReportAssumptions } from "../../domain/impact-report";
 import { DEFAULT_SENIORITY_RULES, SENIORITY_LABELS, SENIORITY_LEVELS, seniorityOf, type SeniorityRule } from "../../domain/seniority";
-import { resolveTrack } from "../../domain/tracks";
+import { trackOfCohort } from "../tracks/cohort-track";
 import type { Actor, Cohort, Track } from "../../domain/types";
 import { authorize } from "../access";
 import { withMeasuredUsage } from "../usage/measured-report";
@@ -35,16 +35,15 @@ export async function impactReport(ctx: AppContext, actor: Actor, query: ImpactR
     costPerHour: query.costPerHour ?? DEFAULT_REPORT_ASSUMPTIONS.costPerHour,
     currency: query.currency ?? DEFAULT_REPORT_ASSUMPTIONS.currency,
   };
-  const customTracks = await ctx.repos.tracks.list(actor.tenantId);
   const inputs = await Promise.all(
     chosen.map(async (c) => {
       const [memberships, records] = await Promise.all([ctx.repos.memberships.listByCohort(c.tenantId, c.id), ctx.repos.loop.listCohortRecords(c.tenantId, c.id)]);
-      const rules = seniorityRulesOf(resolveTrack(c.trackId, customTracks));
+      const rules = seniorityRulesOf(await trackOfCohort(ctx.repos.tracks, c));
       return { cohortId: c.id, trackId: c.trackId, memberIds: memberships.map((m) => m.userId), records, seniority: new Map(memberships.map((m) => [m.userId, seniorityOf(m, rules)])) };
     }),
   );
   const report = await withMeasuredUsage(ctx, actor.tenantId, chosen, inputs, computeImpactReport(inputs, assumptions, query.seniority ? { seniority: query.seniority } : {}), query.seniority);
-  const names = trackNames(customTracks);
+  const names = trackNames(await ctx.repos.tracks.list(actor.tenantId));
   const byId = new Map(chosen.map((c) => [c.id, c]));
   return {
     scope: actor.isAdmin ? "tenant" : "own-cohorts",

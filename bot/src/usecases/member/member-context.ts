@@ -48,7 +48,7 @@ export async function loadMemberContext(ctx: AppContext, actor: Actor, cohortId?
   if (!cohort) throw new NotInCohortError();
   const track = await trackOfCohort(ctx.repos.tracks, cohort);
   if (!track) throw new NotFoundError("This cohort's track is no longer available. Please tell your facilitator.");
-  return contextOf(cohort, candidates.find((m) => m.cohortId === cohort.id)!, track, buildTimeline(cohort, track));
+  return contextOf(cohort, candidates.find((m) => m.cohortId === cohort.id)!, track, buildTimeline(cohort, track, ctx.clock.now()));
 }
 
 export function sessionOf(track: Track, sessionNumber: number) {
@@ -74,7 +74,7 @@ export interface CohortSchedule {
 
 export async function cohortSchedule(ctx: AppContext, cohort: Cohort): Promise<CohortSchedule | undefined> {
   const track = await trackOfCohort(ctx.repos.tracks, cohort);
-  return track ? { track, timeline: buildTimeline(cohort, track) } : undefined;
+  return track ? { track, timeline: buildTimeline(cohort, track, ctx.clock.now()) } : undefined;
 }
 
 /** The same context for a member the scheduler is writing to (no actor: it is the system acting). */
