@@ -132,7 +132,7 @@ describe.each(MOMENTS)("the Agents Playground walkthrough in the README, %s", (_
     const myData = await chat.say("my data");
     expect(text(myData)).toContain(DELIVERABLE);
     expect(text(myData)).toContain("Drafted the commentary from the ledger export");
-    expect(text(myData)).toMatch(/note to your facilitators quoting your check-in/);
+    expect(text(myData)).toMatch(/notes? to your facilitators quoting your check-in/);
     expect(executeTitles(cardOf(myData))).toContain("Delete my reflections…");
     expect(cardText((await chat.press(myData, MY_DATA_VERBS.askDelete)).value)).toContain("Yes, delete my reflections");
 

@@ -163,5 +163,4 @@ test("each dashboard request reads the same at 60 and at 1,000 members", async (
   // The maintained figures equal a full recomputation from the raw records.
   const cohort = (await server.ctx.repos.cohorts.get(tenantId, cohortId))!;
   expect(await checkFigures(server.ctx, cohort, getBuiltInTrack("operations")!)).toEqual({ consistent: true, stale: false });
-  console.log(JSON.stringify({ at50, at1000 }));
 });
