@@ -64,7 +64,7 @@ export function shiftForCohortPauses(timeline: TimelineEvent[], pauses: readonly
     const weeks = pauseWeeks(pause, cohort.timeZone, now);
     if (weeks === 0) continue;
     const from = new Date(pause.from).getTime();
-    events = events.map((e) => shiftEvent(e, from, weeks, cohort.timeZone, calendar));
+    events = events.map((e) => shiftEventByWeeks(e, from, weeks, cohort.timeZone, calendar));
   }
   const order = new Map(timeline.map((e, i) => [e.key, i]));
   return [...events].sort((a, b) => a.dueAt.localeCompare(b.dueAt) || order.get(a.key)! - order.get(b.key)!);
@@ -85,7 +85,12 @@ export function pausedWeeksBy(pauses: readonly CohortPause[] | undefined, now: D
   return { weeks };
 }
 
-function shiftEvent(event: TimelineEvent, from: number, weeks: number, timeZone: string, calendar: WorkingCalendar): TimelineEvent {
+/**
+ * Moves what is still ahead of `from` by whole weeks, onto a working day at the same local time: the
+ * event if it was not due yet, and the closing of a check-in that was sent but still open (so people
+ * get the same time to answer it). Shared by cohort pauses and a member's own pauses.
+ */
+export function shiftEventByWeeks(event: TimelineEvent, from: number, weeks: number, timeZone: string, calendar: WorkingCalendar): TimelineEvent {
   const ahead = (instant: Instant) => new Date(instant).getTime() > from;
   const due = ahead(event.dueAt) ? moveLocal(event.dueAt, weeks, timeZone, calendar) : undefined;
   const closes = event.closesAt && ahead(event.closesAt) ? moveLocal(event.closesAt, weeks, timeZone, calendar) : undefined;

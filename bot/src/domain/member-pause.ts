@@ -15,10 +15,11 @@
  * - Pauses apply in the order they were taken; each moves what is still ahead of it.
  */
 import { DateTime } from "luxon";
+import { shiftEventByWeeks } from "./cohort-pause";
 import { ValidationError } from "./errors";
 import { lateJoinedAt, memberTimeline } from "./timeline";
-import type { Cohort, Instant, LocalDate, MemberPause, Membership, TimelineEvent } from "./types";
-import { calendarOf, onOrNextWorkingDay, type WorkingCalendar } from "./working-days";
+import type { Cohort, LocalDate, MemberPause, Membership, TimelineEvent } from "./types";
+import { calendarOf } from "./working-days";
 
 export const PAUSE_WEEK_CHOICES = [1, 2, 3, 4] as const;
 
@@ -80,7 +81,7 @@ export function shiftForPauses(timeline: TimelineEvent[], pauses: readonly Membe
     const weeks = weeksShifted(pause, cohort.timeZone);
     if (weeks === 0) continue;
     const from = new Date(pause.from).getTime();
-    events = events.map((e) => shiftEvent(e, from, weeks, cohort.timeZone, calendar));
+    events = events.map((e) => shiftEventByWeeks(e, from, weeks, cohort.timeZone, calendar));
   }
   return events;
 }
@@ -88,27 +89,4 @@ export function shiftForPauses(timeline: TimelineEvent[], pauses: readonly Membe
 /** The member's own timeline: the cohort's, without what came before a late joiner joined, moved by their pauses. */
 export function ownTimeline(cohortTimeline: TimelineEvent[], membership: Pick<Membership, "joinedAt" | "pauses">, cohort: CohortCalendar & Pick<Cohort, "createdAt">): TimelineEvent[] {
   return shiftForPauses(memberTimeline(cohortTimeline, lateJoinedAt(cohortTimeline, membership, cohort)), membership.pauses, cohort);
-}
-
-/**
- * Moves what is still ahead of `from`: the event if it was not due yet, and the closing of a
- * check-in that was sent but was still open (so the member gets the same time to answer it).
- */
-function shiftEvent(event: TimelineEvent, from: number, weeks: number, timeZone: string, calendar: WorkingCalendar): TimelineEvent {
-  const ahead = (instant: Instant) => new Date(instant).getTime() > from;
-  const due = ahead(event.dueAt) ? moveLocal(event.dueAt, weeks, timeZone, calendar) : undefined;
-  const closes = event.closesAt && ahead(event.closesAt) ? moveLocal(event.closesAt, weeks, timeZone, calendar) : undefined;
-  if (!due && !closes) return event;
-  return {
-    ...event,
-    ...(due ? { dueAt: due.toUTC().toISO()!, localDate: due.toISODate()!, localTime: due.toFormat("HH:mm") } : {}),
-    ...(closes ? { closesAt: closes.toUTC().toISO()!, closesOn: closes.toISODate()! } : {}),
-  };
-}
-
-function moveLocal(instant: Instant, weeks: number, timeZone: string, calendar: WorkingCalendar): DateTime {
-  const local = DateTime.fromISO(instant, { zone: timeZone });
-  const moved = local.plus({ weeks });
-  const day = onOrNextWorkingDay(moved.startOf("day"), calendar);
-  return day.set({ hour: local.hour, minute: local.minute, second: 0, millisecond: 0 });
 }
