@@ -5,6 +5,7 @@ import { LIMITS } from "../domain/limits";
 import type { AdaptiveCardJson } from "../domain/ports";
 import { adaptiveCard, bulletList, errorBanner, execute, heading, paragraph, plainLine, successBanner, textInput, textRun, toggleInput, truncate } from "./card-kit";
 import { asBoolean, asNumber, asTrimmed } from "./validation";
+import { isHttpsLink } from "../domain/tracks/track-limits";
 
 export const APPLY_VERBS = { submit: "apply.submit", edit: "apply.edit" } as const;
 
@@ -35,16 +36,6 @@ const WorkLink = z.preprocess(
     .refine(isHttpsLink, "The link must be a full https:// address, like https://contoso.sharepoint.com/…")
     .optional(),
 );
-
-function isHttpsLink(value: string): boolean {
-  if (/\s/.test(value)) return false;
-  try {
-    const url = new URL(value);
-    return url.protocol === "https:" && url.hostname.includes(".") && !url.username && !url.password;
-  } catch {
-    return false;
-  }
-}
 
 export const ApplySubmission = z.object({
   cohortId: z.string().min(1).max(128),

@@ -12,25 +12,14 @@ import type { FieldIssue } from "../domain/errors";
 import type { AdaptiveCardJson } from "../domain/ports";
 import { SENIORITY_LABELS, SENIORITY_LEVELS, type SeniorityLevel, type SeniorityRule } from "../domain/seniority";
 import { isHttpsLink, ROLE_FAMILIES, TRACK_LIMITS } from "../domain/tracks/track-limits";
+import type { SessionVariant, TrackLink } from "../domain/types";
 
 export type { SeniorityLevel, SeniorityRule } from "../domain/seniority";
 export { SENIORITY_LABELS, SENIORITY_LEVELS } from "../domain/seniority";
 export { isHttpsLink, ROLE_FAMILIES, TRACK_LIMITS } from "../domain/tracks/track-limits";
 
-/** An organisation's own template or document: any https link (SharePoint, OneDrive …). */
-export interface TrackLink {
-  title: string;
-  url: string;
-}
-
-/** What a seniority variant replaces in a session; anything left out is the session's own. */
-export interface SessionVariant {
-  summary?: string;
-  tryThis?: string[];
-  examplePrompt?: string;
-  watchOut?: string;
-  applyPrompt?: string;
-}
+/** The domain's own shapes: an https link to an organisation's document, and what a seniority variant replaces. */
+export type { SessionVariant, TrackLink } from "../domain/types";
 
 export interface TrackContentSession {
   /** 1-based, in order; session n is delivered in programme week n. */
