@@ -85,3 +85,31 @@ describe("Teams Toolkit project files", () => {
     for (const needed of ["BOT_ID", "BOT_AZURE_APP_SERVICE_RESOURCE_ID", "TAB_DOMAIN", "TAB_ENDPOINT"]) expect(outputs).toContain(needed);
   });
 });
+
+describe("Microsoft Graph permissions (infra/graph-permissions.json is the one list)", () => {
+  interface Permission { name: string; type: "application" | "delegated"; feature: string; usedFor: string; accessPolicy: boolean }
+  const permissions = (JSON.parse(read("infra/graph-permissions.json")) as { permissions: Permission[] }).permissions;
+
+  it("when the Entra app manifest is read, then it declares exactly the listed application permissions", () => {
+    const manifest = JSON.parse(read("infra/entra-app.manifest.json")) as { requiredResourceAccess: Array<{ resourceAppId: string; resourceAccess: Array<{ id: string; type: string }> }> };
+    const graph = manifest.requiredResourceAccess.find((r) => r.resourceAppId === "Microsoft Graph")!;
+    const roles = graph.resourceAccess.filter((a) => a.type === "Role").map((a) => a.id).sort();
+    expect(roles).toEqual(permissions.filter((p) => p.type === "application").map((p) => p.name).sort());
+  });
+
+  it("when the README's permission table is read, then each permission has a row saying whether it needs the access policy", () => {
+    const readme = read("README.md");
+    for (const p of permissions) {
+      const row = readme.split("\n").find((line) => line.startsWith(`| \`${p.name}\` |`));
+      expect({ permission: p.name, row: row !== undefined }).toEqual({ permission: p.name, row: true });
+      expect({ permission: p.name, policy: /access policy/.test(row!) }).toEqual({ permission: p.name, policy: p.accessPolicy });
+    }
+  });
+
+  it("when the grant script is read, then it takes its list from the same file and sets up the access policy", () => {
+    const script = read("infra/grant-graph-permissions.ps1");
+    expect(script).toContain('"graph-permissions.json"');
+    expect(script).toContain("New-CsApplicationAccessPolicy");
+    expect(script).toContain("New-MgServicePrincipalAppRoleAssignment");
+  });
+});
