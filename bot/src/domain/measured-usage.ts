@@ -12,8 +12,9 @@
  * the report and count as not active. One person's dates are never shown to anyone.
  */
 import { DateTime } from "luxon";
+import { pauseWeeks } from "./cohort-pause";
 import { MIN_GROUP_SIZE, memberCountIn, memberShareIn, roundDownToStep } from "./metrics";
-import type { Aggregate, MeasuredUsageSettings, MeasuredUsageState, UserId } from "./types";
+import type { Aggregate, CohortPause, MeasuredUsageSettings, MeasuredUsageState, UserId } from "./types";
 
 export type { MeasuredUsageSettings, MeasuredUsageState } from "./types";
 
@@ -57,13 +58,30 @@ export function keepFromOn(today: Date): string {
   return utcDay(new Date(today.getTime() - MEASURED_USAGE_KEEP_DAYS * 86_400_000));
 }
 
-/** The 28 days before programme week `week` (the cohort's start + 7 × week days), inclusive. */
-export function activeWindow(startDate: string, week: number): { from: string; to: string } {
-  const weekStarts = DateTime.fromISO(startDate, { zone: "utc" }).plus({ days: 7 * week });
+/**
+ * The 28 days before programme week `week`, inclusive: the cohort's start + 7 × week days, moved
+ * later by the whole weeks of each cohort pause that began before that day (as the pause moves the
+ * week's adoption check: domain/cohort-pause.ts). Undefined while a pause before it is still running:
+ * nobody knows yet when that week will be.
+ */
+export function activeWindow(startDate: string, week: number, paused: PausedCohort = {}): { from: string; to: string } | undefined {
+  const zone = paused.timeZone ?? "utc";
+  let weekStarts = DateTime.fromISO(startDate, { zone }).plus({ days: 7 * week });
+  for (const pause of [...(paused.pauses ?? [])].sort((a, b) => a.from.localeCompare(b.from))) {
+    if (DateTime.fromISO(pause.from, { zone }) >= weekStarts) break;
+    if (!pause.resumedAt) return undefined;
+    weekStarts = weekStarts.plus({ weeks: pauseWeeks(pause, zone) });
+  }
   return { from: weekStarts.minus({ days: ACTIVE_WINDOW_DAYS }).toISODate()!, to: weekStarts.minus({ days: 1 }).toISODate()! };
 }
 
-export interface MeasuredCohortInput {
+/** A cohort's pauses and the zone they are counted in (whole local weeks). */
+export interface PausedCohort {
+  pauses?: readonly CohortPause[];
+  timeZone?: string;
+}
+
+export interface MeasuredCohortInput extends PausedCohort {
   cohortId: string;
   /** The cohort's first programme day (YYYY-MM-DD). */
   startDate: string;
@@ -99,8 +117,8 @@ export function measuredCohortParts(input: MeasuredCohortInput, coverage: Measur
   const members = [...new Set(input.memberIds)];
   const parts: MeasuredCohortParts = new Map();
   for (const week of MEASURED_WEEKS) {
-    const window = activeWindow(input.startDate, week);
-    if (coverage.through < window.to) parts.set(week, "pending");
+    const window = activeWindow(input.startDate, week, input);
+    if (!window || coverage.through < window.to) parts.set(week, "pending");
     else if (window.from < coverage.from) parts.set(week, "not-covered");
     else if (members.length < MIN_GROUP_SIZE) parts.set(week, { count: 0, of: 0 });
     else {

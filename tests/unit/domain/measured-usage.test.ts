@@ -12,6 +12,25 @@ describe("measured usage", () => {
     expect(activeWindow(START, 12)).toEqual({ from: "2026-03-02", to: "2026-03-29" });
   });
 
+  it("when the cohort paused for 9 days in week 2, then weeks 4, 8 and 12 move two weeks later (as its adoption checks do), and a running pause leaves them unknown", () => {
+    const paused = { timeZone: "Europe/London", pauses: [{ from: "2026-01-14T09:00:00.000Z", resumedAt: "2026-01-23T09:00:00.000Z" }] };
+    expect(activeWindow(START, 4, paused)).toEqual({ from: "2026-01-19", to: "2026-02-15" });
+    expect(activeWindow(START, 12, paused)).toEqual({ from: "2026-03-16", to: "2026-04-12" });
+    // A pause that began after week 4 had started moves weeks 8 and 12 only.
+    const late = { timeZone: "Europe/London", pauses: [{ from: "2026-02-10T09:00:00.000Z", resumedAt: "2026-02-12T09:00:00.000Z" }] };
+    expect(activeWindow(START, 4, late)).toEqual({ from: "2026-01-05", to: "2026-02-01" });
+    expect(activeWindow(START, 8, late)).toEqual({ from: "2026-02-09", to: "2026-03-08" });
+    expect(activeWindow(START, 8, { pauses: [{ from: "2026-02-10T09:00:00.000Z" }] })).toBeUndefined();
+
+    // The same activity counts for week 4 only once the pause is applied.
+    const ids = members(5);
+    const activity = new Map(ids.map((u): [string, string[]] => [u, ["2026-02-10"]]));
+    const unpaused = measuredCohortParts({ cohortId: "c", startDate: START, memberIds: ids, activity }, ALL_DATA).get(4);
+    const shifted = measuredCohortParts({ cohortId: "c", startDate: START, memberIds: ids, activity, ...paused }, ALL_DATA).get(4);
+    expect(unpaused).toEqual({ count: 0, of: 5 });
+    expect(shifted).toEqual({ count: 5, of: 5 });
+  });
+
   it("when 7 of 10 members were active before week 4 and 5 before week 8, then the released counts are 5 and 5 (in fives), the shares 0.5", () => {
     const ids = members(10);
     const activity = new Map<string, string[]>([

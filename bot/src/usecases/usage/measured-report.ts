@@ -41,7 +41,7 @@ export async function withMeasuredUsage<R extends ReportSlices>(ctx: AppContext,
     const cohort = cohortById.get(m.cohortId);
     if (!cohort) return undefined;
     const memberIds = level === undefined ? m.memberIds : m.memberIds.filter((u) => m.seniority?.get(u) === level);
-    return measuredCohortParts({ cohortId: m.cohortId, startDate: cohort.startDate, memberIds, activity }, coverage);
+    return measuredCohortParts({ cohortId: m.cohortId, startDate: cohort.startDate, pauses: cohort.pauses, timeZone: cohort.timeZone, memberIds, activity }, coverage);
   };
   const all = members.flatMap((m) => partsOf(m, onlySeniority) ?? []);
   report.overall.measured = slice(all);
