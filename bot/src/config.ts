@@ -111,6 +111,8 @@ const EnvSchema = z.object({
   LIVE_SESSIONS_ENABLED: bool,
   /** Tenants whose cohorts get Teams meetings; empty: every allowed tenant (once LIVE_SESSIONS_ENABLED). */
   LIVE_SESSIONS_TENANT_IDS: list,
+  /** The app's id in the tenant's Teams app catalog (appCatalogs/teamsApps/{id}), to install it in practice pods' group chats. */
+  TEAMS_APP_CATALOG_ID: z.string().optional(),
 
   // --- Microsoft Graph (bot/src/graph) -----------------------------------------------------------
   /** Graph's root; a local stand-in in tests. */
@@ -159,7 +161,7 @@ export interface Config {
   /** Leaders go first: days between a leadership cohort's start and the earliest start of a team cohort that follows it (at least 1). */
   cohorts: { leadersGoFirstDays: number };
   /** Live sessions as Teams meetings: off by default; `tenantIds` empty means every allowed tenant. */
-  liveSessions: { enabled: boolean; tenantIds: string[] };
+  liveSessions: { enabled: boolean; tenantIds: string[]; teamsAppCatalogId?: string };
   /** Microsoft Graph (bot/src/graph); the secret is never logged. */
   graph: {
     baseUrl: string;
@@ -241,7 +243,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     botLimits: { perUserPer10s: e.BOT_RATE_LIMIT_PER_USER, perConversationPer10s: e.BOT_RATE_LIMIT_PER_CONVERSATION, authFailuresPerIpPer10min: e.BOT_AUTH_FAILURES_PER_IP },
     cohorts: { leadersGoFirstDays: Math.max(1, Math.floor(e.LEADERS_GO_FIRST_DAYS)) },
-    liveSessions: { enabled: e.LIVE_SESSIONS_ENABLED, tenantIds: e.LIVE_SESSIONS_TENANT_IDS },
+    liveSessions: { enabled: e.LIVE_SESSIONS_ENABLED, tenantIds: e.LIVE_SESSIONS_TENANT_IDS, ...(e.TEAMS_APP_CATALOG_ID ? { teamsAppCatalogId: e.TEAMS_APP_CATALOG_ID } : {}) },
     graph: {
       baseUrl: e.GRAPH_BASE_URL.replace(/\/$/, ""),
       measuredUsageEnabled: e.MEASURED_USAGE_ENABLED,

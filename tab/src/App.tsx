@@ -23,17 +23,18 @@ const ConfigureView = lazy(() => import("./views/ConfigureView"));
 const ReportView = lazy(() => import("./views/ReportView"));
 const TracksView = lazy(() => import("./views/TracksView"));
 const CalendarView = lazy(() => import("./views/CalendarView"));
+const LiveSessionsView = lazy(() => import("./views/LiveSessionsView"));
 
 /** The channel tab's configuration page (the manifest's configurationUrl). */
 const isConfigurePage = () => /^\/tab\/configure\/?$/.test(window.location.pathname);
 
-type ViewId = "programme" | "leadership" | "report" | "questions" | "policy" | "cohorts" | "tracks" | "calendar" | "my-data";
+type ViewId = "programme" | "leadership" | "report" | "questions" | "live-sessions" | "policy" | "cohorts" | "tracks" | "calendar" | "my-data";
 const THEMES = { default: teamsLightTheme, dark: teamsDarkTheme, contrast: teamsHighContrastTheme };
 const LOCAL_TOKEN_KEY = "cohort-coach.local-token";
 
 function initialView(): ViewId {
   const segment = window.location.pathname.replace(/^\/tab\/?/, "").split("/")[0] as ViewId;
-  return (["programme", "leadership", "report", "questions", "policy", "cohorts", "tracks", "calendar", "my-data"] as const).includes(segment) ? segment : "programme";
+  return (["programme", "leadership", "report", "questions", "live-sessions", "policy", "cohorts", "tracks", "calendar", "my-data"] as const).includes(segment) ? segment : "programme";
 }
 
 export function App() {
@@ -98,6 +99,7 @@ function SignedIn({ onSignOut }: { onSignOut?: () => void }) {
       // Members see only their own figures elsewhere: the report is for staff and leaders.
       ...(staff || (me.data.leaderOf?.length ?? 0) > 0 ? [{ id: "report" as const, label: "Report" }] : []),
       ...(staff ? [{ id: "questions" as const, label: "Questions" }] : []),
+      ...(staff ? [{ id: "live-sessions" as const, label: "Live sessions" }] : []),
       { id: "policy" as const, label: "AI-use policy" },
       ...(me.data.roles.includes("admin") ? [{ id: "cohorts" as const, label: "Cohorts" }] : []),
       ...(me.data.roles.includes("admin") ? [{ id: "tracks" as const, label: "Tracks" }] : []),
@@ -151,6 +153,7 @@ function SignedIn({ onSignOut }: { onSignOut?: () => void }) {
           {selected === "leadership" ? <LeadershipView me={me.data} /> : null}
           {selected === "report" ? <ReportView /> : null}
           {selected === "questions" ? <QuestionsView /> : null}
+          {selected === "live-sessions" ? <LiveSessionsView /> : null}
           {selected === "policy" ? <PolicyView me={me.data} /> : null}
           {selected === "cohorts" ? <CohortsView /> : null}
           {selected === "tracks" ? <TracksView /> : null}

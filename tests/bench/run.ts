@@ -12,6 +12,11 @@
  * weeks of history, then p50/p95 of every tab API the Programme, Leadership and Cohorts views call
  * (tests/bench/dashboard-phase.ts).
  *
+ * `report` (not run unless asked for): `--report-members` (default 10,000) in `--report-cohorts` (50)
+ * with `--report-weeks` (12) of history, seeded in-process through the store's repositories, then
+ * p50/p95 of the organisation report and its CSV (tests/bench/report-phase.ts); `--report-full-read`
+ * also times once what a report request read before it had a read model.
+ *
  * `two-tenants` (not run unless asked for): two organisations of N/2 members each on one instance,
  * the stand-in enforcing the ceiling per tenant as Teams does; each must reach its own ceiling
  * while the other sends too. Prints one row per tenant.
@@ -32,9 +37,10 @@ import { benchTenant, seedBenchCohort, BENCH_EVENT_DUE_AT, BENCH_EVENT_KEY, DEFA
 import { startCosmosProcess } from "./cosmos-process";
 import { CheckInLoad } from "./checkin-load";
 import { formatDashboardPhase, runDashboardPhase } from "./dashboard-phase";
+import { formatReportPhase, runReportPhase } from "./report-phase";
 
-type Phase = "clean" | "faults" | "two-tenants" | "dashboard";
-const PHASES: Phase[] = ["clean", "faults", "two-tenants", "dashboard"];
+type Phase = "clean" | "faults" | "two-tenants" | "dashboard" | "report";
+const PHASES: Phase[] = ["clean", "faults", "two-tenants", "dashboard", "report"];
 
 interface Args {
   members: number;
@@ -42,6 +48,7 @@ interface Args {
   phases: Phase[];
   db: "process" | "inprocess";
   dashboardMembers: number;
+  report: { members: number; cohorts: number; weeks: number; requests: number; fullRead: boolean };
 }
 
 function parseArgs(argv: string[]): Args {
@@ -54,11 +61,14 @@ function parseArgs(argv: string[]): Args {
   const phases = (value("phases") ?? "clean,faults").split(",").filter((p): p is Phase => (PHASES as string[]).includes(p));
   const db = value("db") ?? "process";
   const dashboardMembers = Number(value("dashboard-members") ?? 1000);
-  if (!Number.isInteger(members) || members < 1 || !Number.isInteger(dashboardMembers) || dashboardMembers < 1 || !(rate > 0) || phases.length === 0 || (db !== "process" && db !== "inprocess")) {
-    console.error("Usage: npm run bench -- [--members N] [--rate R] [--phases clean,faults,two-tenants,dashboard] [--dashboard-members N] [--db process|inprocess]");
+  const report = { members: Number(value("report-members") ?? 10_000), cohorts: Number(value("report-cohorts") ?? 50), weeks: Number(value("report-weeks") ?? 12), requests: Number(value("report-requests") ?? 40) };
+  const reportOk = Object.values(report).every((n) => Number.isInteger(n) && n >= 1) && report.members >= report.cohorts;
+  const fullRead = argv.includes("--report-full-read");
+  if (!reportOk || !Number.isInteger(members) || members < 1 || !Number.isInteger(dashboardMembers) || dashboardMembers < 1 || !(rate > 0) || phases.length === 0 || (db !== "process" && db !== "inprocess")) {
+    console.error("Usage: npm run bench -- [--members N] [--rate R] [--phases clean,faults,two-tenants,dashboard,report] [--dashboard-members N] [--report-members N --report-cohorts C --report-weeks W --report-requests R --report-full-read] [--db process|inprocess]");
     process.exit(2);
   }
-  return { members, rate, phases, db, dashboardMembers };
+  return { members, rate, phases, db, dashboardMembers, report: { ...report, fullRead } };
 }
 
 /** Real time, shifted so that the benchmark's event is due "now". */
@@ -206,6 +216,7 @@ async function main(): Promise<void> {
   const dashboards: string[] = [];
   for (const phase of args.phases) {
     if (phase === "dashboard") dashboards.push(formatDashboardPhase(await runDashboardPhase({ members: args.dashboardMembers, log: (line) => console.log(`[dashboard] ${line}`) })));
+    else if (phase === "report") dashboards.push(formatReportPhase(await runReportPhase({ ...args.report, db: args.db, log: (line) => console.log(`[report] ${line}`) })));
     else results.push(...(await runPhase(args, phase)));
   }
   if (results.length) {

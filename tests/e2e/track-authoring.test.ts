@@ -111,6 +111,33 @@ describe("track authoring in a browser", () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
     await context.close();
   });
+
+  it("when the admin, on a phone in dark mode, gives the week-2 clinic its own time and length, then the server holds that list and the live sessions fit 390 px", async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, colorScheme: "dark" });
+    const page = await context.newPage();
+    await openTracksAsAdele(page);
+    // The test above made a second copy by the same name: either is on the defaults.
+    await page.getByRole("button", { name: `Edit ${COPY}` }).first().click();
+    const section = page.getByRole("region", { name: "Live sessions" });
+    await section.getByText("These are the defaults", { exact: false }).waitFor();
+    await section.getByRole("spinbutton", { name: "Live session 3 length (minutes)" }).fill("60");
+    await section.getByLabel("Live session 3 time (optional)").fill("14:00");
+    await section.scrollIntoViewIfNeeded();
+    await screenshot(page, "track-authoring-live-sessions-390-dark");
+    expect(await offViewportElements(page)).toEqual([]);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await page.getByText(/^Saved as version \d+\.$/).waitFor();
+
+    const admin = await apiAs(server, { tenantId: DEMO_TENANT_ID, ...persona("admin") });
+    const copies = ((await admin.get("/api/tracks")).body as Array<{ id: string; name: string }>).filter((t) => t.name === COPY);
+    const details = await Promise.all(copies.map(async (t) => (await admin.get(`/api/tracks/${t.id}`)).body as TrackDetail));
+    expect(details.filter((d) => !d.liveSessionsAreDefaults)).toHaveLength(1);
+    const saved = details.find((d) => !d.liveSessionsAreDefaults)!;
+    expect(saved.content.liveSessions?.find((d) => d.key === "clinic.s2")).toMatchObject({ kind: "clinic", week: 2, durationMinutes: 60, localTime: "14:00" });
+    expect(saved.content.liveSessions?.map((d) => d.key)).toEqual(saved.effectiveLiveSessions.map((d) => d.key));
+    await context.close();
+  });
 });
 
 function persona(id: string): { userId: string; displayName: string } {

@@ -5,6 +5,14 @@
  * `GET /v1.0/users?$filter=id in (…)&$select=id,displayName,mail,userPrincipalName` (a stand-in
  * user's mail is their UPN). It records every event with its history. Plug it in with
  * `stub.use(calendar.route)`.
+ *
+ * Attendance, as Teams reports it once a meeting is over: `GET /v1.0/users/{id}/onlineMeetings?
+ * $filter=JoinWebUrl eq '{joinUrl}'` finds the online meeting behind an event, then
+ * `…/onlineMeetings/{id}/attendanceReports` and `…/attendanceReports/{reportId}/attendanceRecords`
+ * (paged with `@odata.nextLink`, `recordsPageSize` records a page) list who joined, each record's
+ * `identity.id` being the attendee's Entra object id. Tests say who attended with `setAttendance`;
+ * until they do, a meeting has no report yet. Refusals (403) go through the stub's `refuse`.
+ * Like the rest of the stand-in, this is not Microsoft Graph: it answers the same shapes.
  */
 import type http from "node:http";
 import type { GraphStubRoute } from "./graph-stub";
@@ -34,6 +42,10 @@ export interface CalendarStandIn {
   creations: number;
   /** Events not cancelled. */
   live(tenantId?: string): StandInEvent[];
+  /** Who joined the meeting with this join link: one attendance report per list (none: no report yet). */
+  setAttendance(joinUrl: string, ...reports: string[][]): void;
+  /** Attendance records per page (default 2, so paging is always exercised). */
+  recordsPageSize: number;
 }
 
 interface EventBody {
@@ -60,7 +72,46 @@ export function calendarStandIn(): CalendarStandIn {
     ...(e.transactionId ? { transactionId: e.transactionId } : {}),
   });
 
-  const route: GraphStubRoute = (req, res, { tenantId, url, users, send, error }) => {
+  const attendance = new Map<string, string[][]>();
+  const attendanceRoute: GraphStubRoute = (req, _res, { tenantId, url, users, send, error }) => {
+    const m = /^\/v1\.0\/users\/([^/]+)\/onlineMeetings(?:\/([^/]+)\/attendanceReports(?:\/([^/]+)\/attendanceRecords)?)?$/.exec(url.pathname);
+    if (!m || (req.method ?? "GET") !== "GET") return false;
+    const organizerId = decodeURIComponent(m[1]!);
+    if (!users.some((u) => u.id === organizerId)) return error(404, "ErrorInvalidUser", "The requested user is invalid."), true;
+    const mine = events.filter((e) => e.tenantId === tenantId && e.organizerId === organizerId);
+    if (!m[2]) {
+      const filter = /^JoinWebUrl eq '(.*)'$/.exec(url.searchParams.get("$filter") ?? "");
+      if (!filter) return error(400, "BadRequest", "This stand-in answers only $filter=JoinWebUrl eq '...'."), true;
+      const joinUrl = filter[1]!.replace(/''/g, "'");
+      send(200, { value: mine.filter((e) => e.joinUrl === joinUrl).map((e) => ({ id: onlineMeetingIdOf(e), joinWebUrl: e.joinUrl, subject: e.subject })) });
+      return true;
+    }
+    const event = mine.find((e) => onlineMeetingIdOf(e) === decodeURIComponent(m[2]!));
+    if (!event) return error(404, "NotFound", "The online meeting was not found."), true;
+    const reports = attendance.get(event.joinUrl) ?? [];
+    if (!m[3]) {
+      send(200, { value: reports.map((ids, i) => ({ id: `stand-in-report-${i + 1}`, totalParticipantCount: ids.length, meetingStartDateTime: event.start.dateTime, meetingEndDateTime: event.end.dateTime })) });
+      return true;
+    }
+    const index = Number(/^stand-in-report-(\d+)$/.exec(decodeURIComponent(m[3]))?.[1] ?? "0") - 1;
+    const ids = reports[index];
+    if (!ids) return error(404, "NotFound", "The attendance report was not found."), true;
+    const skip = Number(url.searchParams.get("$skiptoken") ?? "0");
+    const page = ids.slice(skip, skip + stub.recordsPageSize);
+    const next = skip + stub.recordsPageSize < ids.length ? `http://${req.headers.host}${url.pathname}?$skiptoken=${skip + stub.recordsPageSize}` : undefined;
+    send(200, {
+      ...(next ? { "@odata.nextLink": next } : {}),
+      value: page.map((id) => {
+        const user = users.find((u) => u.id === id);
+        return { id: `record-${id}`, emailAddress: user?.userPrincipalName ?? null, totalAttendanceInSeconds: 1800, role: id === organizerId ? "Organizer" : "Attendee", identity: { id, displayName: user?.displayName ?? null, tenantId }, attendanceIntervals: [] };
+      }),
+    });
+    return true;
+  };
+
+  const route: GraphStubRoute = (req, res, extra) => {
+    if (attendanceRoute(req, res, extra)) return true;
+    const { tenantId, url, users, send, error } = extra;
     const method = req.method ?? "GET";
     if (url.pathname === "/v1.0/users" && method === "GET" && (url.searchParams.get("$select") ?? "").split(",").includes("mail")) {
       const match = /^id in \((.*)\)$/.exec(url.searchParams.get("$filter") ?? "");
@@ -131,9 +182,14 @@ export function calendarStandIn(): CalendarStandIn {
     events,
     creations: 0,
     live: (tenantId) => events.filter((e) => !e.cancelled && (!tenantId || e.tenantId === tenantId)),
+    setAttendance: (joinUrl, ...reports) => void attendance.set(joinUrl, reports),
+    recordsPageSize: 2,
   };
   return stub;
 }
+
+/** The online meeting behind a stand-in event (Graph's ids differ between the two; so do these). */
+const onlineMeetingIdOf = (e: StandInEvent) => `stand-in-online-meeting-${e.id.replace(/^stand-in-event-/, "")}`;
 
 async function readJson(req: http.IncomingMessage): Promise<EventBody> {
   const chunks: Buffer[] = [];

@@ -14,6 +14,8 @@ import ReportView from "../../tab/src/views/ReportView";
 import { installFakeFetch, pending } from "../helpers/fake-fetch";
 
 const wrap = () => render(<FluentProvider theme={teamsLightTheme}><ReportView /></FluentProvider>);
+// The view keeps its slice and filters in the address: each test starts from a clean one.
+beforeEach(() => window.history.replaceState(null, "", "/"));
 const checkIn = (i: number): CheckIn => ({ id: `c${i}`, tenantId: "t", cohortId: "fin", userId: `u${i}`, sessionNumber: 1, tried: "", worked: "", stuck: "", minutesSaved: 120, confidence: 4, wantsHelp: false, submittedAt: `2026-03-04T09:0${i}:00.000Z`, updatedAt: `2026-03-04T09:0${i}:00.000Z` });
 
 function reportBody(): ImpactReportResponse {
@@ -106,5 +108,97 @@ describe("the organisation report view", () => {
     await userEvent.selectOptions(screen.getByRole("combobox", { name: "Seniority" }), "manager");
     await waitFor(() => expect(fetch).toHaveBeenCalledWith("/api/report?seniority=manager", expect.anything()));
     expect(screen.getByRole("link", { name: "Export CSV" })).toHaveAttribute("href", "/api/report.csv?seniority=manager");
+  });
+});
+
+describe("the organisation report view: address, fixed axes, print and small slices", () => {
+  const ci = (cohortId: string, user: string, session: number, minute: number): CheckIn => ({ ...checkIn(minute), id: `c-${cohortId}-${user}-${session}`, cohortId, userId: user, sessionNumber: session, submittedAt: `2026-03-0${session + 3}T09:${String(minute).padStart(2, "0")}:00.000Z`, updatedAt: `2026-03-0${session + 3}T09:${String(minute).padStart(2, "0")}:00.000Z` });
+  const fin = Array.from({ length: 6 }, (_, i) => `f${i}`);
+  const mkt = Array.from({ length: 6 }, (_, i) => `m${i}`);
+  const hr = ["h0", "h1", "h2"];
+
+  /** Finance answered weeks 1 and 2, marketing week 1 only, and the HR pilot has 3 people. */
+  function twoTracks(): ImpactReportResponse {
+    const computed = computeImpactReport([
+      { cohortId: "fin", trackId: "finance", memberIds: fin, records: { checkIns: [...fin.map((u, i) => ci("fin", u, 1, i)), ...fin.map((u, i) => ci("fin", u, 2, i))], adoption: [] } },
+      { cohortId: "mkt", trackId: "marketing", memberIds: mkt, records: { checkIns: mkt.map((u, i) => ci("mkt", u, 1, 10 + i)), adoption: [] } },
+      { cohortId: "hr", trackId: "hr", memberIds: hr, records: { checkIns: hr.map((u, i) => ci("hr", u, 1, 20 + i)), adoption: [] } },
+    ]);
+    const names: Record<string, string> = { finance: "Finance", marketing: "Marketing", hr: "HR" };
+    return {
+      ...reportBody(),
+      cohorts: [{ id: "fin", name: "Finance cohort", trackId: "finance" }, { id: "mkt", name: "Marketing cohort", trackId: "marketing" }, { id: "hr", name: "HR pilot", trackId: "hr" }],
+      tracks: Object.entries(names).map(([id, name]) => ({ id, name })),
+      overall: computed.overall,
+      byCohort: [],
+      byTrack: computed.byTrack.map((t) => ({ trackId: t.trackId, trackName: names[t.trackId]!, figures: t.figures })),
+    };
+  }
+  const chartAxes = (region: HTMLElement) => [...region.querySelectorAll("figure[data-y-min]")].map((f) => [f.getAttribute("data-y-min"), f.getAttribute("data-y-max"), f.getAttribute("data-y-ticks"), f.getAttribute("data-x-labels")]);
+
+  beforeEach(() => window.history.replaceState(null, "", "/tab/report"));
+
+  it("when the report is sliced and filtered, then the address follows, and an address with a slice opens on it", async () => {
+    window.history.replaceState(null, "", "/tab/report?slice=track&trackId=finance&theme=dark");
+    installFakeFetch({
+      "GET /api/report?trackId=finance": () => ({ status: 200, body: { ...twoTracks(), filters: { trackId: "finance" } } }),
+      "GET /api/report?trackId=finance&seniority=manager": () => ({ status: 200, body: { ...twoTracks(), filters: { trackId: "finance", seniority: "manager" } } }),
+    });
+    wrap();
+    expect(await screen.findByRole("region", { name: "Marketing" })).toBeInTheDocument();
+    expect(screen.getByRole("combobox", { name: "Slice by" })).toHaveValue("track");
+    expect(screen.getByRole("combobox", { name: "Track" })).toHaveValue("finance");
+    expect(screen.getByTestId("report-showing")).toHaveTextContent("Showing track Finance, sliced by track.");
+
+    await userEvent.selectOptions(screen.getByRole("combobox", { name: "Seniority" }), "manager");
+    await waitFor(() => expect(new URLSearchParams(window.location.search).get("seniority")).toBe("manager"));
+    expect(window.location.pathname).toBe("/tab/report");
+    expect(Object.fromEntries(new URLSearchParams(window.location.search))).toEqual({ slice: "track", trackId: "finance", theme: "dark", seniority: "manager" });
+    expect(await screen.findByRole("link", { name: "Export CSV" })).toHaveAttribute("href", "/api/report.csv?trackId=finance&seniority=manager");
+
+    await userEvent.selectOptions(screen.getByRole("combobox", { name: "Slice by" }), "cohort");
+    await waitFor(() => expect(new URLSearchParams(window.location.search).has("slice")).toBe(false));
+  });
+
+  it("when slices have different weeks and figures, then every chart has the same fixed axes: 0–100 %, 1–5 and the report's weeks", async () => {
+    window.history.replaceState(null, "", "/tab/report?slice=track");
+    installFakeFetch({ "GET /api/report": () => ({ status: 200, body: twoTracks() }) });
+    wrap();
+    const overall = await screen.findByRole("region", { name: "All cohorts in this report" });
+    const expected = [
+      ["0%", "100%", "0%,25%,50%,75%,100%", "W0 vs W4|Week 4|W0 vs W8|Week 8|W0 vs W12|Week 12"],
+      ["1", "5", "1,2,3,4,5", "Week 1|Week 2"],
+      ["0%", "100%", "0%,25%,50%,75%,100%", "Week 1|Week 2"],
+    ];
+    expect(chartAxes(overall)).toEqual(expected);
+    // Marketing answered week 1 only: week 2 stays on its axis, without a bar.
+    const marketing = screen.getByRole("region", { name: "Marketing" });
+    expect(chartAxes(marketing)).toEqual(expected);
+    expect(chartAxes(screen.getByRole("region", { name: "Finance" }))).toEqual(expected);
+  });
+
+  it("when a slice has fewer than 5 people, then it says fewer than 5 instead of its size and figures", async () => {
+    window.history.replaceState(null, "", "/tab/report?slice=track");
+    installFakeFetch({ "GET /api/report": () => ({ status: 200, body: twoTracks() }) });
+    wrap();
+    const small = await screen.findByRole("region", { name: "HR" });
+    expect(within(small).getByRole("heading", { level: 3 })).toHaveTextContent("HR · fewer than 5 members");
+    expect(within(small).getByText(/Fewer than 5 people: this slice’s figures are withheld/)).toBeInTheDocument();
+    expect(within(small).queryByText(/\b3 members/)).not.toBeInTheDocument();
+    expect(within(screen.getByRole("region", { name: "Finance" })).getByRole("heading", { level: 3 })).toHaveTextContent("Finance · 6 members");
+  });
+
+  it("when the admin asks for the printable report, then the browser prints, and the print stylesheet hides navigation and controls and breaks pages between sections", async () => {
+    installFakeFetch({ "GET /api/report": () => ({ status: 200, body: twoTracks() }) });
+    const print = jest.spyOn(window, "print").mockImplementation(() => undefined);
+    const { container } = wrap();
+    await userEvent.click(await screen.findByRole("button", { name: "Printable report" }));
+    expect(print).toHaveBeenCalledTimes(1);
+    print.mockRestore();
+    const css = container.querySelector("style")!.textContent!;
+    expect(css).toContain("@media print");
+    expect(css).toMatch(/nav, header, button, select, input, \.report-controls/);
+    expect(css).toMatch(/\.report-section ~ \.report-section \{ break-before: page/);
+    expect(css).toMatch(/color: #000 !important/);
   });
 });

@@ -13,6 +13,7 @@ import { CSV_IMPORT_MAX_CHARS } from "../domain/csv-people";
 
 export { ERROR_CODES, type ErrorCode } from "../domain/errors";
 import type { CohortProgress } from "../domain/metrics";
+import type { LiveSessionAttendanceDto } from "./live-sessions-contract";
 import type {
   Aggregate,
   AdoptionPoint,
@@ -275,7 +276,7 @@ export interface TimelineEventDto {
   /** Responses recorded for this event (check-ins, commitments, adoption answers). */
   responses: Aggregate;
   /** Its live session in Teams (a kick-off on a brief, a clinic after a check-in), once scheduled. */
-  meeting?: { title: string; startsAt: string; joinUrl: string };
+  meeting?: { title: string; startsAt: string; joinUrl: string; attendance?: LiveSessionAttendanceDto };
 }
 
 export interface TimelineResponse {
@@ -320,7 +321,25 @@ export interface ResolveAlertResponse {
  * `members` is one page of the member table (staff) or the caller's own row (members);
  * `membersCursor` fetches the next page (`?cursor=`). `figuresAsOf`: when the group figures were computed.
  */
-export type ProgressResponse = CohortProgress & { cohortId: string; alerts?: OpenAlertDto[]; membersCursor?: string; figuresAsOf?: string };
+/**
+ * An admin's "Recompute figures": the cohort's kept figures checked against a full recount from
+ * its raw records, then rebuilt. `matched`: they were equal; `outdated`: answers came in since they
+ * were kept (not an error); `mismatch`: they differed from the recount (now corrected).
+ */
+export interface RecomputeFiguresResponse {
+  cohortId: string;
+  outcome: "matched" | "outdated" | "mismatch";
+  figuresAsOf: string;
+}
+
+export type ProgressResponse = CohortProgress & {
+  cohortId: string;
+  alerts?: OpenAlertDto[];
+  membersCursor?: string;
+  figuresAsOf?: string;
+  /** Staff only, when live sessions ran: how many of the `held` sessions each member on this page attended (by user id). */
+  liveSessionAttendance?: { held: number; attendedBy: Record<string, number> };
+};
 
 /**
  * Each leadership cohort in the caller's chain (theirs, or the one their team follows) with the
@@ -473,7 +492,7 @@ export interface AcknowledgementRatesResponse {
 
 /** What the bot sent for a cohort, per kind of message (counts and reasons, never names or content). */
 export interface MessageKindStatus {
-  group: "programme" | "catch-up" | "alerts" | "answers" | "wins";
+  group: "programme" | "catch-up" | "alerts" | "answers" | "wins" | "pods";
   label: string;
   sent: number;
   waiting: number;
@@ -516,6 +535,11 @@ export interface MyDataResponse {
     adoption: Array<{ week: number; stillUsing: boolean; frequency: string; usedFor: string }>;
     wins: Array<{ text: string; createdAt: string }>;
   }>;
+  /**
+   * The caller's own measured Microsoft 365 Copilot usage, present only when the tenant measures it
+   * and Microsoft's report has shown them active. Never part of any other person's answer.
+   */
+  measuredUsage?: { lastActiveOn: string; activeDays: number; windowDays: number; through: string };
 }
 
 /** `myHistory`: the signed-in member's own programme in one cohort ("Your programme" in the tab). */
@@ -620,3 +644,6 @@ export type PublishDigestRequest = z.infer<typeof PublishDigestRequest>;
 
 // ---------- organisation report ----------
 export * from "./impact-report-contract";
+
+// ---------- live sessions, run-sheet and practice pods ----------
+export * from "./live-sessions-contract";

@@ -74,6 +74,8 @@ export const apiRoutes = {
   /** The signed-in member's own history in the cohort: briefs, commitments, check-ins, wins. */
   myHistory: route("GET", "/api/cohorts/:cohortId/my-history"),
   metricsCsv: route("GET", "/api/cohorts/:cohortId/metrics.csv"),
+  /** Admins: rebuild the cohort's kept figures from its raw records and say whether they matched. */
+  recomputeFigures: route("POST", "/api/cohorts/:cohortId/figures/recompute"),
   /** What moving the cohort to its track's latest version changes, and the move itself (admins). */
   trackMove: route("GET", "/api/cohorts/:cohortId/track-move"),
   moveTrack: route("POST", "/api/cohorts/:cohortId/track-move"),
@@ -99,6 +101,15 @@ export const apiRoutes = {
   /** "Before session n+1": `?session=n` (default: the latest session whose check-in has opened). */
   digest: route("GET", "/api/cohorts/:cohortId/digest"),
   publishDigest: route("POST", "/api/cohorts/:cohortId/digest/:sessionNumber/publish"),
+
+  /** Live sessions (staff): the cohort's Teams meetings with attendance and catch-up (contract/live-sessions-contract.ts). */
+  liveSessions: route("GET", "/api/cohorts/:cohortId/live-sessions"),
+  saveLiveSessionNotes: route("PUT", "/api/cohorts/:cohortId/live-sessions/:sessionKey/notes"),
+  /** The facilitator's run-sheet for one live session: `?session=<key>`. */
+  runSheet: route("GET", "/api/cohorts/:cohortId/run-sheet"),
+  /** Practice pods (staff): the cohort's pods with message counts only, and splitting the cohort into pods. */
+  pods: route("GET", "/api/cohorts/:cohortId/pods"),
+  savePods: route("PUT", "/api/cohorts/:cohortId/pods"),
 
   questions: route("GET", "/api/cohorts/:cohortId/questions"),
   answerQuestion: route("POST", "/api/cohorts/:cohortId/questions/:questionId/answer"),

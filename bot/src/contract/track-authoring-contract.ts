@@ -9,10 +9,11 @@
  */
 import { z } from "zod";
 import type { FieldIssue } from "../domain/errors";
+import { defaultLiveSessions, liveSessionIssues, MAX_LIVE_SESSION_MINUTES, MIN_LIVE_SESSION_MINUTES } from "../domain/live-sessions";
 import type { AdaptiveCardJson } from "../domain/ports";
 import { SENIORITY_LABELS, SENIORITY_LEVELS, type SeniorityLevel, type SeniorityRule } from "../domain/seniority";
 import { isHttpsLink, ROLE_FAMILIES, TRACK_LIMITS } from "../domain/tracks/track-limits";
-import type { SessionVariant, TrackLink } from "../domain/types";
+import type { LiveSessionDefinition, SessionVariant, TrackLink } from "../domain/types";
 
 export type { SeniorityLevel, SeniorityRule } from "../domain/seniority";
 export { SENIORITY_LABELS, SENIORITY_LEVELS } from "../domain/seniority";
@@ -20,6 +21,12 @@ export { isHttpsLink, ROLE_FAMILIES, TRACK_LIMITS } from "../domain/tracks/track
 
 /** The domain's own shapes: an https link to an organisation's document, and what a seniority variant replaces. */
 export type { SessionVariant, TrackLink } from "../domain/types";
+/** One live session a track holds as a Teams meeting: a kick-off on session n's day, or a clinic after session n's check-in. */
+export type { LiveSessionDefinition } from "../domain/types";
+export { DEFAULT_LIVE_SESSION_MINUTES, defaultLiveSessions, liveSessionIssues, MAX_LIVE_SESSION_MINUTES, MIN_LIVE_SESSION_MINUTES } from "../domain/live-sessions";
+
+/** At most this many live sessions per track (the defaults for 12 sessions are 13). */
+export const MAX_LIVE_SESSIONS = 24;
 
 export interface TrackContentSession {
   /** 1-based, in order; session n is delivered in programme week n. */
@@ -46,6 +53,11 @@ export interface TrackContent {
   approvedTool?: { name: string; howTo: string[] };
   /** How members' job titles map to a variant; empty uses DEFAULT_SENIORITY_RULES. */
   seniorityRules: SeniorityRule[];
+  /**
+   * The track's live sessions (Teams meetings). Absent: the defaults (a kick-off in week 1 and a
+   * clinic after each session's check-in, following the sessions as they change); `[]`: none.
+   */
+  liveSessions?: LiveSessionDefinition[];
 }
 
 export interface TrackDetail {
@@ -62,6 +74,10 @@ export interface TrackDetail {
   updatedByName?: string;
   /** Cohorts running on an older version of this track: each can be moved after seeing the diff. */
   cohortsOnOlderVersions: Array<{ cohortId: string; cohortName: string; version: number }>;
+  /** The live sessions cohorts on this version hold: `content.liveSessions`, or the defaults when it has none. */
+  effectiveLiveSessions: LiveSessionDefinition[];
+  /** True when the track has no list of its own, so the defaults apply (and follow its sessions). */
+  liveSessionsAreDefaults: boolean;
 }
 
 /** POST /api/tracks: `copyOf` a track id (built-in or the organisation's), or blank when left out. */
@@ -176,6 +192,23 @@ export const SeniorityRuleInput = z.object({
   titleContains: textList(TRACK_LIMITS.rulePhrases, TRACK_LIMITS.rulePhrase, 1, "job-title words"),
 });
 
+/**
+ * One live session. Its key and week depend on the rest of the track (keys unique, the week one of
+ * its sessions): TrackContentInput checks those with the domain's own rule, liveSessionIssues().
+ */
+export const LiveSessionInput = z.object({
+  key: z.string({ message: "must be short: lower-case letters, digits, dots and dashes." }),
+  kind: z.enum(["kickoff", "clinic"], { message: "must be a kick-off or a clinic." }),
+  week: z.number({ message: "must be the week of one of the track's sessions." }),
+  title: z.string({ message: "must be 1–120 characters." }).trim().min(1, "must be 1–120 characters.").max(120, "must be 1–120 characters."),
+  durationMinutes: z
+    .number({ message: `must be a whole number of minutes from ${MIN_LIVE_SESSION_MINUTES} to ${MAX_LIVE_SESSION_MINUTES}.` })
+    .int(`must be a whole number of minutes from ${MIN_LIVE_SESSION_MINUTES} to ${MAX_LIVE_SESSION_MINUTES}.`)
+    .min(MIN_LIVE_SESSION_MINUTES, `must be a whole number of minutes from ${MIN_LIVE_SESSION_MINUTES} to ${MAX_LIVE_SESSION_MINUTES}.`)
+    .max(MAX_LIVE_SESSION_MINUTES, `must be a whole number of minutes from ${MIN_LIVE_SESSION_MINUTES} to ${MAX_LIVE_SESSION_MINUTES}.`),
+  localTime: z.string({ message: "must be a time like 14:00." }).regex(HHMM, "must be a time like 14:00.").optional(),
+});
+
 export const TrackContentInput = z
   .object({
     name: text(TRACK_LIMITS.name),
@@ -194,11 +227,17 @@ export const TrackContentInput = z
       .max(SENIORITY_LEVELS.length, `Keep it to ${SENIORITY_LEVELS.length} rules or fewer: one per level.`)
       .refine((rules) => new Set(rules.map((r) => r.level)).size === rules.length, "Give each level one rule only.")
       .default([]),
+    liveSessions: z.array(LiveSessionInput, { message: "Give a list of live sessions." }).max(MAX_LIVE_SESSIONS, `Keep it to ${MAX_LIVE_SESSIONS} live sessions or fewer.`).optional(),
   })
   .superRefine((content, issue) => {
     content.sessions.forEach((s, i) => {
       if (s.number !== i + 1) issue.addIssue({ code: "custom", path: ["sessions", i, "number"], message: `Sessions are numbered 1, 2, 3… in order: this one should be ${i + 1}.` });
     });
+    // What depends on the rest of the track: keys unique and well-formed, each week one of its sessions.
+    for (const found of liveSessionIssues(content.liveSessions ?? [], content)) {
+      const [, index, field] = /^liveSessions\[(\d+)\]\.(key|week)$/.exec(found.field) ?? [];
+      if (field) issue.addIssue({ code: "custom", path: ["liveSessions", Number(index), field], message: `${found.message}.` });
+    }
   });
 
 export const CreateTrackInput = z.object({
@@ -259,8 +298,13 @@ const FIELD_WORDS: Record<string, string> = {
   card: "card",
   seniority: "seniority",
   toVersion: "version",
+  kind: "kind",
+  week: "week",
+  key: "key",
+  durationMinutes: "length in minutes",
+  localTime: "time",
 };
-const ITEM_WORDS: Record<string, string> = { sessions: "Session", tryThis: "step", howTo: "step", examples: "example", reflectQuestions: "question", links: "link", seniorityRules: "rule", titleContains: "word", adoptionCheckWeeks: "check" };
+const ITEM_WORDS: Record<string, string> = { sessions: "Session", tryThis: "step", howTo: "step", examples: "example", reflectQuestions: "question", links: "link", seniorityRules: "rule", titleContains: "word", adoptionCheckWeeks: "check", liveSessions: "live session" };
 const SKIPPED = new Set(["content", "learn", "apply", "variants", "sessions"]);
 
 /** Where a field is, as the editor labels it: "Session 2, what to try, step 3". */
@@ -278,6 +322,34 @@ export function trackFieldLabel(path: ReadonlyArray<PropertyKey>): string {
   return label ? label.charAt(0).toUpperCase() + label.slice(1) : "The request";
 }
 
+/**
+ * The field a problem is reported on: the path joined with dots (`content.sessions.0.title`),
+ * except live sessions, named as the domain's liveSessionIssues() names them (`liveSessions[0].week`),
+ * so one name reaches the editor's control whichever check found the problem.
+ */
+export function trackFieldName(path: ReadonlyArray<PropertyKey>): string {
+  const at = path[0] === "content" ? 1 : 0;
+  if (path[at] === "liveSessions") {
+    const [index, ...rest] = path.slice(at + 1);
+    if (typeof index === "number") return [`liveSessions[${index}]`, ...rest.map(String)].join(".");
+    return ["liveSessions", ...(index === undefined ? [] : [String(index)]), ...rest.map(String)].join(".");
+  }
+  return path.map(String).join(".") || "(body)";
+}
+
+/** A live session's problems as the editor and the API report them: "Live session 1, week: must be …". */
+export function liveSessionFieldIssues(definitions: readonly LiveSessionDefinition[], track: Pick<TrackContent, "sessions">): FieldIssue[] {
+  return liveSessionIssues(definitions, track).map((found) => {
+    const [, index, field] = /^liveSessions\[(\d+)\]\.(\w+)$/.exec(found.field) ?? [];
+    return { field: found.field, message: `${trackFieldLabel(["liveSessions", Number(index), field ?? ""])}: ${found.message}.` };
+  });
+}
+
+/** The live sessions a track holds and whether they are the defaults (the track has no list of its own). */
+export function effectiveLiveSessions(content: Pick<TrackContent, "sessions" | "liveSessions">): { list: LiveSessionDefinition[]; defaults: boolean } {
+  return content.liveSessions ? { list: content.liveSessions, defaults: false } : { list: defaultLiveSessions(content), defaults: true };
+}
+
 /** Parses a track request, or lists every problem by field (`content.sessions.0.learn.workflow`) with a sentence that says where and what to do. */
 export function parseTrackRequest<T>(schema: z.ZodType<T>, input: unknown): { ok: true; data: T } | { ok: false; issues: FieldIssue[] } {
   const result = schema.safeParse(input);
@@ -285,7 +357,7 @@ export function parseTrackRequest<T>(schema: z.ZodType<T>, input: unknown): { ok
   return {
     ok: false,
     issues: result.error.issues.map((i) => ({
-      field: i.path.map(String).join(".") || "(body)",
+      field: trackFieldName(i.path),
       message: `${trackFieldLabel(i.path)}: ${/^(Invalid|Too (big|small)|Expected|Required|Unrecognized)/i.test(i.message) ? "is missing or not valid." : i.message}`,
     })),
   };

@@ -72,10 +72,17 @@ export const ACCESS_POLICY = {
 
   "cohort.read": { on: "cohort", allowed: ["admin", "cohort-facilitator", "cohort-member"], routes: ["cohort", "timeline", "progress"], refusal: "You are not part of this cohort." },
   "cohort.update": { on: "cohort", allowed: ["admin"], routes: ["updateCohort"], refusal: "Only admins can change a cohort." },
+  "cohort.figures.recompute": { on: "cohort", allowed: ["admin"], routes: ["recomputeFigures"], refusal: "Only admins can recompute a cohort's figures." },
   "cohort.track-move": { on: "cohort", allowed: ["admin"], routes: ["trackMove", "moveTrack"], refusal: "Only admins can move a cohort to another version of its track." },
   "cohort.monitor": { on: "cohort", allowed: STAFF_OF_COHORT, routes: ["deliveries", "metricsCsv"], refusal: "Only this cohort's facilitators and admins can see that." },
   "questions.manage": { on: "cohort", allowed: STAFF_OF_COHORT, routes: ["questions", "answerQuestion"], refusal: "Only this cohort's facilitators and admins can see and answer its questions." },
   "digest.manage": { on: "cohort", allowed: STAFF_OF_COHORT, routes: ["digest", "publishDigest"], verbs: ["digest.publish"], refusal: "Only this cohort's facilitators and admins can prepare the next session." },
+  /** Practice pods: who is in which pod and how active their chats are (counts only); splitting the cohort. */
+  "pods.manage": { on: "cohort", allowed: STAFF_OF_COHORT, routes: ["pods", "savePods"], refusal: "Only this cohort's facilitators and admins can see and split its practice pods." },
+  /** The facilitator's run-sheet for a live session: names of who is stuck and who missed it, so staff only. */
+  "run-sheet.read": { on: "cohort", allowed: STAFF_OF_COHORT, routes: ["runSheet"], refusal: "Only this cohort's facilitators and admins can open its run-sheet." },
+  /** Live sessions (issue 19): attendance, notes and the catch-up to those who missed one. */
+  "live-sessions.manage": { on: "cohort", allowed: STAFF_OF_COHORT, routes: ["liveSessions", "saveLiveSessionNotes"], refusal: "Only this cohort's facilitators and admins can see who came to its live sessions and write their notes." },
   "wins.read": { on: "cohort", allowed: STAFF_OF_COHORT, routes: ["wins"], refusal: "Only this cohort's facilitators and admins can see all its wins." },
   "alert.take": { on: "cohort", allowed: STAFF_OF_COHORT, routes: ["resolveAlert"], verbs: ["alert.reach-out", "alert.resolve"], refusal: "Only this cohort's facilitators can take an alert." },
   "own-history.read": {

@@ -111,17 +111,17 @@ export interface ReportFigures {
 }
 
 /** A released prefix, reduced to what adding up needs: how many answers and their total. */
-interface Part {
+export interface Part {
   n: number;
   sum: number;
 }
 /** A count of people rounded down to a multiple of 5, in a group of `of` (0 when the group is under 5). */
-interface Count {
+export interface Count {
   count: number;
   of: number;
 }
 
-interface CohortParts {
+export interface CohortParts {
   memberCount: number;
   /** Members whose answers the parts may use: memberCount, or 0 when the group is under 5 or withheld. */
   releasedMembers: number;
@@ -300,10 +300,31 @@ export interface ImpactReportOptions {
 }
 
 export function computeImpactReport(cohorts: readonly ReportCohortInput[], assumptions: ReportAssumptions = DEFAULT_REPORT_ASSUMPTIONS, options: ImpactReportOptions = {}): ImpactReport {
-  const levels = cohorts.map((c) => ({ cohort: c, levels: seniorityParts(c) }));
+  return impactReportFromParts(cohorts.map((c) => ({ cohortId: c.cohortId, trackId: c.trackId, parts: reportPartsOf(c) })), assumptions, options);
+}
+
+/**
+ * Everything the report needs from one cohort: its released parts as a whole and per seniority
+ * level. They depend only on the cohort's members (and their levels) and their check-ins and
+ * adoption answers, never on the clock or the assumptions, so they can be kept with a key of what
+ * they were computed from (usecases/dashboard/impact-report-parts.ts) and the report built from
+ * them gives exactly what `computeImpactReport` gives from the raw records.
+ */
+export interface CohortReportParts {
+  all: CohortParts;
+  levels: ReadonlyMap<SeniorityLevel, CohortParts>;
+}
+
+export function reportPartsOf(input: ReportCohortInput): CohortReportParts {
+  return { all: cohortParts(input), levels: seniorityParts(input) };
+}
+
+/** The report from each cohort's parts (in the order given): the same roll-ups as `computeImpactReport`. */
+export function impactReportFromParts(cohorts: ReadonlyArray<{ cohortId: string; trackId: string; parts: CohortReportParts }>, assumptions: ReportAssumptions = DEFAULT_REPORT_ASSUMPTIONS, options: ImpactReportOptions = {}): ImpactReport {
+  const levels = cohorts.map((c) => ({ cohort: c, levels: c.parts.levels }));
   const parts = options.seniority
     ? levels.map((l) => ({ cohort: l.cohort, parts: l.levels.get(options.seniority!)! }))
-    : cohorts.map((c) => ({ cohort: c, parts: cohortParts(c) }));
+    : cohorts.map((c) => ({ cohort: c, parts: c.parts.all }));
   const trackIds = [...new Set(cohorts.map((c) => c.trackId))].sort();
   const shown = options.seniority ? [options.seniority] : SENIORITY_LEVELS;
   return {
@@ -313,4 +334,54 @@ export function computeImpactReport(cohorts: readonly ReportCohortInput[], assum
     byTrack: trackIds.map((trackId) => ({ trackId, figures: combine(parts.filter((p) => p.cohort.trackId === trackId).map((p) => p.parts), assumptions) })),
     bySeniority: shown.map((level) => ({ level, figures: combine(levels.map((l) => l.levels.get(level)!), assumptions) })),
   };
+}
+
+/** `CohortReportParts` as plain JSON (maps as entry lists, in their order), to keep in the store. */
+export interface StoredCohortParts {
+  memberCount: number;
+  releasedMembers: number;
+  participation: Count;
+  weekly: Array<[number, { responses: Count; confidence: Part; minutes: Part }]>;
+  adoption: Array<[number, { pairs: number; before: number; after: number }]>;
+  frequency: Array<[number, { respondents: number; counts: Array<[UsageFrequency, number]> }]>;
+  blockers: { checkIns: number; counts: Array<[Blocker, number]> };
+  funnel: Array<[FunnelStep, Count]>;
+}
+export interface StoredReportParts {
+  all: StoredCohortParts;
+  levels: Array<[SeniorityLevel, StoredCohortParts]>;
+}
+
+function storeParts(p: CohortParts): StoredCohortParts {
+  return {
+    memberCount: p.memberCount,
+    releasedMembers: p.releasedMembers,
+    participation: p.participation,
+    weekly: [...p.weekly.entries()],
+    adoption: [...p.adoption.entries()],
+    frequency: [...p.frequency.entries()].map(([week, f]) => [week, { respondents: f.respondents, counts: [...f.counts.entries()] }]),
+    blockers: { checkIns: p.blockers.checkIns, counts: [...p.blockers.counts.entries()] },
+    funnel: [...p.funnel.entries()],
+  };
+}
+
+function restoreParts(p: StoredCohortParts): CohortParts {
+  return {
+    memberCount: p.memberCount,
+    releasedMembers: p.releasedMembers,
+    participation: p.participation,
+    weekly: new Map(p.weekly),
+    adoption: new Map(p.adoption),
+    frequency: new Map(p.frequency.map(([week, f]) => [week, { respondents: f.respondents, counts: new Map(f.counts) }])),
+    blockers: { checkIns: p.blockers.checkIns, counts: new Map(p.blockers.counts) },
+    funnel: new Map(p.funnel),
+  };
+}
+
+export function storeReportParts(parts: CohortReportParts): StoredReportParts {
+  return { all: storeParts(parts.all), levels: [...parts.levels.entries()].map(([level, p]) => [level, storeParts(p)]) };
+}
+
+export function restoreReportParts(stored: StoredReportParts): CohortReportParts {
+  return { all: restoreParts(stored.all), levels: new Map(stored.levels.map(([level, p]) => [level, restoreParts(p)])) };
 }

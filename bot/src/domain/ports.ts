@@ -36,6 +36,7 @@ import type {
   WinsChannel,
 } from "./types";
 import type { MeetingRecord } from "./live-sessions";
+import type { PodActivity, PodSplit } from "./pods";
 
 /** A record as read from the store, with the ETag to guard the next write. */
 export type Versioned<T> = T & { etag: string };
@@ -385,6 +386,7 @@ export interface CohortFiguresSnapshot {
 
 export interface MemberPage {
   memberships: Membership[];
+  /** What the member table's rows are computed from: free text left empty, and no wins (the rows never show them). */
   records: CohortRecords;
   resolutions: Array<Pick<FacilitatorAlert, "userId" | "sessionNumber" | "resolvedAt">>;
   /** Pass back for the next page; absent on the last page. */
@@ -404,6 +406,34 @@ export interface CohortFiguresRepository {
   memberPage(tenantId: TenantId, cohortId: CohortId, limit: number, cursor?: string): Promise<MemberPage>;
   /** Alerts not resolved yet, newest first, at most `limit`. */
   openAlerts(tenantId: TenantId, cohortId: CohortId, limit: number): Promise<Array<Versioned<StoredAlert>>>;
+  /** The roster as the cohort editor lists it (user id, name, job title), in one query of those fields only. */
+  rosterNames(tenantId: TenantId, cohortId: CohortId): Promise<Array<Pick<Membership, "userId" | "displayName" | "jobTitle">>>;
+}
+
+/**
+ * The organisation report's read model (store/report-parts.repository.ts): each cohort's released
+ * report parts (domain/impact-report.ts `reportPartsOf`), kept with the key they were computed from.
+ */
+export interface ReportPartsSnapshot {
+  /** What the parts were computed from: the cohort's write marker, its seniority rules, the format. */
+  key: string;
+  computedAt: Instant;
+  /** domain/impact-report.ts `StoredReportParts` as JSON (not named here: the domain's report imports this file). */
+  parts: unknown;
+}
+
+/** A cohort's state for the report: how far its writes have reached, and its saved parts if any. */
+export interface ReportPartsState {
+  /** Changes with every write that can move the cohort's report parts (records, roster). */
+  writes: string;
+  saved?: ReportPartsSnapshot;
+}
+
+export interface ReportPartsRepository {
+  /** Each cohort's state: its write marker's and roster's ETags and its saved parts, by point reads (three per cohort). */
+  statesOf(tenantId: TenantId, cohortIds: readonly CohortId[]): Promise<Map<CohortId, ReportPartsState>>;
+  get(tenantId: TenantId, cohortId: CohortId): Promise<ReportPartsSnapshot | undefined>;
+  save(tenantId: TenantId, cohortId: CohortId, snapshot: ReportPartsSnapshot): Promise<void>;
 }
 
 /**
@@ -421,6 +451,8 @@ export interface MeasuredUsageRepository {
   listActivity(tenantId: TenantId, userIds?: readonly UserId[]): Promise<Map<UserId, string[]>>;
   /** Deletes every stored date of the tenant (measured usage turned off). */
   deleteActivity(tenantId: TenantId): Promise<void>;
+  /** Deletes one member's stored dates ("delete my data"); true when there were any. */
+  deleteMemberActivity(tenantId: TenantId, userId: UserId): Promise<boolean>;
 }
 
 /**
@@ -443,11 +475,80 @@ export interface MeetingRepository {
   saveStatus(status: LiveSessionsStatus): Promise<void>;
 }
 
+/**
+ * What happened after one live session (issue 19): who came (from Teams' attendance report), the
+ * facilitator's notes and recording link, and the catch-up card to those who missed it. One
+ * document per cohort and live-session key, beside its meeting; every write is ETag-guarded, and
+ * the scheduler's work on it (reading attendance, sending the catch-up) is claimed in it.
+ */
+export interface LiveSessionFollowUp {
+  tenantId: TenantId;
+  cohortId: CohortId;
+  key: string;
+  attendance: {
+    /** "pending": not read yet; "read": from Teams' report; "unavailable": Teams gave none (`note` says why). */
+    state: "pending" | "read" | "unavailable";
+    /** Members invited (facilitators and leaders not counted), as the report was read. */
+    invitedIds: UserId[];
+    /** Those of them Teams saw join. */
+    attendedIds: UserId[];
+    readAt?: Instant;
+    note?: string;
+    /** Reads tried so far, and when the next may run (Teams makes the report a while after the meeting). */
+    tries: number;
+    nextTryAt?: Instant;
+  };
+  /** The facilitator's notes (plain text) and the recording's https link. */
+  notes: string;
+  recordingUrl?: string;
+  notesUpdatedAt?: Instant;
+  notesUpdatedBy?: UserId;
+  catchUp: {
+    /** When the catch-up is due (attendance read + 24 h), unless a facilitator sends it sooner. */
+    dueAt?: Instant;
+    sentAt?: Instant;
+    /** Members it went to. */
+    sentTo: UserId[];
+  };
+  /** The scheduler instance working on it, until `claimExpiresAt`. */
+  claimedBy?: string;
+  claimExpiresAt?: Instant;
+  updatedAt: Instant;
+}
+
+/** Live sessions' follow-ups, in the cohort's partition: a handful per cohort. */
+export interface LiveSessionFollowUpRepository {
+  listByCohort(tenantId: TenantId, cohortId: CohortId): Promise<Versioned<LiveSessionFollowUp>[]>;
+  get(tenantId: TenantId, cohortId: CohortId, key: string): Promise<Versioned<LiveSessionFollowUp> | undefined>;
+  /** Writes it unless one exists for the key; undefined when one did. */
+  createIfAbsent(followUp: LiveSessionFollowUp): Promise<Versioned<LiveSessionFollowUp> | undefined>;
+  /** Throws ConcurrencyError when `etag` is stale. */
+  update(followUp: LiveSessionFollowUp, etag: string): Promise<Versioned<LiveSessionFollowUp>>;
+}
+
 /** Whether Graph let the app create the tenant's meetings the last time it tried. */
 export interface LiveSessionsStatus {
   tenantId: TenantId;
   state: "on" | "not-consented";
   checkedAt: Instant;
+}
+
+/**
+ * Practice pods (domain/pods.ts): one split document per cohort, ETag-guarded (replaced as a whole,
+ * claimed by one scheduler instance while it creates chats); message counters per pod and week
+ * (counts only, never text or authors); and, per tenant, which group chat is which cohort's pod.
+ */
+export interface PodRepository {
+  get(tenantId: TenantId, cohortId: CohortId): Promise<Versioned<PodSplit> | undefined>;
+  /** Creates the cohort's split (no etag) or replaces it (etag): ConcurrencyError when someone changed it first. */
+  save(split: PodSplit, etag?: string): Promise<Versioned<PodSplit>>;
+  /** Remembers that a group chat is a cohort's pod (one point read answers the bot). */
+  recordChat(tenantId: TenantId, chatId: string, pod: { cohortId: CohortId; podId: string }): Promise<void>;
+  findChat(tenantId: TenantId, chatId: string): Promise<{ cohortId: CohortId; podId: string } | undefined>;
+  /** Adds one message to the pod's count for `week`, last active on `day`; safe with several instances at once. */
+  countMessage(tenantId: TenantId, cohortId: CohortId, podId: string, week: string, day: string): Promise<void>;
+  /** Every pod-week counter of the cohort (one single-partition read). */
+  listActivity(tenantId: TenantId, cohortId: CohortId): Promise<PodActivity[]>;
 }
 
 /** Every repository, as `index.ts` wires them. */
@@ -469,7 +570,10 @@ export interface Repositories {
   digests: DigestRepository;
   leaderNotes: LeaderNoteRepository;
   meetings: MeetingRepository;
+  liveSessionFollowUps: LiveSessionFollowUpRepository;
   measuredUsage: MeasuredUsageRepository;
+  reportParts: ReportPartsRepository;
+  pods: PodRepository;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -524,6 +628,8 @@ export interface Outbox {
 export interface CardSender {
   sendToPerson(person: Person, card: AdaptiveCardJson, summary: string): Promise<SendResult>;
   sendToChannel(tenantId: TenantId, channel: WinsChannel, card: AdaptiveCardJson, summary: string): Promise<SendResult>;
+  /** Posts to a group chat the app is installed in (a practice pod's chat). */
+  sendToChat?(tenantId: TenantId, chat: { chatId: string; serviceUrl: string }, card: AdaptiveCardJson, summary: string): Promise<SendResult>;
 }
 
 /**
@@ -593,6 +699,24 @@ export interface TeamsMeetingEvent {
 export type MeetingFailure = GraphFailure | { kind: "not-found"; status: number; code?: string } | { kind: "rejected"; status: number; code?: string };
 export type MeetingResult<T> = { ok: true; value: T } | { ok: false; failure: MeetingFailure };
 
+/** Who joined one Teams meeting, across its attendance reports (a meeting joined twice has two). */
+export interface MeetingAttendance {
+  /** Attendance reports Teams has made so far (none yet: try again later). */
+  reports: number;
+  /** Entra object ids of everyone in any report (the organiser included). */
+  attendeeIds: UserId[];
+}
+
+/**
+ * Teams meetings' attendance reports (graph/attendance.graph.ts), application permission
+ * OnlineMeetingArtifact.Read.All with an application access policy for the organisers. Never throws
+ * for Graph-side failures: 401/403 "not-consented", 404 "not-found", 429/5xx "unavailable".
+ */
+export interface MeetingAttendancePort {
+  /** The meeting found by its join link on the organiser's account, then its reports and their records. */
+  meetingAttendance(tenantId: TenantId, organizerId: UserId, joinUrl: string): Promise<MeetingResult<MeetingAttendance>>;
+}
+
 /**
  * Calendar events with a Teams meeting on an organiser's calendar (graph/meetings.ts), application
  * permission Calendars.ReadWrite restricted to the organisers' mailboxes. Never throws for Graph-side failures.
@@ -604,4 +728,15 @@ export interface MeetingCalendarPort {
   updateMeeting(tenantId: TenantId, organizerId: UserId, eventId: string, meeting: TeamsMeetingRequest): Promise<MeetingResult<TeamsMeetingEvent>>;
   /** `POST /users/{organizer}/events/{eventId}/cancel`: attendees get the cancellation with `comment`. */
   cancelMeeting(tenantId: TenantId, organizerId: UserId, eventId: string, comment: string): Promise<MeetingResult<void>>;
+}
+
+/** A Teams group chat for a practice pod, with the app installed in it (graph/chats.graph.ts). Never throws for Graph-side failures. */
+export interface PodChatPort {
+  /**
+   * `POST /chats` (chatType group, every member an owner): Teams makes a new chat on every call, so
+   * the caller must ask at most once per pod (no transaction id exists for chats).
+   */
+  createGroupChat(tenantId: TenantId, topic: string, memberIds: readonly UserId[]): Promise<MeetingResult<{ chatId: string }>>;
+  /** `POST /chats/{id}/installedApps` with the app's catalog id; "already installed" counts as done. */
+  installApp(tenantId: TenantId, chatId: string): Promise<MeetingResult<void>>;
 }

@@ -2,8 +2,9 @@
  * What changes between two versions of a track, field by field, in words an admin can read before
  * moving a running cohort to the newer version. Pure.
  */
+import { liveSessionsOf } from "./live-sessions";
 import { SENIORITY_LABELS, SENIORITY_LEVELS } from "./seniority";
-import type { SessionVariant, Track, TrackSession } from "./types";
+import type { LiveSessionDefinition, SessionVariant, Track, TrackSession } from "./types";
 
 /** One changed field: where, and its text before and after ("" when it was not there). */
 export interface TrackChange {
@@ -59,7 +60,50 @@ function trackFields(t: Track): Array<[string, string]> {
   ];
 }
 
-/** Every field that differs from `before` to `after`, track-wide first, then session by session. */
+/** When a live session is held, in words: "Week 2, after session 2's check-in closes". */
+function liveSessionWhen(d: LiveSessionDefinition): string {
+  return d.kind === "kickoff" ? `Week ${d.week}, on the day of session ${d.week}'s brief (kick-off)` : `Week ${d.week}, after session ${d.week}'s check-in closes (clinic)`;
+}
+
+function liveSessionFields(d: LiveSessionDefinition): Array<[string, string]> {
+  return [
+    ["title", d.title],
+    ["when", liveSessionWhen(d)],
+    ["time", d.localTime ?? "The cohort's delivery time"],
+    ["length", `${d.durationMinutes} minutes`],
+  ];
+}
+
+/** In one line, for a live session added or removed. */
+function liveSessionLine(d: LiveSessionDefinition): string {
+  return `${d.title}: ${liveSessionWhen(d)}, ${d.localTime ? `at ${d.localTime}` : "at the cohort's delivery time"}, ${d.durationMinutes} minutes`;
+}
+
+/**
+ * Live sessions matched by key (the meeting a cohort holds for it): one added or removed is one
+ * line; one kept shows what moved (week or kind), its time, length and title. The defaults count as
+ * the track's list, so adding a session to a track on the defaults adds its clinic.
+ */
+function diffLiveSessions(before: Track, after: Track): TrackChange[] {
+  const was = liveSessionsOf(before);
+  const now = liveSessionsOf(after);
+  const keys = [...new Set([...was, ...now].map((d) => d.key))];
+  const changes: TrackChange[] = [];
+  for (const key of keys) {
+    const a = was.find((d) => d.key === key);
+    const b = now.find((d) => d.key === key);
+    if (!a && b) changes.push({ where: "Live sessions", before: "", after: `Added: ${liveSessionLine(b)}` });
+    else if (a && !b) changes.push({ where: "Live sessions", before: liveSessionLine(a), after: "Removed" });
+    else if (a && b) {
+      for (const [[label, x], [, y]] of liveSessionFields(a).map((f, i) => [f, liveSessionFields(b)[i]!] as const)) {
+        if (x !== y) changes.push({ where: `Live session “${b.title}” · ${label}`, before: x, after: y });
+      }
+    }
+  }
+  return changes;
+}
+
+/** Every field that differs from `before` to `after`, track-wide first, then the live sessions, then session by session. */
 export function diffTracks(before: Track, after: Track): TrackChange[] {
   const changes: TrackChange[] = [];
   const compare = (where: string, a: Array<[string, string]>, b: Array<[string, string]>) => {
@@ -71,6 +115,7 @@ export function diffTracks(before: Track, after: Track): TrackChange[] {
     }
   };
   compare("", trackFields(before), trackFields(after));
+  changes.push(...diffLiveSessions(before, after));
   const numbers = [...new Set([...before.sessions, ...after.sessions].map((s) => s.number))].sort((x, y) => x - y);
   for (const n of numbers) {
     const was = before.sessions.find((s) => s.number === n);

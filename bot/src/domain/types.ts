@@ -513,11 +513,13 @@ export interface TimelineEvent {
  * "leader-experiment": a leader's experiment posted to a following team cohort's channel (the delivery lives in the team cohort).
  * "answer-post": an answer given to the whole cohort, posted to the cohort's channel too.
  */
-export type DeliveryKind = TimelineEventKind | "answer" | "alert" | "catchup" | "win" | "leader-experiment" | "answer-post" | "digest";
+export type DeliveryKind = TimelineEventKind | "answer" | "alert" | "catchup" | "win" | "leader-experiment" | "answer-post" | "digest" | "pod-exercise";
 
 /** Deliveries that go to the cohort's channel rather than to a person. */
 export const CHANNEL_POST_KINDS: readonly DeliveryKind[] = ["win", "leader-experiment", "answer-post"];
 export const isChannelPost = (kind: DeliveryKind): boolean => CHANNEL_POST_KINDS.includes(kind);
+/** Deliveries that go to a group chat (a practice pod's): `userId` is the pod's id, not a person. */
+export const isChatPost = (kind: DeliveryKind): boolean => kind === "pod-exercise";
 
 /** "skipped": nothing to send any more (e.g. the policy was acknowledged before the card went out). */
 export type DeliveryStatus = "pending" | "claimed" | "sent" | "failed" | "skipped";

@@ -20,6 +20,9 @@ import { cohortSchedule, memberContextFor, type CohortSchedule } from "../usecas
 import type { CardDecision, DeliveryCardFactory } from "./send-delivery";
 import { catchUpCard } from "../usecases/member/briefs";
 import { MISSED_DIGEST_PREFIX } from "./planner";
+import { podExerciseFor } from "./pods-exercise-card";
+import { LIVE_CATCH_UP_PREFIX } from "../usecases/live-sessions/follow-ups";
+import { liveCatchUpFor } from "../usecases/live-sessions/live-catch-up";
 
 const FROM_COHORT_CACHE_MS = 60_000;
 
@@ -92,12 +95,15 @@ export function createDeliveryCardFactory(ctx: AppContext): DeliveryCardFactory 
         const card = buildChannelExperimentCard({ leaderName: experiment.displayName, leadershipCohortName: leadership.name, work: experiment.experiment.work, tried: experiment.text, outcome: experiment.experiment.outcome });
         return { send: { card, summary: `${experiment.displayName} shared an experiment` } };
       }
+      if (delivery.kind === "pod-exercise") return podExerciseFor(ctx, cohort, delivery.eventKey);
       if (delivery.kind === "alert") {
         const alert = await repos.alerts.get(cohort.tenantId, cohort.id, delivery.eventKey.slice(ALERT_EVENT_PREFIX.length));
         if (!alert) return { skip: "the alert no longer exists" };
         const card = buildFacilitatorAlertCard({ cohortId: cohort.id, cohortName: cohort.name, alertId: alert.id, memberName: alert.displayName, reason: alert.reason, sessionNumber: alert.sessionNumber, context: alert.context });
         return { send: { card, summary: `${alert.displayName} needs a hand` } };
       }
+
+      if (delivery.kind === "catchup" && delivery.eventKey.startsWith(LIVE_CATCH_UP_PREFIX)) return liveCatchUpFor(ctx, cohort, delivery.eventKey, delivery.userId);
 
       const member = await memberContextFor(ctx, cohort, delivery.userId, await scheduleOf(cohort));
       if (!member) return { skip: "no longer a member of the cohort" };

@@ -6,6 +6,7 @@
  */
 import type { AppContext } from "../app-context";
 import type { Delivery } from "../domain/types";
+import { recordPodExercisePosted } from "../usecases/pods/exercise-posted";
 
 /** Event keys as the use cases write them (`alertEventKey`, `winEventKey`). */
 export const ALERT_EVENT_PREFIX = "alert.";
@@ -17,6 +18,10 @@ const FINAL: ReadonlyArray<Delivery["status"]> = ["sent", "failed", "skipped"];
 export async function afterDeliveryEnded(ctx: AppContext, delivery: Delivery): Promise<void> {
   if (delivery.kind === "win" && delivery.status === "sent") {
     await ctx.repos.wins.markPosted(delivery.tenantId, delivery.cohortId, delivery.eventKey.slice(WIN_EVENT_PREFIX.length), delivery.sentAt ?? ctx.clock.now().toISOString());
+    return;
+  }
+  if (delivery.kind === "pod-exercise") {
+    if (delivery.status === "sent") await recordPodExercisePosted(ctx, delivery);
     return;
   }
   if (delivery.kind === "leader-experiment" && delivery.status === "sent") {

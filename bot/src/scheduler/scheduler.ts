@@ -19,7 +19,7 @@
  */
 import crypto from "node:crypto";
 import type { AppContext } from "../app-context";
-import type { CardSender, GraphPort, MeetingCalendarPort, PersonalChatOpener, Versioned } from "../domain/ports";
+import type { CardSender, GraphPort, MeetingAttendancePort, MeetingCalendarPort, PersonalChatOpener, PodChatPort, Versioned } from "../domain/ports";
 import type { Cohort } from "../domain/types";
 import { createDeliveryCardFactory } from "./delivery-cards";
 import { addReports, dispatchCohort, emptyDispatchReport, type DispatchReport } from "./dispatcher";
@@ -34,6 +34,10 @@ import { graphPortFromConfig } from "../graph";
 import { createUsageSync } from "./usage-sync";
 import { meetingCalendarFromConfig } from "../graph/meetings";
 import { createMeetingSync } from "./meeting-sync";
+import { podChatsFromConfig } from "../graph/chats.graph";
+import { createPodSync } from "./pods-sync";
+import { meetingAttendanceFromConfig } from "../graph/attendance.graph";
+import { createAttendanceSync } from "./attendance-sync";
 
 /** The lease under which one instance at a time sends a tenant's cards. */
 export const sendLeaseOf = (tenantId: string) => `send:${tenantId}`;
@@ -67,6 +71,10 @@ export interface SchedulerOptions {
   graph?: GraphPort;
   /** Live sessions' Teams meetings (meeting-sync.ts); default from config, none while LIVE_SESSIONS_ENABLED is off. */
   meetings?: MeetingCalendarPort;
+  /** Practice pods' group chats (pods-sync.ts); default from config, none while LIVE_SESSIONS_ENABLED is off. */
+  podChats?: PodChatPort;
+  /** Live sessions' attendance reports (attendance-sync.ts); default from config, none while LIVE_SESSIONS_ENABLED is off. */
+  attendance?: MeetingAttendancePort;
 }
 
 export const DEFAULT_TENANTS_IN_FLIGHT = 4;
@@ -149,6 +157,10 @@ export function createScheduler(ctx: AppContext, sender: CardSender, options: Sc
   const usageSync = graph ? createUsageSync(ctx, graph, instanceId) : undefined;
   const meetingCalendar = options.meetings ?? meetingCalendarFromConfig(ctx.config);
   const meetingSync = meetingCalendar ? createMeetingSync(ctx, { calendar: meetingCalendar, instanceId }) : undefined;
+  const podChats = options.podChats ?? podChatsFromConfig(ctx.config);
+  const podSync = podChats ? createPodSync(ctx, { chats: podChats, instanceId }) : undefined;
+  const attendancePort = options.attendance ?? meetingAttendanceFromConfig(ctx.config);
+  const attendanceSync = attendancePort ? createAttendanceSync(ctx, { attendance: attendancePort, instanceId }) : undefined;
 
   /**
    * Work sending for one tenant on this instance (a tick's share, a `sendSoon`): the send lease is
@@ -256,8 +268,12 @@ export function createScheduler(ctx: AppContext, sender: CardSender, options: Sc
       if (list) list.push(cohort);
       else byTenant.set(cohort.tenantId, [cohort]);
     }
+    // Who came to live sessions that ended, and the catch-up cards for who did not: written before this tick's sends, so they go with them.
+    if (attendanceSync && !stopping) await attendanceSync.run([...byTenant.values()].flat()).catch((err) => ctx.logger.error({ err: err instanceof Error ? err.message : String(err) }, "live sessions attendance failed"));
     // The daily Copilot usage read runs beside the sends, under its own lease per tenant.
     const usage = stopping ? undefined : usageSync?.runDue();
+    // Practice pods' chats and this week's exercises, before the sends so the exercises go out in this tick.
+    if (podSync && !stopping) await podSync.run([...byTenant.values()].flat()).catch((err) => ctx.logger.error({ err: err instanceof Error ? err.message : String(err) }, "practice pods sync failed"));
     await mapLimited([...byTenant], tenantsInFlight, async ([tenantId, cohorts]) => {
       if (!stopping) await withNewCorrelation(() => tickTenant(tenantId, cohorts, report));
     });

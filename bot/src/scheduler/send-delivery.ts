@@ -6,13 +6,14 @@
 import type { AppContext } from "../app-context";
 import { ConcurrencyError } from "../domain/errors";
 import type { AdaptiveCardJson, CardSender, PersonalChatOpener, SendFailure, Versioned } from "../domain/ports";
-import { isChannelPost, type Cohort, type Delivery, type Person } from "../domain/types";
+import { isChannelPost, isChatPost, type Cohort, type Delivery, type Person } from "../domain/types";
 import { registerPerson } from "../usecases/member/register-person";
 import { afterDeliveryEnded } from "./delivery-effects";
 import { decideRetry, type RetryPolicy } from "./retry-policy";
 import type { SendPacer } from "./send-pacer";
 
-export type CardDecision = { send: { card: AdaptiveCardJson; summary: string } } | { skip: string };
+/** `chat`: where a group-chat post (a practice pod's exercise) goes. */
+export type CardDecision = { send: { card: AdaptiveCardJson; summary: string; chat?: { chatId: string; serviceUrl: string } } } | { skip: string };
 
 /** Builds the card a delivery carries, from the records as they are at send time. */
 export interface DeliveryCardFactory {
@@ -71,18 +72,20 @@ export async function sendDelivery(ctx: AppContext, deps: SendDeps, cohort: Coho
   }
   // A win or an answer posts to its own cohort's channel; a leader's experiment to the following team cohort's, whose delivery this is.
   const toChannel = isChannelPost(record.kind);
+  // A practice pod's exercise goes to the pod's group chat: the card factory says which (`send.chat`).
+  const toChat = isChatPost(record.kind);
   if (toChannel && !cohort.winsChannel) {
     outcomes.push("skipped");
     await save({ status: "skipped", failureReason: "the cohort has no wins channel", claimedBy: undefined, claimExpiresAt: undefined });
     return { outcomes };
   }
-  if (!toChannel && !person?.conversationReference && !person?.unreachableSince && record.openChatFrom && deps.chats) {
+  if (!toChannel && !toChat && !person?.conversationReference && !person?.unreachableSince && record.openChatFrom && deps.chats) {
     const opened = await openChat(ctx, deps.chats, record, person);
     // Teams busy (429, 5xx): try again later like any send; refused (403/404): fails below.
     if ("failure" in opened && opened.failure.kind !== "permanent") return retryOrFail(opened.failure, record.attempts + 1);
     if ("person" in opened) person = opened.person;
   }
-  if (!toChannel && (!person?.conversationReference || person.unreachableSince)) {
+  if (!toChannel && !toChat && (!person?.conversationReference || person.unreachableSince)) {
     outcomes.push("failed");
     await save({ status: "failed", permanent: true, failureReason: person?.unreachableSince ? "blocked or removed the app" : "has not installed the app", claimedBy: undefined, claimExpiresAt: undefined });
     return { outcomes };
@@ -94,9 +97,18 @@ export async function sendDelivery(ctx: AppContext, deps: SendDeps, cohort: Coho
     return { outcomes };
   }
 
+  const chat = decision.send.chat;
+  if (toChat && (!chat || !deps.sender.sendToChat)) {
+    outcomes.push("skipped");
+    await save({ status: "skipped", failureReason: "the pod has no chat to post to", claimedBy: undefined, claimExpiresAt: undefined });
+    return { outcomes };
+  }
+
   await deps.pacer.take();
   const attempts = record.attempts + 1;
-  const result = toChannel
+  const result = toChat
+    ? await deps.sender.sendToChat!(cohort.tenantId, chat!, decision.send.card, decision.send.summary)
+    : toChannel
     ? await deps.sender.sendToChannel(cohort.tenantId, cohort.winsChannel!, decision.send.card, decision.send.summary)
     : await deps.sender.sendToPerson(person!, decision.send.card, decision.send.summary);
   if (result.ok) {
@@ -121,7 +133,7 @@ export async function sendDelivery(ctx: AppContext, deps: SendDeps, cohort: Coho
       return kept ? { outcomes, retryInPass: { delivery: kept, at: retryAt } } : { outcomes };
     }
     outcomes.push("failed");
-    const failureReason = toChannel && retry.permanent ? "the channel is gone or the app was removed from the team" : retry.permanent ? "blocked or removed the app" : retry.reason;
+    const failureReason = toChat && retry.permanent ? "the pod's chat is gone or the app was removed from it" : toChannel && retry.permanent ? "the channel is gone or the app was removed from the team" : retry.permanent ? "blocked or removed the app" : retry.reason;
     await save({ status: "failed", attempts, permanent: retry.permanent, failureReason, claimedBy: undefined, claimExpiresAt: undefined });
     if (retry.permanent && !toChannel && person) await ctx.repos.people.markUnreachable(person.tenantId, person.userId, stamp());
     return { outcomes };

@@ -36,17 +36,25 @@
 import type { Container, ItemDefinition } from "@azure/cosmos";
 import { ids } from "../domain/ids";
 import type { CohortFiguresRepository, CohortFiguresSnapshot, MemberPage, StoredAlert, Versioned } from "../domain/ports";
-import type { AdoptionAnswer, ApplyCommitment, CheckIn, CohortId, Membership, TenantId, Win } from "../domain/types";
+import type { AdoptionAnswer, ApplyCommitment, CheckIn, CohortId, Membership, TenantId } from "../domain/types";
 import { queryDocs, readDoc, toDomain, toVersioned } from "./cosmos-documents";
 import type { CosmosMembershipRepository } from "./membership.repository";
 
 const ACK_MARKER_ID = "policy:ackMarker";
-const LOOP_TYPES = ["commitment", "checkin", "adoption", "win"];
+/**
+ * What the member table's rows are computed from (domain/metrics.ts `memberProgress`, alerts.ts
+ * `currentDifficulty`): these fields of a member's commitments, check-ins and adoption answers. The
+ * free text the rows never show (what they tried, what worked, the deliverable, reflections, what
+ * they use AI for) stays in the database: a page of 50 members moves a fraction of the bytes.
+ */
+const ROW_TYPES = ["commitment", "checkin", "adoption"];
+const ROW_FIELDS = ["id", "docType", "tenantId", "cohortId", "userId", "sessionNumber", "week", "stuck", "blockers", "minutesSaved", "confidence", "wantsHelp", "submittedAt", "updatedAt", "committedAt", "doneAt", "stillUsing", "frequency", "answeredAt", "firstAnsweredAt"];
 
 function figuresId(cohortId: CohortId): string {
   return `figures:${cohortId}`;
 }
-function markerId(cohortId: CohortId): string {
+/** The per-cohort write marker's id: the report's saved parts (report-parts.repository.ts) follow it too. */
+export function markerId(cohortId: CohortId): string {
   return `figures:${cohortId}:marker`;
 }
 
@@ -111,10 +119,10 @@ export class CosmosCohortFiguresRepository implements CohortFiguresRepository {
     const users = page.map((d) => String(d.userId));
     if (users.length === 0) return { memberships: [], records: { commitments: [], checkIns: [], adoption: [], wins: [] }, resolutions: [] };
     const [recordDocs, resolved, pauses] = await Promise.all([
-      queryDocs(this.records, "SELECT * FROM c WHERE c.cohortKey = @k AND c.tenantId = @t AND ARRAY_CONTAINS(@types, c.docType) AND ARRAY_CONTAINS(@users, c.userId)", [
+      queryDocs(this.records, `SELECT ${ROW_FIELDS.map((f) => `c.${f}`).join(", ")} FROM c WHERE c.cohortKey = @k AND c.tenantId = @t AND ARRAY_CONTAINS(@types, c.docType) AND ARRAY_CONTAINS(@users, c.userId)`, [
         { name: "@k", value: partition },
         { name: "@t", value: tenantId },
-        { name: "@types", value: LOOP_TYPES },
+        { name: "@types", value: ROW_TYPES },
         { name: "@users", value: users },
       ], partition),
       queryDocs(this.records, "SELECT c.userId, c.sessionNumber, c.resolvedAt FROM c WHERE c.cohortKey = @k AND c.tenantId = @t AND c.docType = 'alert' AND IS_DEFINED(c.resolvedAt) AND NOT IS_NULL(c.resolvedAt) AND ARRAY_CONTAINS(@users, c.userId)", [
@@ -130,13 +138,22 @@ export class CosmosCohortFiguresRepository implements CohortFiguresRepository {
       const own = pauses[m.userId];
       return own?.length ? { ...m, pauses: own } : m;
     });
-    const of = <T>(type: string) => recordDocs.filter((d) => d.docType === type).map((d) => toDomain<T>(d));
+    const of = <T>(type: string, text: Partial<T>) => recordDocs.filter((d) => d.docType === type).map((d) => ({ ...toDomain<T>(d), ...text }) as T);
     return {
       memberships,
-      records: { commitments: of<ApplyCommitment>("commitment"), checkIns: of<CheckIn>("checkin"), adoption: of<AdoptionAnswer>("adoption"), wins: of<Win>("win") },
+      records: { commitments: of<ApplyCommitment>("commitment", { deliverable: "" }), checkIns: of<CheckIn>("checkin", { tried: "", worked: "" }), adoption: of<AdoptionAnswer>("adoption", { usedFor: "" }), wins: [] },
       resolutions: resolved.map((r) => ({ userId: String(r.userId), sessionNumber: Number(r.sessionNumber), resolvedAt: String(r.resolvedAt) })),
       ...(docs.length > size ? { nextCursor: Buffer.from(users[users.length - 1]!, "utf8").toString("base64url") } : {}),
     };
+  }
+
+  async rosterNames(tenantId: TenantId, cohortId: CohortId): Promise<Array<Pick<Membership, "userId" | "displayName" | "jobTitle">>> {
+    const partition = ids.cohortKey(tenantId, cohortId);
+    const docs = await queryDocs(this.records, "SELECT c.userId, c.displayName, c.jobTitle FROM c WHERE c.cohortKey = @k AND c.tenantId = @t AND c.docType = 'membership'", [
+      { name: "@k", value: partition },
+      { name: "@t", value: tenantId },
+    ], partition);
+    return docs.map((d) => ({ userId: String(d.userId), displayName: String(d.displayName), ...(typeof d.jobTitle === "string" && d.jobTitle ? { jobTitle: d.jobTitle } : {}) }));
   }
 
   async openAlerts(tenantId: TenantId, cohortId: CohortId, limit: number): Promise<Array<Versioned<StoredAlert>>> {

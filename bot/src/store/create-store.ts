@@ -23,10 +23,13 @@ import { CosmosMembershipRepository } from "./membership.repository";
 import { CosmosPersonRepository } from "./person.repository";
 import { CosmosPolicyRepository } from "./policy.repository";
 import { CosmosQuestionRepository } from "./question.repository";
+import { CosmosReportPartsRepository } from "./report-parts.repository";
 import { CosmosTrackRepository } from "./track.repository";
 import { CosmosDigestRepository } from "./digest.repository";
 import { CosmosLeaderNoteRepository } from "./leader-note.repository";
 import { CosmosMeetingRepository } from "./meeting.repository";
+import { CosmosPodRepository } from "./pod.repository";
+import { CosmosLiveSessionFollowUpRepository } from "./live-session-follow-up.repository";
 import { CosmosWinRepository } from "./win.repository";
 import { CosmosTeamRepository } from "./team.repository";
 
@@ -92,7 +95,10 @@ export async function createStore(config: Config["cosmos"], logger: Logger): Pro
     digests: new CosmosDigestRepository(records),
     leaderNotes: new CosmosLeaderNoteRepository(records),
     meetings: new CosmosMeetingRepository(records, tenants),
+    liveSessionFollowUps: new CosmosLiveSessionFollowUpRepository(records),
     measuredUsage: new CosmosMeasuredUsageRepository(tenants),
+    reportParts: new CosmosReportPartsRepository(records),
+    pods: new CosmosPodRepository(records, tenants),
   };
 
   return {

@@ -35,6 +35,15 @@ export class CosmosMeasuredUsageRepository implements MeasuredUsageRepository {
   }
 
   async listActivity(tenantId: TenantId, userIds?: readonly UserId[]): Promise<Map<UserId, string[]>> {
+    // A few members (one member's own "My data"): point reads, not a scan of the tenant's documents.
+    if (userIds && userIds.length <= 10) {
+      const activity = new Map<UserId, string[]>();
+      for (const userId of userIds) {
+        const doc = await readDoc(this.tenants, activityId(userId), tenantId);
+        if (doc?.docType === ACTIVITY_TYPE && doc.tenantId === tenantId && Array.isArray(doc.dates)) activity.set(userId, doc.dates.map(String));
+      }
+      return activity;
+    }
     const docs = await queryDocs(this.tenants, "SELECT c.userId, c.dates FROM c WHERE c.docType = @type AND c.tenantId = @tenantId", [{ name: "@type", value: ACTIVITY_TYPE }, { name: "@tenantId", value: tenantId }], tenantId);
     const wanted = userIds ? new Set(userIds) : undefined;
     const activity = new Map<UserId, string[]>();
@@ -65,5 +74,15 @@ export class CosmosMeasuredUsageRepository implements MeasuredUsageRepository {
   async deleteActivity(tenantId: TenantId): Promise<void> {
     // Nothing is kept from after the end of time: every member's document goes.
     await this.recordActivity(tenantId, new Map(), "9999-12-31");
+  }
+
+  async deleteMemberActivity(tenantId: TenantId, userId: UserId): Promise<boolean> {
+    try {
+      await this.tenants.item(activityId(userId), tenantId).delete();
+      return true;
+    } catch (err) {
+      if (statusOf(err) === 404) return false;
+      throw err;
+    }
   }
 }

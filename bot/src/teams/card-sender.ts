@@ -39,6 +39,9 @@ export function createCardSender(adapter: CloudAdapter, botAppId: string, logger
       if (!channel.serviceUrl) return Promise.resolve(notReachable("the app has not been used in that team yet"));
       return send({ channelId: "msteams", serviceUrl: channel.serviceUrl, conversation: { id: channel.channelId, isGroup: true, conversationType: "channel", tenantId, name: "" } }, card, summary);
     },
+    sendToChat(tenantId: TenantId, chat, card, summary) {
+      return send({ channelId: "msteams", serviceUrl: chat.serviceUrl, conversation: { id: chat.chatId, isGroup: true, conversationType: "groupChat", tenantId, name: "" } }, card, summary);
+    },
   };
 }
 

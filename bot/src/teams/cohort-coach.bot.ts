@@ -18,6 +18,7 @@ import { CARD_ACTIONS } from "./card-actions";
 import { COMMAND_HANDLERS, helpCardFor } from "./command-handlers";
 import { parseCommand } from "./commands";
 import { FollowUps } from "./follow-ups";
+import { mentionsBot, quietInGroupChat } from "./group-chat-messages";
 import { rememberConversation, welcomeCard } from "./install-events";
 import { cardResponse, errorResponse, invokeError, noticeForError } from "./invoke-responses";
 import { actionAllowedIn, commandAllowedIn, personalChatLink, scopeOf, type Scope } from "./scope";
@@ -65,9 +66,13 @@ export class CohortCoachBot extends TeamsActivityHandler {
   private async answerMessage(turn: TurnContext): Promise<void> {
     const actor = await this.actor(turn);
     if (!actor) {
+      // The bot reads every message of a group chat it is in: it answers there only when mentioned.
+      if (scopeOf(turn) === "groupChat" && !mentionsBot(turn)) return;
       await reply(turn, buildNoticeCard("I can't tell who you are", "This message did not come from a Microsoft 365 account I can recognise."));
       return;
     }
+    // A practice pod's chat: counted, never answered; another group chat: answered only when the bot is mentioned.
+    if (await quietInGroupChat(this.ctx, turn, actor.tenantId)) return;
     await rememberConversation(this.ctx, turn, actor);
     const text = TurnContext.removeRecipientMention(turn.activity) ?? turn.activity.text ?? "";
     const command = parseCommand(text);

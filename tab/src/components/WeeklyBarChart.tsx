@@ -29,6 +29,16 @@ export const WEEKLY_SCALES: Record<ChartScale, Partial<VerticalBarChartProps>> =
   count: { yMinValue: 0 },
 };
 
+/**
+ * The vertical axis as labelled, for people and tests alike: the same on every chart of a scale
+ * whatever its figures (the figure carries it as data-y-min, data-y-max and data-y-ticks).
+ */
+export function axisOf(scale: ChartScale): { min: string; max?: string; ticks: string[] } {
+  const { yMinValue = 0, yMaxValue, yAxisTickValues, yAxisTickFormat } = WEEKLY_SCALES[scale];
+  const format = (d: number) => (yAxisTickFormat ? String(yAxisTickFormat(d)) : String(d));
+  return { min: format(yMinValue), ...(yMaxValue !== undefined ? { max: format(yMaxValue) } : {}), ticks: ((yAxisTickValues ?? []) as number[]).map(format) };
+}
+
 function shown(point: ChartPoint, scale: ChartScale): string {
   const v = point.value ?? 0;
   if (scale === "share") return `${Math.round(v * 100)}%`;
@@ -51,8 +61,9 @@ export function WeeklyBarChart({ title, points, scale, color = tokens.colorBrand
   const suppressed = points.filter((p) => p.value === undefined).map((p) => p.label);
   const bars = toBars(points, scale, color);
   const anyBar = bars.some((b) => b.y !== 0);
+  const axis = axisOf(scale);
   return (
-    <figure aria-labelledby={captionId} style={{ margin: 0, minWidth: 0 }}>
+    <figure aria-labelledby={captionId} style={{ margin: 0, minWidth: 0 }} data-scale={scale} data-y-min={axis.min} data-y-max={axis.max} data-y-ticks={axis.ticks.join(",")} data-x-labels={points.map((p) => p.label).join("|")}>
       <figcaption id={captionId}>
         <Text weight="semibold">{title}</Text>
       </figcaption>

@@ -1,4 +1,7 @@
-/** A member sees their own reflections and can delete them. */
+/**
+ * A member sees their own reflections and can delete them; where the organisation measures
+ * Microsoft 365 Copilot usage, they also see their own measured activity (shown to them alone).
+ */
 import { Button, Card, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, DialogTrigger, Text, Title3 } from "@fluentui/react-components";
 import { useState } from "react";
 import type { MyDataResponse } from "../../../bot/src/contract/api-contract";
@@ -19,6 +22,8 @@ export const CONFIDENCE_LABEL: Record<number, string> = { 1: "not at all", 2: "a
 
 const frequencyLabel = (code: string) => FREQUENCY_LABEL[code] ?? code.replace(/-/g, " ");
 const confidenceLabel = (n: number) => `${n} / 5${CONFIDENCE_LABEL[n] ? `, ${CONFIDENCE_LABEL[n]}` : ""}`;
+/** A YYYY-MM-DD day as "3 March 2026", read as a calendar day (no time zone shift). */
+const dayLabel = (day: string) => new Date(`${day}T12:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 const weekLabel = (week: number) => (week === 0 ? "Before the programme (baseline)" : `Week ${week}`);
 
 export default function MyDataView() {
@@ -26,7 +31,8 @@ export default function MyDataView() {
   const [error, setError] = useState<ApiError>();
   if (data.state === "loading") return <Loading label="Loading your data" />;
   if (data.state === "error") return <Failure error={data.error} onRetry={reload} />;
-  const total = data.data.cohorts.reduce((n, c) => n + c.commitments.length + c.checkIns.length + c.adoption.length + c.wins.length, 0);
+  const usage = data.data.measuredUsage;
+  const total = data.data.cohorts.reduce((n, c) => n + c.commitments.length + c.checkIns.length + c.adoption.length + c.wins.length, 0) + (usage ? 1 : 0);
   const remove = async () => {
     try {
       await api.del(apiRoutes.deleteMyData.url());
@@ -41,6 +47,17 @@ export default function MyDataView() {
         My data
       </Title3>
       {error ? <Failure error={error} /> : null}
+      {usage ? (
+        <Card aria-label="Your measured Copilot usage">
+          <Text weight="semibold">Measured by Microsoft 365</Text>
+          <Text block>
+            Microsoft 365 Copilot: last active on {dayLabel(usage.lastActiveOn)}, active on {usage.activeDays} of the last {usage.windowDays} days.
+          </Text>
+          <Text size={200} block>
+            Up to {dayLabel(usage.through)}; Microsoft’s data can be up to 72 hours old. Only you see this: reports show group figures of 5 or more people.
+          </Text>
+        </Card>
+      ) : null}
       {total === 0 ? <Empty title="Nothing stored about you">Your reflections will appear here once you answer a check-in. Anonymous questions are never linked to you.</Empty> : null}
       {data.data.cohorts.map((c) => (
         <Card key={c.cohortId}>
@@ -82,7 +99,7 @@ export default function MyDataView() {
           <DialogSurface>
             <DialogBody>
               <DialogTitle>Delete all your reflections?</DialogTitle>
-              <DialogContent>This removes your commitments, check-ins, adoption answers and wins. It cannot be undone.</DialogContent>
+              <DialogContent>This removes your commitments, check-ins, adoption answers and wins{usage ? ", and the Copilot activity dates stored for you (while your organisation measures usage, the next daily read stores your latest date again)" : ""}. It cannot be undone.</DialogContent>
               <DialogActions>
                 <DialogTrigger disableButtonEnhancement>
                   <Button appearance="secondary">Keep them</Button>

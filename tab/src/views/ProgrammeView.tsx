@@ -16,6 +16,8 @@ import { YourProgramme } from "./YourProgramme";
 import { BeforeSession } from "./BeforeSession";
 import { NoChannelNotice } from "../components/NoChannelNotice";
 import { LeaderNoteReview } from "./LeaderNoteReview";
+import { FiguresAsOf } from "./RecomputeFigures";
+import { attendanceText } from "../components/LiveSessionAttendance";
 import { apiRoutes } from "../../../bot/src/contract/api-routes";
 
 const STATUS_LABEL: Record<MemberProgressStatus, string> = {
@@ -68,7 +70,7 @@ function CohortProgramme({ cohort }: { cohort: CohortSummary }) {
     <div style={{ display: "grid", gridTemplateColumns: "minmax(0, 1fr)", gap: 16, marginTop: 16 }}>
       {progress.state === "loading" ? <Loading label="Loading progress" /> : null}
       {progress.state === "error" ? <Failure error={progress.error} onRetry={reloadProgress} /> : null}
-      {progress.state === "ready" ? <Progress progress={progress.data} staff={staff} cohortId={cohort.id} onChanged={reloadProgress} /> : null}
+      {progress.state === "ready" ? <Progress progress={progress.data} staff={staff} isAdmin={cohort.yourRole === "admin"} cohortId={cohort.id} onChanged={reloadProgress} /> : null}
       {cohort.yourRole === "member" ? <YourProgramme cohortId={cohort.id} /> : null}
       {staff && cohort.hasChannel === false ? <NoChannelNotice isAdmin={cohort.yourRole === "admin"} /> : null}
       {staff && cohort.kind === "team" && cohort.leadershipCohortId ? <LeaderNoteReview cohortId={cohort.id} /> : null}
@@ -82,7 +84,7 @@ function CohortProgramme({ cohort }: { cohort: CohortSummary }) {
   );
 }
 
-function Progress({ progress, staff, cohortId, onChanged }: { progress: ProgressResponse; staff: boolean; cohortId: string; onChanged: () => void }) {
+function Progress({ progress, staff, isAdmin = false, cohortId, onChanged }: { progress: ProgressResponse; staff: boolean; isAdmin?: boolean; cohortId: string; onChanged: () => void }) {
   const latestWeek = progress.weekly[progress.weekly.length - 1];
   return (
     <Card>
@@ -93,6 +95,7 @@ function Progress({ progress, staff, cohortId, onChanged }: { progress: Progress
         <AggregateValue label="Policy acknowledged" value={progress.policyAcknowledged} kind="share" />
         <AggregateValue label="Asked for help" value={progress.helpRequests} kind="number" />
       </div>
+      <FiguresAsOf figuresAsOf={progress.figuresAsOf} cohortId={cohortId} isAdmin={isAdmin} onRecomputed={onChanged} />
       {progress.weekly.length === 0 ? <Empty title="No check-ins yet">The first check-in opens the working day after the first session.</Empty> : <WeeklyCharts weekly={progress.weekly} />}
       <AdoptionChart progress={progress} />
       {staff ? (
@@ -149,7 +152,7 @@ function AdoptionChart({ progress }: { progress: ProgressResponse }) {
  * stays on top.
  */
 function MemberTable({ progress, cohortId }: { progress: ProgressResponse; cohortId: string }) {
-  const [more, setMore] = useState<{ members: ProgressResponse["members"]; cursor?: string; loading: boolean; error?: string }>({ members: [], loading: false });
+  const [more, setMore] = useState<{ members: ProgressResponse["members"]; cursor?: string; loading: boolean; error?: string; attendedBy?: Record<string, number> }>({ members: [], loading: false });
   useEffect(() => setMore({ members: [], loading: false }), [progress]);
   const cursor = more.members.length ? more.cursor : progress.membersCursor;
   const loadMore = async () => {
@@ -157,12 +160,14 @@ function MemberTable({ progress, cohortId }: { progress: ProgressResponse; cohor
     setMore((m) => ({ ...m, loading: true, error: undefined }));
     try {
       const page = await api.get<ProgressResponse>(apiRoutes.progress.url({ cohortId }, { cursor }));
-      setMore((m) => ({ members: [...m.members, ...page.members], cursor: page.membersCursor, loading: false }));
+      setMore((m) => ({ members: [...m.members, ...page.members], cursor: page.membersCursor, loading: false, attendedBy: { ...m.attendedBy, ...page.liveSessionAttendance?.attendedBy } }));
     } catch {
       setMore((m) => ({ ...m, loading: false, error: "Couldn't load more members. Try again." }));
     }
   };
   const members = [...progress.members, ...more.members];
+  // Live sessions held so far, and how many of them each member came to (staff only, when any were held).
+  const attendance = progress.liveSessionAttendance?.held ? { held: progress.liveSessionAttendance.held, attendedBy: { ...progress.liveSessionAttendance.attendedBy, ...more.attendedBy } } : undefined;
   if (members.length === 0) return <Empty title="No members yet" />;
   const order: MemberProgressStatus[] = ["asked-for-help", "stuck", "missed-checkins", "not-started", "on-track"];
   const sorted = [...members].sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status));
@@ -176,6 +181,7 @@ function MemberTable({ progress, cohortId }: { progress: ProgressResponse; cohor
           <TableHeaderCell>Status</TableHeaderCell>
           <TableHeaderCell>Check-ins</TableHeaderCell>
           <TableHeaderCell>Minutes saved</TableHeaderCell>
+          {attendance ? <TableHeaderCell>Attended</TableHeaderCell> : null}
         </TableRow>
       </TableHeader>
       <TableBody>
@@ -197,6 +203,7 @@ function MemberTable({ progress, cohortId }: { progress: ProgressResponse; cohor
             </TableCell>
             <TableCell>{m.checkInsDone}</TableCell>
             <TableCell>{m.minutesSaved}</TableCell>
+            {attendance ? <TableCell>{`${attendance.attendedBy[m.userId] ?? 0} of ${attendance.held}`}</TableCell> : null}
           </TableRow>
         ))}
       </TableBody>
@@ -256,7 +263,14 @@ function Timeline({ timeline, policyAcknowledged }: { timeline: TimelineResponse
                   {e.localDate} {e.localTime} {e.state === "today" ? <Badge color="brand">Today</Badge> : null}
                 </TableCell>
                 <TableCell style={{ width: 56 }}>{e.week}</TableCell>
-                <TableCell>{e.title}</TableCell>
+                <TableCell>
+                  {e.title}
+                  {e.meeting?.attendance ? (
+                    <Text block size={200}>
+                      Live session: {attendanceText(e.meeting.attendance)}
+                    </Text>
+                  ) : null}
+                </TableCell>
                 <TableCell>{e.delivery.sent + e.delivery.pending + e.delivery.failed === 0 ? "–" : `${e.delivery.sent} sent${e.delivery.pending ? `, ${e.delivery.pending} pending` : ""}${e.delivery.failed ? `, ${e.delivery.failed} failed` : ""}`}</TableCell>
                 <TableCell>{responsesText(e, policyAcknowledged)}</TableCell>
               </TableRow>

@@ -13,6 +13,7 @@ import { autoGrid } from "../components/Layout";
 import { Failure, Loading } from "../components/States";
 import { useApi } from "../useApi";
 import { TrackFields } from "./TrackEditorFields";
+import { LiveSessionsEditor } from "./TrackEditorLiveSessions";
 import { bannerIssues, blankSession, cleanContent, clientIssues, messagesAt, moved, sessionsWithIssues, type Issue } from "./TrackEditorModel";
 import { TrackPreview } from "./TrackEditorPreview";
 import { SessionEditor } from "./TrackEditorSession";
@@ -204,6 +205,7 @@ function LoadedEditor({ read, onClose }: { read: TrackDetail; onClose: (changed:
               Add a session
             </Button>
           </div>
+          <LiveSessionsEditor content={draft} onChange={edit} messageAt={messageAt} />
         </div>
         <Card style={{ minWidth: 0, position: "sticky", top: 8, maxHeight: "calc(100vh - 16px)", overflowY: "auto" }}>
           <TrackPreview trackId={base.id} content={draft} />

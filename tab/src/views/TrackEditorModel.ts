@@ -2,13 +2,16 @@
  * The track editor's pure parts: field paths as the server names them, which server messages
  * belong to which control, and the checks the tab makes before sending (required text, https links).
  */
-import type { SessionVariant, TrackContent, TrackContentSession } from "../../../bot/src/contract/track-authoring-contract";
+import { DEFAULT_LIVE_SESSION_MINUTES, defaultLiveSessions, liveSessionFieldIssues, type LiveSessionDefinition, type SessionVariant, type TrackContent, type TrackContentSession } from "../../../bot/src/contract/track-authoring-contract";
 import type { ApiError } from "../api";
 
 export type Issue = { field: string; message: string };
 
-/** The server may name a field under the request's `content` (PUT body) or bare: both land on the same control. */
-const bare = (field: string) => field.replace(/^content\./, "");
+/**
+ * The server may name a field under the request's `content` (PUT body) or bare, and a live session's
+ * as the domain does (`liveSessions[0].week`): all land on the same control (`liveSessions.0.week`).
+ */
+const bare = (field: string) => field.replace(/^content\./, "").replace(/\[(\d+)\]/g, ".$1");
 
 /** Messages about `path` or anything under it (`sessions.0.links` gathers `sessions.0.links.1.url`). */
 export function messagesAt(issues: Issue[], path: string): string | undefined {
@@ -20,7 +23,7 @@ export function messagesAt(issues: Issue[], path: string): string | undefined {
 }
 
 /** Every path a control in the editor shows messages for; anything else goes in the banner. */
-const SHOWN = /^(name|audience|description|defaultLocalTime|approvedTool|seniorityRules|sessions\.\d+\.(title|learn\.(workflow|summary|tryThis|examplePrompt|watchOut)|apply\.(prompt|examples)|reflectQuestions|links|variants))(\.|$)/;
+const SHOWN = /^(name|audience|description|defaultLocalTime|approvedTool|seniorityRules|liveSessions|sessions\.\d+\.(title|learn\.(workflow|summary|tryThis|examplePrompt|watchOut)|apply\.(prompt|examples)|reflectQuestions|links|variants))(\.|$)/;
 
 export function bannerIssues(issues: Issue[]): Issue[] {
   return issues.filter((i) => !SHOWN.test(bare(i.field)));
@@ -75,6 +78,8 @@ export function clientIssues(content: TrackContent): Issue[] {
       if (!isHttpsUrl(link.url)) issues.push({ field: `${at}.links.${j}.url`, message: `${n}, link ${j + 1}: the address must start with https://.` });
     });
   });
+  // The same rule the server applies (liveSessionIssues): a week the track has no session for shows on its row before sending.
+  if (content.liveSessions) issues.push(...liveSessionFieldIssues(cleanLiveSessions(content.liveSessions), content));
   return issues;
 }
 
@@ -93,9 +98,10 @@ export function cleanContent(content: TrackContent): TrackContent {
     if (v.applyPrompt?.trim()) out.applyPrompt = v.applyPrompt;
     return Object.keys(out).length ? out : undefined;
   };
-  const { approvedTool, ...rest } = content;
+  const { approvedTool, liveSessions, ...rest } = content;
   return {
     ...rest,
+    ...(liveSessions ? { liveSessions: cleanLiveSessions(liveSessions) } : {}),
     ...(approvedTool?.name.trim() ? { approvedTool: { name: approvedTool.name, howTo: list(approvedTool.howTo) } } : {}),
     seniorityRules: content.seniorityRules.map((r) => ({ ...r, titleContains: list(r.titleContains) })).filter((r) => r.titleContains.length),
     sessions: content.sessions.map((s, i) => ({
@@ -111,6 +117,35 @@ export function cleanContent(content: TrackContent): TrackContent {
       })),
     })),
   };
+}
+
+/** Titles trimmed, and a time left empty left out (the cohort's delivery time). */
+export function cleanLiveSessions(list: LiveSessionDefinition[]): LiveSessionDefinition[] {
+  return list.map(({ localTime, ...d }) => ({ ...d, title: d.title.trim(), ...(localTime?.trim() ? { localTime: localTime.trim() } : {}) }));
+}
+
+/** The live sessions the editor shows: the track's own list, or the defaults for its sessions as they are now. */
+export function liveSessionRows(content: TrackContent): { rows: LiveSessionDefinition[]; defaults: boolean } {
+  return content.liveSessions ? { rows: content.liveSessions, defaults: false } : { rows: defaultLiveSessions(content), defaults: true };
+}
+
+/**
+ * A key for a new live session: stable once given (a clinic moved to another week keeps its meeting),
+ * unique in the track, readable ("clinic.s3", "kickoff-2").
+ */
+export function newLiveSessionKey(kind: LiveSessionDefinition["kind"], week: number, taken: readonly LiveSessionDefinition[]): string {
+  const base = kind === "kickoff" ? "kickoff" : `clinic.s${week}`;
+  const keys = new Set(taken.map((d) => d.key));
+  if (!keys.has(base)) return base;
+  let n = 2;
+  while (keys.has(`${base}-${n}`)) n++;
+  return `${base}-${n}`;
+}
+
+/** A new clinic after the last session, 45 minutes at the cohort's time. */
+export function newLiveSession(content: TrackContent, taken: readonly LiveSessionDefinition[]): LiveSessionDefinition {
+  const week = content.sessions.length || 1;
+  return { key: newLiveSessionKey("clinic", week, taken), kind: "clinic", week, title: `Clinic after session ${week}`, durationMinutes: DEFAULT_LIVE_SESSION_MINUTES };
 }
 
 export function blankSession(number: number): TrackContentSession {

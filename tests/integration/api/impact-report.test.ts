@@ -240,6 +240,9 @@ describe("the organisation report over 3 cohorts and 300 members", () => {
     expect(seniorityRows("People managers").map((r) => r[4])).toEqual(["fewer than 5"]);
     expect(seniorityRows("Executives").map((r) => r[4])).toEqual(["fewer than 5"]);
     expect(seniorityRows("Individual contributors").map((r) => r[4])).not.toEqual(["fewer than 5"]);
+    // Nor does the slice's size give the 3 executives away.
+    expect(rows.find((r) => r[0] === "seniority" && r[1] === "Executives" && r[2] === "members")?.[4]).toBe("fewer than 5");
+    expect(rows.find((r) => r[0] === "seniority" && r[1] === "Individual contributors" && r[2] === "members")?.[4]).toMatch(/^\d+$/);
     expect(rows.some((r) => r[0] === "all" && r[2] === "using AI at this week (paired)" && r[3] === "12")).toBe(true);
   }, 60_000);
 });

@@ -146,6 +146,7 @@ Object.assign(ROUTE_DRIVERS, {
   deliveries: get(() => apiRoutes.deliveries.url({ cohortId: A })),
   myHistory: get(() => apiRoutes.myHistory.url({ cohortId: A })),
   metricsCsv: get(() => apiRoutes.metricsCsv.url({ cohortId: A })),
+  recomputeFigures: send("POST", () => apiRoutes.recomputeFigures.url({ cohortId: A }), () => undefined),
   leadership: get(() => apiRoutes.leadership.url()),
   impactReport: get(() => apiRoutes.impactReport.url()),
   impactReportCsv: get(() => apiRoutes.impactReportCsv.url()),
@@ -153,6 +154,16 @@ Object.assign(ROUTE_DRIVERS, {
   saveMeasuredUsage: send("PUT", () => apiRoutes.saveMeasuredUsage.url(), () => ({ enabled: false })),
   questions: get(() => apiRoutes.questions.url({ cohortId: A })),
   digest: get(() => apiRoutes.digest.url({ cohortId: A })),
+  runSheet: get(() => apiRoutes.runSheet.url({ cohortId: A })),
+  pods: get(() => apiRoutes.pods.url({ cohortId: A })),
+  // Live sessions are off in this tenant: an allowed person is told pods need them (400), which is past access.
+  savePods: pastAccess("PUT", () => apiRoutes.savePods.url({ cohortId: A }), () => ({ mode: "auto" })),
+  liveSessions: get(() => apiRoutes.liveSessions.url({ cohortId: A })),
+  saveLiveSessionNotes: send("PUT", () => apiRoutes.saveLiveSessionNotes.url({ cohortId: A, sessionKey: "kickoff" }), async () => {
+    // Cohort A's kick-off as the meeting sync would have stored it, so an allowed save finds it.
+    await server.repos.meetings.createIfAbsent({ tenantId: TENANT, cohortId: A, key: "kickoff", state: "scheduled", kind: "kickoff", sessionNumber: 1, title: "Kick-off", startsAt: "2026-03-02T09:30:00.000Z", endsAt: "2026-03-02T10:15:00.000Z", transactionId: "matrix-kickoff", generation: 1, updatedAt: "2026-03-01T00:00:00.000Z" });
+    return { notes: "We went through the variance pack together." };
+  }),
   publishDigest: send("POST", () => apiRoutes.publishDigest.url({ cohortId: A, sessionNumber: "1" }), digestPublishBody),
   resolveAlert: send("POST", () => apiRoutes.resolveAlert.url({ cohortId: A, alertId: ALERT_ID }), () => ({})),
   answerQuestion: send("POST", () => apiRoutes.answerQuestion.url({ cohortId: A, questionId: QUESTION_ID }), async () => ({ answer: "Yes, without customer names.", etag: (await server.repos.questions.get(TENANT, A, QUESTION_ID))!.etag })),

@@ -3,6 +3,7 @@ import type { AppContext } from "../../app-context";
 import { authorize } from "../../usecases/access";
 import { leadershipView } from "../../usecases/dashboard/leadership";
 import { metricsCsv } from "../../usecases/dashboard/metrics-csv";
+import { recomputeCohortFigures } from "../../usecases/dashboard/cohort-figures";
 import { deliveryStatus } from "../../usecases/dashboard/message-status";
 import { cohortProgress, cohortTimeline } from "../../usecases/dashboard/progress";
 import { apiRoutes } from "../../contract/api-routes";
@@ -36,6 +37,7 @@ export function registerDashboardRoutes(server: Server, ctx: AppContext, guard: 
     res.writeHead(200, { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${filename}"` });
     res.end(csv);
   })));
+  server.post(apiRoutes.recomputeFigures.path, guard(async (req, res, actor) => res.json(await recomputeCohortFigures(ctx, actor, String(req.params.cohortId)))));
   server.get(apiRoutes.leadership.path, guard(withReadCount(ctx, "leadership", async (_req, res, actor) => {
     await authorize(ctx, actor, "leadership.read");
     res.json(await leadershipView(ctx, actor));

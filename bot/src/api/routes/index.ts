@@ -22,6 +22,9 @@ import { registerReportRoutes } from "./report.routes";
 import { registerCalendarRoutes } from "./calendar.routes";
 import { registerTrackRoutes } from "./tracks.routes";
 import { registerMeasuredUsageRoutes } from "./measured-usage.routes";
+import { registerPodRoutes } from "./pods.routes";
+import { registerLiveSessionRoutes } from "./live-sessions.routes";
+import { registerRunSheetRoutes } from "./run-sheet.routes";
 
 export interface ApiDeps {
   authenticator: Authenticator;
@@ -48,5 +51,8 @@ export function registerApiRoutes(server: Server, ctx: AppContext, deps: ApiDeps
   registerCalendarRoutes(server, ctx, guard);
   registerTrackRoutes(server, ctx, guard);
   registerMeasuredUsageRoutes(server, ctx, guard);
+  registerPodRoutes(server, ctx, guard);
+  registerLiveSessionRoutes(server, ctx, guard);
+  registerRunSheetRoutes(server, ctx, guard);
 }
 

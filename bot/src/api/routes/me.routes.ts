@@ -5,7 +5,7 @@ import type { Role } from "../../domain/types";
 import { listTracks } from "../../domain/tracks";
 import { authorize, authorizeCohort } from "../../usecases/access";
 import { myHistory } from "../../usecases/member/my-history";
-import { deleteMyData, myData } from "../../usecases/member/my-programme";
+import { deleteMyData, myData, myMeasuredUsage } from "../../usecases/member/my-programme";
 import type { MeResponse, MyDataResponse, MyHistoryResponse, TrackSummary } from "../../contract/api-contract";
 import { apiRoutes } from "../../contract/api-routes";
 import type { RouteGuard } from "../http";
@@ -54,7 +54,8 @@ export function registerMeRoutes(server: Server, ctx: AppContext, guard: RouteGu
         };
       }),
     );
-    const body: MyDataResponse = { cohorts };
+    const measuredUsage = await myMeasuredUsage(ctx, actor);
+    const body: MyDataResponse = { cohorts, ...(measuredUsage ? { measuredUsage } : {}) };
     res.json(body);
   }));
 

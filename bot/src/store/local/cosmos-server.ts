@@ -8,7 +8,9 @@
  * - a hook between a request's handler and its response: our own request listener runs first
  *   and defers that response's `end` until the hook's promise settles, so the reply to a write
  *   is held until the journal is on disk (a failure answers 500 instead).
- * Both rely on the package's module layout (pinned by the lock file); a test would fail on change.
+ * Queries are also served from a per-container index of equality conditions instead of a scan of
+ * every document (`indexEqualityConditions`, below), with identical results.
+ * All rely on the package's module layout (pinned by the lock file); a test would fail on change.
  */
 import type http from "node:http";
 import { createRequire } from "node:module";
@@ -58,6 +60,7 @@ function loadServerPackage(): ServerPackage {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     serverPackage = require("@vercel/cosmosdb-server") as ServerPackage;
     collectQueryInputsLinearly();
+    indexEqualityConditions();
     return serverPackage;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === "MODULE_NOT_FOUND") throw new Error(MISSING_EMBEDDED_SERVER);
@@ -97,6 +100,216 @@ export function collectQueryInputsLinearly(): boolean {
     });
   }
   return linearCollect;
+}
+
+/** Top-level fields indexed by value, besides each container's partition key field. */
+const INDEXED_FIELDS = ["docType", "userId"];
+
+interface Stored {
+  read(): StoredDocument | undefined;
+}
+
+/** The package's `Items` (lib/account/items.js), as far as the index uses it. */
+interface PackageItems {
+  _data: Map<string, Stored>;
+  _partitionKeyPath: string[];
+  _item(keyPath: string, value: unknown, partition: unknown): Stored;
+  _getQuery(sql: string): { ast: QueryAst };
+  _set(data: StoredDocument): StoredDocument;
+  delete(idOrRid: string, partition: unknown): void;
+  query(params: { query: string; parameters?: Array<{ name: string; value: unknown }> }, options: unknown): unknown;
+}
+
+type AstNode = { type: string; [key: string]: unknown };
+interface QueryAst {
+  body?: { from?: { source?: { expression?: AstNode; alias?: { name: string } | null } }; where?: { condition?: AstNode } };
+}
+
+/** A condition every result must meet: `field` holds one of `values` (strings). */
+export interface RequiredValues {
+  field: string;
+  values: string[];
+}
+
+/** One container's documents by field and string value: each bucket keeps the container's own order. */
+class EqualityIndex {
+  readonly fields: string[];
+  private readonly buckets = new Map<string, Map<string, Map<string, Stored>>>();
+  /** Each document's place in the container's order (the package's Map: a replace moves it to the end). */
+  private readonly places = new Map<string, number>();
+  private nextPlace = 0;
+
+  constructor(items: PackageItems) {
+    const partitionPath = items._partitionKeyPath?.[0]?.slice(1).split("/") ?? [];
+    const partitionField = partitionPath.length === 1 && partitionPath[0] !== "_partitionKey" ? [partitionPath[0]!] : [];
+    this.fields = [...new Set([...partitionField, ...INDEXED_FIELDS])];
+    for (const field of this.fields) this.buckets.set(field, new Map());
+    for (const [rid, item] of items._data) this.add(rid, item);
+  }
+
+  add(rid: string, item: Stored): void {
+    const doc = item.read();
+    if (!doc) return;
+    if (!this.places.has(rid)) this.places.set(rid, this.nextPlace++);
+    for (const field of this.fields) {
+      const value = doc[field];
+      if (typeof value !== "string") continue;
+      const byValue = this.buckets.get(field)!;
+      let bucket = byValue.get(value);
+      if (!bucket) byValue.set(value, (bucket = new Map()));
+      bucket.set(rid, item);
+    }
+  }
+
+  remove(rid: string, doc: StoredDocument): void {
+    this.places.delete(rid);
+    for (const field of this.fields) {
+      const value = doc[field];
+      if (typeof value !== "string") continue;
+      const bucket = this.buckets.get(field)!.get(value);
+      bucket?.delete(rid);
+      if (bucket?.size === 0) this.buckets.get(field)!.delete(value);
+    }
+  }
+
+  /** The documents that can meet every condition, in the container's order; undefined: any document can. */
+  candidates(conditions: RequiredValues[]): Map<string, Stored> | undefined {
+    let best: Map<string, Stored>[] | undefined;
+    let bestSize = Infinity;
+    for (const { field, values } of conditions) {
+      const byValue = this.buckets.get(field);
+      if (!byValue) continue;
+      const buckets = [...new Set(values)].map((v) => byValue.get(v)).filter((b): b is Map<string, Stored> => b !== undefined);
+      const size = buckets.reduce((n, b) => n + b.size, 0);
+      if (size < bestSize) [best, bestSize] = [buckets, size];
+    }
+    if (!best) return undefined;
+    if (best.length === 1) return best[0]!;
+    // Several values: their documents merged back into the container's order.
+    const merged = best.flatMap((b) => [...b.entries()]).sort(([x], [y]) => this.places.get(x)! - this.places.get(y)!);
+    return new Map(merged);
+  }
+}
+
+const indexes = new WeakMap<object, EqualityIndex>();
+let indexingEnabled = true;
+
+/** For tests: answer queries by scanning every document, as the package does, or from the index. */
+export function setQueryIndexEnabled(enabled: boolean): void {
+  indexingEnabled = enabled;
+}
+
+/**
+ * The conditions every result must meet, from the WHERE clause's top-level AND: `c.field = v`,
+ * `c.field IN (v, ...)` and `ARRAY_CONTAINS([v, ...], c.field)` on a field of the queried document,
+ * where every v is a string constant or a string parameter. Anything else (OR, NOT, other functions,
+ * nested paths, other types) is left to the engine alone.
+ */
+export function requiredValues(ast: QueryAst, parameters: Array<{ name: string; value: unknown }> = []): RequiredValues[] {
+  const source = ast.body?.from?.source;
+  const root = source?.expression?.type === "collection_expression" ? ((source.expression.expression as AstNode | undefined)?.name as string | undefined) : undefined;
+  const alias = source?.alias?.name ?? root;
+  const condition = ast.body?.where?.condition;
+  if (!alias || !condition) return [];
+  const out: RequiredValues[] = [];
+  const fieldOf = (node: AstNode | undefined): string | undefined => {
+    if (node?.type !== "scalar_member_expression") return undefined;
+    const object = node.object as AstNode;
+    const property = node.property as AstNode;
+    if (object.type !== "identifier" || object.name !== alias) return undefined;
+    if (!node.computed && property.type === "identifier") return property.name as string;
+    if (node.computed && property.type === "string_constant") return property.value as string;
+    return undefined;
+  };
+  const param = (node: AstNode): unknown => parameters.find((p) => p.name === node.name)?.value;
+  const stringOf = (node: AstNode | undefined): string | undefined => {
+    const value = node?.type === "string_constant" ? node.value : node?.type === "parameter_name" ? param(node) : undefined;
+    return typeof value === "string" ? value : undefined;
+  };
+  const stringsOf = (nodes: AstNode[]): string[] | undefined => {
+    const values = nodes.map(stringOf);
+    return values.every((v): v is string => v !== undefined) ? values : undefined;
+  };
+  const arrayOf = (node: AstNode | undefined): string[] | undefined => {
+    if (node?.type === "array_constant") return stringsOf(node.elements as AstNode[]);
+    const value = node?.type === "parameter_name" ? param(node) : undefined;
+    return Array.isArray(value) && value.every((v) => typeof v === "string") ? (value as string[]) : undefined;
+  };
+  const push = (field: string | undefined, values: string[] | undefined) => {
+    if (field !== undefined && values !== undefined) out.push({ field, values });
+  };
+  const walk = (node: AstNode): void => {
+    if (node.type === "scalar_binary_expression" && node.operator === "AND") {
+      walk(node.left as AstNode);
+      walk(node.right as AstNode);
+    } else if (node.type === "scalar_binary_expression" && node.operator === "=") {
+      const left = node.left as AstNode;
+      const right = node.right as AstNode;
+      const value = fieldOf(left) ? stringOf(right) : stringOf(left);
+      push(fieldOf(left) ?? fieldOf(right), value === undefined ? undefined : [value]);
+    } else if (node.type === "scalar_in_expression") {
+      push(fieldOf(node.value as AstNode), stringsOf(node.list as AstNode[]));
+    } else if (node.type === "scalar_function_expression" && (node.name as AstNode).name === "ARRAY_CONTAINS") {
+      // String elements match only an equal string, with or without the partial-match argument.
+      const args = node.arguments as AstNode[];
+      push(fieldOf(args[1]), arrayOf(args[0]));
+    }
+  };
+  walk(condition);
+  return out;
+}
+
+/**
+ * The package answers every query by handing the query engine every document of the container:
+ * at 10,000 documents, each query of the dashboard or a card submission cost milliseconds of
+ * event loop, whatever partition or document type it asked for. Azure Cosmos DB serves such a
+ * query from the partition and its indexes. The embedded server now does too, for the conditions
+ * that make that exact: a query whose WHERE requires the partition key field, `docType` or `userId`
+ * to hold one of some strings (`=`, `IN`, `ARRAY_CONTAINS`, AND-ed at the top level) gets only the
+ * documents with such a value, in the container's own order, and the engine still evaluates the
+ * whole query over them. A document without such a value could not have passed the filter (the
+ * engine's `=`, `IN` and `ARRAY_CONTAINS` are true for a string only against an equal string), and
+ * order-dependent parts (continuations, ORDER BY
+ * ties, unordered results) see the same sequence minus documents that never matched: the results
+ * are the same. The index is built on a container's first query and kept by the package's own
+ * `_set` and `delete`, which every write goes through (create, replace, upsert, restore).
+ */
+function indexEqualityConditions(): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const Items = (require("@vercel/cosmosdb-server/lib/account/items") as { default: { prototype: PackageItems } }).default;
+  const proto = Items.prototype;
+  const set = proto._set;
+  const remove = proto.delete;
+  const query = proto.query;
+  proto._set = function (this: PackageItems, data: StoredDocument) {
+    const stored = set.call(this, data);
+    const rid = (stored as { _rid?: string })._rid;
+    const item = rid ? this._data.get(rid) : undefined;
+    if (rid && item) indexes.get(this)?.add(rid, item);
+    return stored;
+  };
+  proto.delete = function (this: PackageItems, idOrRid: string, partition: unknown) {
+    const doc = this._item("/id", idOrRid, partition).read();
+    remove.call(this, idOrRid, partition);
+    const rid = (doc as { _rid?: string } | undefined)?._rid;
+    if (doc && rid && !this._data.has(rid)) indexes.get(this)?.remove(rid, doc);
+  };
+  proto.query = function (this: PackageItems, params, options) {
+    if (!indexingEnabled || typeof params?.query !== "string") return query.call(this, params, options);
+    let conditions: RequiredValues[];
+    try {
+      conditions = requiredValues(this._getQuery(params.query).ast, params.parameters);
+    } catch {
+      return query.call(this, params, options); // a syntax error: the engine reports it
+    }
+    if (conditions.length === 0) return query.call(this, params, options);
+    let index = indexes.get(this);
+    if (!index) indexes.set(this, (index = new EqualityIndex(this)));
+    const candidates = index.candidates(conditions);
+    if (!candidates) return query.call(this, params, options);
+    // The package's own query, over the candidates instead of every document.
+    return query.call(Object.create(this, { _data: { value: candidates } }) as PackageItems, params, options);
+  };
 }
 
 export interface EmbeddedServer {

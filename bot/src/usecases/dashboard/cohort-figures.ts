@@ -15,7 +15,10 @@ import { computeCohortProgress, responsesForEvent } from "../../domain/metrics";
 import type { CohortFiguresSnapshot } from "../../domain/ports";
 import { buildTimeline } from "../../domain/timeline";
 import { trackOfCohort } from "../tracks/cohort-track";
-import type { Cohort, PolicyVersion, TimelineEvent, Track } from "../../domain/types";
+import type { Actor, Cohort, PolicyVersion, TimelineEvent, Track } from "../../domain/types";
+import type { RecomputeFiguresResponse } from "../../contract/api-contract";
+import { NotFoundError } from "../../domain/errors";
+import { authorizeCohort } from "../access";
 
 export interface FiguresInputs {
   timeline: TimelineEvent[];
@@ -59,8 +62,8 @@ export async function recomputeFigures(ctx: AppContext, cohort: Cohort, timeline
 export async function cohortFigures(ctx: AppContext, cohort: Cohort, track: Track, policy?: PolicyVersion | null): Promise<CohortFiguresSnapshot> {
   const timeline = buildTimeline(cohort, track, ctx.clock.now());
   const currentPolicy = policy === undefined ? await ctx.repos.policies.current(cohort.tenantId) : (policy ?? undefined);
-  const key = await keyOf(ctx, cohort, timeline, currentPolicy);
-  const saved = await ctx.repos.figures.get(cohort.tenantId, cohort.id);
+  // In parallel: a snapshot is served only when its key equals the one just read, whichever came first.
+  const [key, saved] = await Promise.all([keyOf(ctx, cohort, timeline, currentPolicy), ctx.repos.figures.get(cohort.tenantId, cohort.id)]);
   if (saved && saved.key === key) return saved;
   const fresh = await recomputeFigures(ctx, cohort, timeline, currentPolicy, key);
   await ctx.repos.figures.save(cohort.tenantId, cohort.id, fresh);
@@ -73,15 +76,37 @@ export async function cohortFigures(ctx: AppContext, cohort: Cohort, track: Trac
  * a wrong one. Rebuilding is idempotent (the same records give the same document).
  */
 export async function checkFigures(ctx: AppContext, cohort: Cohort, track: Track): Promise<{ consistent: boolean; stale: boolean }> {
+  return (await checkAndRebuild(ctx, cohort, track)).check;
+}
+
+/**
+ * The check, and the figures kept afterwards. Safe while writes continue: the key is read before
+ * the raw records and again after them; a write in between makes the comparison say nothing (the
+ * recount saw records the kept figures could not have), so it counts as stale, not wrong, and the
+ * recount is saved under the earlier key, which the next read finds out of date.
+ */
+async function checkAndRebuild(ctx: AppContext, cohort: Cohort, track: Track): Promise<{ check: { consistent: boolean; stale: boolean }; figures: CohortFiguresSnapshot }> {
   const timeline = buildTimeline(cohort, track, ctx.clock.now());
   const policy = await ctx.repos.policies.current(cohort.tenantId);
   const key = await keyOf(ctx, cohort, timeline, policy);
   const saved = await ctx.repos.figures.get(cohort.tenantId, cohort.id);
   const full = await recomputeFigures(ctx, cohort, timeline, policy, key);
-  const stale = saved === undefined || saved.key !== key;
+  const movedMeanwhile = (await keyOf(ctx, cohort, timeline, policy)) !== key;
+  const stale = saved === undefined || saved.key !== key || movedMeanwhile;
   const consistent = stale || sameFigures(saved, full);
   if (stale || !consistent) await ctx.repos.figures.save(cohort.tenantId, cohort.id, full);
-  return { consistent, stale };
+  return { check: { consistent, stale }, figures: stale || !consistent ? full : saved };
+}
+
+/** The admin's "Recompute figures" (POST /api/cohorts/:cohortId/figures/recompute). */
+export async function recomputeCohortFigures(ctx: AppContext, actor: Actor, cohortId: string): Promise<RecomputeFiguresResponse> {
+  const { cohort } = await authorizeCohort(ctx, actor, "cohort.figures.recompute", cohortId);
+  const track = await trackOfCohort(ctx.repos.tracks, cohort);
+  if (!track) throw new NotFoundError("This cohort's track no longer exists, so it has no figures to recompute.");
+  const { check, figures } = await checkAndRebuild(ctx, cohort, track);
+  const outcome = !check.consistent ? "mismatch" : check.stale ? "outdated" : "matched";
+  ctx.logger.info({ tenantId: cohort.tenantId, cohortId: cohort.id, outcome }, "cohort figures recomputed");
+  return { cohortId: cohort.id, outcome, figuresAsOf: figures.computedAt };
 }
 
 /** The figures without when they were computed: what must match. */

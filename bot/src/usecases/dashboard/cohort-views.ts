@@ -62,7 +62,8 @@ function effectiveCalendar(cohort: Cohort): CohortDetail["calendar"] {
 export async function detailOf(ctx: AppContext, cohort: Versioned<Cohort>, role: CohortRole): Promise<CohortDetail> {
   const customTracks = await ctx.repos.tracks.list(cohort.tenantId);
   const summary = await summarise(ctx, cohort, role, trackNames(customTracks));
-  const members = role === "member" ? [] : await ctx.repos.memberships.listByCohort(cohort.tenantId, cohort.id);
+  // The editor's list: names only, in one projected query (not every membership document in full).
+  const members = role === "member" ? [] : await ctx.repos.figures.rosterNames(cohort.tenantId, cohort.id);
   const facilitators = await ctx.repos.people.getMany(cohort.tenantId, cohort.facilitatorIds);
   const track = await trackOfCohort(ctx.repos.tracks, cohort);
   return {

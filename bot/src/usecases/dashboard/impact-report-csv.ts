@@ -7,6 +7,7 @@ import { stringify } from "csv-stringify/sync";
 import type { AppContext } from "../../app-context";
 import type { ImpactReportQuery, ReportFigures } from "../../contract/impact-report-contract";
 import { BLOCKER_LABELS } from "../../domain/check-in-choices";
+import { MIN_GROUP_SIZE } from "../../domain/metrics";
 import { SENIORITY_LABELS } from "../../domain/seniority";
 import type { Actor, Aggregate } from "../../domain/types";
 import { impactReport } from "./impact-report";
@@ -39,7 +40,8 @@ export async function impactReportCsv(ctx: AppContext, actor: Actor, query: Impa
   for (const [slice, name, f] of slices) {
     const row = (metric: string, week: number | undefined, value: Cell, people: Cell, note?: string) => rows.push([slice, name, metric, week, value, people, note]);
     const agg = (metric: string, week: number | undefined, a: Aggregate, note?: string) => row(metric, week, valueOf(a), a.n, note);
-    row("members", undefined, f.memberCount, undefined);
+    // A slice under 5 people gives its size as "fewer than 5", as the tab does: never 1, 2, 3 or 4.
+    row("members", undefined, f.memberCount < MIN_GROUP_SIZE ? SUPPRESSED : f.memberCount, undefined);
     agg("participation (share who checked in)", undefined, f.participation);
     agg("average confidence (1-5)", undefined, f.confidence);
     agg("hours saved", undefined, f.hoursSaved);

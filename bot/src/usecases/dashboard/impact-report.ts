@@ -6,15 +6,19 @@
 import type { AppContext } from "../../app-context";
 import type { ImpactReportQuery, ImpactReportResponse } from "../../contract/impact-report-contract";
 import { NotFoundError } from "../../domain/errors";
-import { computeImpactReport, DEFAULT_REPORT_ASSUMPTIONS, type ReportAssumptions } from "../../domain/impact-report";
-import { DEFAULT_SENIORITY_RULES, SENIORITY_LABELS, SENIORITY_LEVELS, seniorityOf, type SeniorityRule } from "../../domain/seniority";
+import { DEFAULT_REPORT_ASSUMPTIONS, impactReportFromParts, type ReportAssumptions } from "../../domain/impact-report";
+import { SENIORITY_LABELS, SENIORITY_LEVELS } from "../../domain/seniority";
 import { trackOfCohort } from "../tracks/cohort-track";
-import type { Actor, Cohort, Track } from "../../domain/types";
+import type { Actor, Cohort } from "../../domain/types";
+import { mapLimited } from "../../lib/concurrency";
 import { authorize } from "../access";
 import { withMeasuredUsage } from "../usage/measured-report";
 import { trackNames } from "./cohort-views";
+import { cohortReportParts, reportMembersOf, reportPartsStates, seniorityRulesOf } from "./impact-report-parts";
 
 const NO_SUCH_COHORT = "That cohort is not in your report.";
+/** Cohorts whose parts are recomputed at once when writes made them stale (each reads the cohort in full). */
+const RECOMPUTED_AT_ONCE = 4;
 
 async function cohortsInScope(ctx: AppContext, actor: Actor): Promise<Cohort[]> {
   const all = await ctx.repos.cohorts.list(actor.tenantId);
@@ -35,14 +39,16 @@ export async function impactReport(ctx: AppContext, actor: Actor, query: ImpactR
     costPerHour: query.costPerHour ?? DEFAULT_REPORT_ASSUMPTIONS.costPerHour,
     currency: query.currency ?? DEFAULT_REPORT_ASSUMPTIONS.currency,
   };
-  const inputs = await Promise.all(
-    chosen.map(async (c) => {
-      const [memberships, records] = await Promise.all([ctx.repos.memberships.listByCohort(c.tenantId, c.id), ctx.repos.loop.listCohortRecords(c.tenantId, c.id)]);
-      const rules = seniorityRulesOf(await trackOfCohort(ctx.repos.tracks, c));
-      return { cohortId: c.id, trackId: c.trackId, memberIds: memberships.map((m) => m.userId), records, seniority: new Map(memberships.map((m) => [m.userId, seniorityOf(m, rules)])) };
-    }),
-  );
-  const report = await withMeasuredUsage(ctx, actor.tenantId, chosen, inputs, computeImpactReport(inputs, assumptions, query.seniority ? { seniority: query.seniority } : {}), query.seniority);
+  // Each cohort's released parts from the read model (impact-report-parts.ts): three point reads
+  // per cohort, the raw records only of a cohort written to since its parts were saved.
+  const [tracks, states] = await Promise.all([Promise.all(chosen.map((c) => trackOfCohort(ctx.repos.tracks, c))), reportPartsStates(ctx, actor.tenantId, chosen)]);
+  const parts = await mapLimited(chosen, RECOMPUTED_AT_ONCE, async (c, i) => ({ cohortId: c.id, trackId: c.trackId, parts: await cohortReportParts(ctx, c, tracks[i], states) }));
+  const figures = impactReportFromParts(parts, assumptions, query.seniority ? { seniority: query.seniority } : {});
+  // Measured usage needs each cohort's members (and levels), only when the tenant turned it on.
+  const settings = await ctx.repos.measuredUsage.getSettings(actor.tenantId);
+  const measuredOn = settings?.enabled === true && settings.state !== "off";
+  const members = measuredOn ? await Promise.all(chosen.map((c, i) => reportMembersOf(ctx, c, seniorityRulesOf(tracks[i])))) : [];
+  const report = await withMeasuredUsage(ctx, actor.tenantId, chosen, members, figures, query.seniority);
   const names = trackNames(await ctx.repos.tracks.list(actor.tenantId));
   const byId = new Map(chosen.map((c) => [c.id, c]));
   return {
@@ -57,9 +63,4 @@ export async function impactReport(ctx: AppContext, actor: Actor, query: ImpactR
     byTrack: report.byTrack.map((s) => ({ trackId: s.trackId, trackName: names.get(s.trackId) ?? s.trackId, figures: s.figures })),
     bySeniority: report.bySeniority.map((s) => ({ level: s.level, levelName: SENIORITY_LABELS[s.level], figures: s.figures })),
   };
-}
-
-/** The track's own title rules when it has them (track authoring), else the defaults. */
-function seniorityRulesOf(track: Track | undefined): readonly SeniorityRule[] {
-  return track?.seniorityRules?.length ? track.seniorityRules : DEFAULT_SENIORITY_RULES;
 }

@@ -3,7 +3,8 @@
  * it. Everyone sees the whole chain their cohorts belong to: a leader sees the team cohorts that
  * follow their leadership cohort, and a team member or facilitator sees the leadership cohort
  * their team follows. Cohorts the caller has no role in are shown as group figures only (progress
- * read with a member-level role, so no names reach them).
+ * read with a member-level role, so no names reach them). Every cohort's progress here is its
+ * group figures alone (`members` is empty): the view lists no names, so it reads no member rows.
  */
 import type { AppContext } from "../../app-context";
 import type { CohortSummary, LeaderExperimentDto, LeadershipResponse } from "../../contract/api-contract";
@@ -17,7 +18,8 @@ export async function leadershipView(ctx: AppContext, actor: Actor): Promise<Lea
   const seen = new Map(visible.map((c) => [c.id, c]));
   const [customTracks, policy] = await Promise.all([ctx.repos.tracks.list(actor.tenantId), ctx.repos.policies.current(actor.tenantId)]);
   const names = trackNames(customTracks);
-  const shared = { customTracks, policy: policy ?? null };
+  // Group figures only: the view shows no member rows or alerts, so it reads no page of members.
+  const shared = { customTracks, policy: policy ?? null, figuresOnly: true };
   const live = (c: Cohort) => c.status !== "archived";
 
   // Leadership cohorts the caller is part of, and those that the caller's team cohorts follow.

@@ -11,10 +11,11 @@ import { authorizeCohort } from "../access";
 
 const GROUPS: Array<{ group: MessageKindStatus["group"]; label: string; kinds: DeliveryKind[] }> = [
   { group: "programme", label: "Programme cards (briefs, commitments, check-ins, reminders, policy, adoption checks)", kinds: ["policy", "baseline", "learn", "apply", "checkin", "checkin-reminder", "adoption", "adoption-reminder"] },
-  { group: "catch-up", label: "Catch-up cards for people who joined late", kinds: ["catchup"] },
+  { group: "catch-up", label: "Catch-up cards (for people who joined late or missed a live session)", kinds: ["catchup"] },
   { group: "alerts", label: "Alerts to facilitators", kinds: ["alert"] },
   { group: "answers", label: "Answers to questions", kinds: ["answer"] },
   { group: "wins", label: "Posts to the cohort's channel (wins, leaders' experiments, answers for the cohort)", kinds: ["win", "leader-experiment", "answer-post"] },
+  { group: "pods", label: "Exercises posted to practice pods", kinds: ["pod-exercise"] },
 ];
 
 export async function deliveryStatus(ctx: AppContext, actor: Actor, cohortId: string): Promise<DeliveryStatusResponse> {

@@ -12,6 +12,8 @@ import { pausedUntil } from "../../domain/member-pause";
 import { buildTimeline, localDateOf } from "../../domain/timeline";
 import type { Actor, Cohort, MemberProgress, PolicyVersion, TimelineEvent, Track } from "../../domain/types";
 import { cohortMeetingLinks, liveSessionsState, type MeetingLink } from "../live-sessions/meeting-links";
+import { attendanceByKey, attendanceTally } from "../live-sessions/live-session-list";
+import type { LiveSessionAttendanceDto } from "../../contract/live-sessions-contract";
 import { eventTitle } from "../member/event-cards";
 import { authorizeCohort, type CohortRole } from "../access";
 import { trackOfCohort } from "../tracks/cohort-track";
@@ -29,17 +31,21 @@ export async function trackOf(ctx: AppContext, cohort: Cohort, customTracks?: Tr
   return track;
 }
 
-/** A kick-off shows on its session's brief, a clinic on the check-in it follows. */
-function meetingOf(meetings: MeetingLink[], event: TimelineEvent): Pick<TimelineEventDto, "meeting"> {
+/** A kick-off shows on its session's brief, a clinic on the check-in it follows; staff also see who came. */
+function meetingOf(meetings: MeetingLink[], event: TimelineEvent, attendance?: Map<string, LiveSessionAttendanceDto>): Pick<TimelineEventDto, "meeting"> {
   const wanted = event.kind === "learn" ? "kickoff" : event.kind === "checkin" ? "clinic" : undefined;
   const found = wanted && meetings.find((m) => m.kind === wanted && m.sessionNumber === event.sessionNumber);
-  return found ? { meeting: { title: found.title, startsAt: found.startsAt, joinUrl: found.joinUrl } } : {};
+  if (!found) return {};
+  const came = attendance?.get(found.key);
+  return { meeting: { title: found.title, startsAt: found.startsAt, joinUrl: found.joinUrl, ...(came ? { attendance: came } : {}) } };
 }
 
 export async function cohortTimeline(ctx: AppContext, actor: Actor, cohortId: string): Promise<TimelineResponse> {
-  const { cohort } = await authorizeCohort(ctx, actor, "cohort.read", cohortId);
+  const { cohort, role } = await authorizeCohort(ctx, actor, "cohort.read", cohortId);
   const track = await trackOf(ctx, cohort);
   const [figures, counts, meetings, liveSessions] = await Promise.all([cohortFigures(ctx, cohort, track), ctx.repos.deliveries.countsByEvent(cohort.tenantId, cohort.id), cohortMeetingLinks(ctx, cohort, { fresh: true }), liveSessionsState(ctx, cohort.tenantId)]);
+  // Who came is for the cohort's staff only; read only when there are meetings to show it on.
+  const attendance = role !== "member" && meetings.length ? await attendanceByKey(ctx, cohort) : undefined;
   const today = localDateOf(ctx.clock.now(), cohort.timeZone);
   const events: TimelineEventDto[] = buildTimeline(cohort, track, ctx.clock.now()).map((event) => {
     const count = counts.find((c) => c.eventKey === event.key || (event.kind === "policy" && c.eventKey.startsWith("policy.v")));
@@ -55,7 +61,7 @@ export async function cohortTimeline(ctx: AppContext, actor: Actor, cohortId: st
       state: event.localDate < today ? "past" : event.localDate === today ? "today" : "upcoming",
       delivery: { pending: (count?.pending ?? 0) + (count?.claimed ?? 0), sent: count?.sent ?? 0, failed: count?.failed ?? 0 },
       responses: figures.responses[event.key] ?? { suppressed: true },
-      ...meetingOf(meetings, event),
+      ...meetingOf(meetings, event, attendance),
     };
   });
   return { cohortId: cohort.id, timeZone: cohort.timeZone, today, events, liveSessions };
@@ -94,7 +100,8 @@ export async function progressOf(ctx: AppContext, actor: Actor, cohort: Cohort, 
   // A member's own pause shows as "paused until …", never why.
   if (role === "member") return { ...group, members: await ownRow(ctx, actor, cohort, track) };
   const [{ rows, nextCursor }, alerts] = await Promise.all([memberRows(ctx, cohort, track, options.cursor), openAlerts(ctx, cohort)]);
-  return { ...group, members: rows, ...(nextCursor ? { membersCursor: nextCursor } : {}), alerts };
+  const liveSessionAttendance = ctx.config.liveSessions?.enabled ? await attendanceTally(ctx, cohort, rows.map((r) => r.userId)) : undefined;
+  return { ...group, members: rows, ...(nextCursor ? { membersCursor: nextCursor } : {}), alerts, ...(liveSessionAttendance ? { liveSessionAttendance } : {}) };
 }
 
 /** A page of the member table, each row by the domain's rule (`computeCohortProgress`) from that member's records. */

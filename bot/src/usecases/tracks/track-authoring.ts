@@ -8,7 +8,7 @@ import type { AppContext } from "../../app-context";
 import { buildApplyCard } from "../../cards/apply.card";
 import { buildCheckInCard } from "../../cards/checkin.card";
 import { buildSessionBriefCard } from "../../cards/session-brief.card";
-import type { CreateTrackRequest, MoveTrackRequest, PreviewTrackRequest, PreviewTrackResponse, SaveTrackRequest, TrackDetail, TrackMovePreview } from "../../contract/track-authoring-contract";
+import { effectiveLiveSessions, liveSessionFieldIssues, type CreateTrackRequest, type MoveTrackRequest, type PreviewTrackRequest, type PreviewTrackResponse, type SaveTrackRequest, type TrackContent, type TrackDetail, type TrackMovePreview } from "../../contract/track-authoring-contract";
 import { ConcurrencyError, NotFoundError, ValidationError } from "../../domain/errors";
 import type { Versioned } from "../../domain/ports";
 import { diffTracks } from "../../domain/track-diff";
@@ -42,7 +42,30 @@ async function detailOf(ctx: AppContext, tenantId: string, trackId: string): Pro
   const authored = await ctx.repos.tracks.head(tenantId, trackId);
   if (authored) return detailOfAuthored(ctx, tenantId, authored);
   const builtIn = getBuiltInTrack(trackId);
-  return builtIn && { id: builtIn.id, content: contentOf(builtIn), version: 0, builtIn: true, cohortsOnOlderVersions: [] };
+  return builtIn && { id: builtIn.id, content: editable(builtIn), version: 0, builtIn: true, cohortsOnOlderVersions: [], ...liveSessionsOfDetail(builtIn) };
+}
+
+/** What the editor edits: the track's content with its own live-session list, if it has one (absent: the defaults). */
+function editable(track: Track): TrackContent {
+  return { ...contentOf(track), ...(track.liveSessions ? { liveSessions: track.liveSessions.map((d) => ({ ...d })) } : {}) };
+}
+
+/** The track an edit describes: `content.liveSessions` as given (`[]`: none), or none of its own (the defaults). */
+function authored(id: string, content: TrackContent, meta: Parameters<typeof trackFromContent>[2]): Track {
+  const { liveSessions: _own, ...track } = trackFromContent(id, content, meta);
+  void _own;
+  return content.liveSessions ? { ...track, liveSessions: content.liveSessions.map((d) => ({ ...d, title: d.title.trim() })) } : track;
+}
+
+function liveSessionsOfDetail(track: Track): Pick<TrackDetail, "effectiveLiveSessions" | "liveSessionsAreDefaults"> {
+  const { list, defaults } = effectiveLiveSessions(editable(track));
+  return { effectiveLiveSessions: list, liveSessionsAreDefaults: defaults };
+}
+
+/** Refuses a live-session list that does not fit the track (a week it has no session for, a key used twice), field by field. */
+function checkLiveSessions(track: Track): void {
+  const issues = liveSessionFieldIssues(track.liveSessions ?? [], editable(track));
+  if (issues.length) throw new ValidationError(`Please fix the live sessions: ${issues.slice(0, 3).map((i) => i.message).join(" ")}`.slice(0, 600), issues);
 }
 
 async function detailOfAuthored(ctx: AppContext, tenantId: string, track: Versioned<Track>): Promise<TrackDetail> {
@@ -50,7 +73,7 @@ async function detailOfAuthored(ctx: AppContext, tenantId: string, track: Versio
   const cohorts = await ctx.repos.cohorts.list(tenantId);
   return {
     id: track.id,
-    content: contentOf(track),
+    content: editable(track),
     version: latest,
     etag: track.etag,
     builtIn: false,
@@ -60,6 +83,7 @@ async function detailOfAuthored(ctx: AppContext, tenantId: string, track: Versio
     cohortsOnOlderVersions: cohorts
       .filter((c) => c.trackId === track.id && c.status !== "archived" && c.trackVersion !== undefined && c.trackVersion < latest)
       .map((c) => ({ cohortId: c.id, cohortName: c.name, version: c.trackVersion! })),
+    ...liveSessionsOfDetail(track),
   };
 }
 
@@ -71,9 +95,9 @@ export async function createTrack(ctx: AppContext, actor: Actor, input: CreateTr
     source = (await ctx.repos.tracks.get(actor.tenantId, input.copyOf)) ?? getBuiltInTrack(input.copyOf);
     if (!source) throw new ValidationError("The track to copy does not exist.", [{ field: "copyOf", message: "Track to copy: choose a track from the list." }]);
   }
-  const content = source ? { ...contentOf(source), name: input.name } : blankContent(input.name);
+  const content = source ? { ...editable(source), name: input.name } : blankContent(input.name);
   const basedOn = source ? (getBuiltInTrack(source.id) ? source.id : source.basedOn) : undefined;
-  const track = trackFromContent(newTrackId(input.name), content, { basedOn, checkInCadence: source?.checkInCadence, ...stamp(ctx, actor) });
+  const track = authored(newTrackId(input.name), content, { basedOn, checkInCadence: source?.checkInCadence, ...stamp(ctx, actor) });
   const saved = await ctx.repos.tracks.save(actor.tenantId, track, null);
   ctx.logger.info({ tenantId: actor.tenantId, trackId: saved.id, copyOf: input.copyOf ?? null }, "track created");
   return detailOfAuthored(ctx, actor.tenantId, saved);
@@ -84,7 +108,8 @@ export async function saveTrack(ctx: AppContext, actor: Actor, trackId: string, 
   await authorize(ctx, actor, "tracks.author");
   const head = await ctx.repos.tracks.head(actor.tenantId, trackId);
   if (!head) throw new NotFoundError(getBuiltInTrack(trackId) ? "A built-in track can't be changed: copy it, then edit the copy." : "There is no such track.");
-  const track = trackFromContent(trackId, input.content, { basedOn: head.basedOn, checkInCadence: head.checkInCadence, ...stamp(ctx, actor) });
+  const track = authored(trackId, input.content, { basedOn: head.basedOn, checkInCadence: head.checkInCadence, ...stamp(ctx, actor) });
+  checkLiveSessions(track);
   try {
     const saved = await ctx.repos.tracks.save(actor.tenantId, track, input.etag);
     ctx.logger.info({ tenantId: actor.tenantId, trackId, version: saved.version }, "track saved");
@@ -103,7 +128,7 @@ function stamp(ctx: AppContext, actor: Actor): Pick<Track, "updatedAt" | "update
 /** The card a session of the unsaved content will send, built by the same builders the bot uses. */
 export async function previewTrack(ctx: AppContext, actor: Actor, trackId: string, input: PreviewTrackRequest): Promise<PreviewTrackResponse> {
   await authorize(ctx, actor, "tracks.author");
-  const track = trackFromContent(trackId, input.content, {});
+  const track = authored(trackId, input.content, {});
   const plain = track.sessions.find((s) => s.number === input.sessionNumber);
   if (!plain) throw new ValidationError(`Session ${input.sessionNumber} is not part of this track.`, [{ field: "sessionNumber", message: `Session: choose one of 1 to ${track.sessions.length}.` }]);
   const session = applyVariant(plain, input.seniority);

@@ -1,0 +1,78 @@
+/**
+ * Practice pods' Teams group chats, through Microsoft Graph v1.0 with application permissions:
+ * - create: `POST /chats` with `chatType: "group"`, a topic, and every member as an
+ *   `aadUserConversationMember` with the owner role bound by `user@odata.bind` (Chat.Create).
+ *   Graph has no transaction id for chats: every call makes a new chat, so scheduler/pods-sync.ts
+ *   asks at most once per pod.
+ * - install the app: `POST /chats/{id}/installedApps` binding `appCatalogs/teamsApps/{catalog id}`
+ *   (TEAMS_APP_CATALOG_ID) and consenting the app's resource-specific permission to read the chat's
+ *   messages (ChatMessage.Read.Chat: the bot counts them, never keeps them)
+ *   (TeamsAppInstallation.ReadWriteAndConsentSelfForChat.All). A 409 (already installed) is success.
+ * Throttling (429/503 with Retry-After) is handled by GraphClient; nothing here throws for Graph's answers.
+ */
+import type { Config } from "../config";
+import type { MeetingFailure, MeetingResult, PodChatPort } from "../domain/ports";
+import type { TenantId, UserId } from "../domain/types";
+import { credentialFactoryOf, graphScopeOf, tokenSourceOf } from "./credentials";
+import { GraphClient, GraphError, type TokenSource } from "./graph-client";
+
+/** The resource-specific permission the bot needs in a pod chat (also in appPackage/manifest.json). */
+export const POD_CHAT_RSC_PERMISSION = "ChatMessage.Read.Chat";
+
+export function createPodChats(client: GraphClient, options: { graphBaseUrl: string; teamsAppCatalogId?: string }): PodChatPort {
+  const root = `${new URL(options.graphBaseUrl).origin}/v1.0`;
+  return {
+    createGroupChat: (tenantId: TenantId, topic: string, memberIds: readonly UserId[]) =>
+      classified(async () => {
+        const chat = await client.post<{ id?: string }>(tenantId, "/v1.0/chats", {
+          chatType: "group",
+          topic,
+          members: [...new Set(memberIds)].map((id) => ({
+            "@odata.type": "#microsoft.graph.aadUserConversationMember",
+            roles: ["owner"],
+            "user@odata.bind": `${root}/users('${id.replace(/'/g, "''")}')`,
+          })),
+        });
+        if (!chat?.id) throw new GraphError(502, "noChatId", "Graph created a chat but gave no id");
+        return { chatId: chat.id };
+      }),
+    installApp: (tenantId: TenantId, chatId: string) =>
+      classified(async () => {
+        if (!options.teamsAppCatalogId) throw new GraphError(400, "noCatalogId", "TEAMS_APP_CATALOG_ID is not set");
+        try {
+          await client.post<void>(tenantId, `/v1.0/chats/${encodeURIComponent(chatId)}/installedApps`, {
+            "teamsApp@odata.bind": `${root}/appCatalogs/teamsApps/${encodeURIComponent(options.teamsAppCatalogId)}`,
+            consentedPermissionSet: { resourceSpecificPermissions: [{ permissionValue: POD_CHAT_RSC_PERMISSION, permissionType: "application" }] },
+          });
+        } catch (err) {
+          if (err instanceof GraphError && err.status === 409) return;
+          throw err;
+        }
+      }),
+  };
+}
+
+async function classified<T>(call: () => Promise<T>): Promise<MeetingResult<T>> {
+  try {
+    return { ok: true, value: await call() };
+  } catch (err) {
+    if (!(err instanceof GraphError)) return { ok: false, failure: { kind: "unavailable", code: "unexpected" } };
+    return { ok: false, failure: failureOf(err) };
+  }
+}
+
+function failureOf(err: GraphError): MeetingFailure {
+  const code = err.code ? { code: err.code } : {};
+  if (err.notConsented) return { kind: "not-consented", status: err.status, ...code };
+  if (err.transient) return { kind: "unavailable", status: err.status, ...code };
+  if (err.status === 404) return { kind: "not-found", status: err.status, ...code };
+  return { kind: "rejected", status: err.status, ...code };
+}
+
+/** The port from config, or undefined while live sessions are off (nothing asks Graph for a token). */
+export function podChatsFromConfig(config: Config, options: { tokens?: TokenSource; sleep?: (ms: number) => Promise<void> } = {}): PodChatPort | undefined {
+  if (!config.liveSessions.enabled) return undefined;
+  const tokens = options.tokens ?? tokenSourceOf(credentialFactoryOf(config.graph), graphScopeOf(config.graph.baseUrl));
+  const client = new GraphClient({ baseUrl: config.graph.baseUrl, tokens, ...(options.sleep ? { sleep: options.sleep } : {}) });
+  return createPodChats(client, { graphBaseUrl: config.graph.baseUrl, ...(config.liveSessions.teamsAppCatalogId ? { teamsAppCatalogId: config.liveSessions.teamsAppCatalogId } : {}) });
+}
