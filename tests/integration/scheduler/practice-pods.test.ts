@@ -217,3 +217,23 @@ describe("practice pods in Teams group chats", () => {
     expect(await h.server.repos.pods.get(TENANT, COHORT)).toBeUndefined();
   });
 });
+
+describe("practice pods without the app's catalogue id", () => {
+  it("when TEAMS_APP_CATALOG_ID is not set, then splitting is refused with a plain message before any chat is made, and nothing is saved", async () => {
+    const stub = await startGraphStub();
+    const chats = chatsStandIn();
+    stub.use(chats.route);
+    const server = await startTestServer({ now: NOW, env: { LIVE_SESSIONS_ENABLED: "true", GRAPH_BASE_URL: stub.baseUrl } });
+    try {
+      await seedCohort(server.repos, { tenantId: TENANT, cohortId: COHORT, startDate: "2026-03-09", members, facilitators: [facilitator], serviceUrl: server.connector.serviceUrl, cohortName: "Finance pods" });
+      const res = await (await apiAs(server, staff)).send("PUT", apiRoutes.savePods.url({ cohortId: COHORT }), { mode: "auto" });
+      expect(res.status).toBe(400);
+      expect(JSON.stringify(res.body)).toContain("TEAMS_APP_CATALOG_ID");
+      expect(await server.repos.pods.get(TENANT, COHORT)).toBeUndefined();
+      expect(chats.chats).toHaveLength(0);
+    } finally {
+      await server.close();
+      await stub.close();
+    }
+  });
+});

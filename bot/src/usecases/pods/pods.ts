@@ -29,6 +29,11 @@ export async function savePods(ctx: AppContext, actor: Actor, cohortId: string, 
     const message = "Practice pods meet in Teams group chats, which need live sessions: they are not turned on for your organisation.";
     throw new ValidationError(message, [{ field: "mode", message }]);
   }
+  if (!ctx.config.liveSessions?.teamsAppCatalogId) {
+    // Without it each pod's chat would be created and then left without the app: refuse before any chat exists.
+    const message = "Practice pods need Cohort Coach's id in your organisation's Teams app catalogue (TEAMS_APP_CATALOG_ID) before their chats can be made: ask an admin to set it.";
+    throw new ValidationError(message, [{ field: "mode", message }]);
+  }
   const [existing, members] = await Promise.all([ctx.repos.pods.get(cohort.tenantId, cohort.id), ctx.repos.memberships.listByCohort(cohort.tenantId, cohort.id)]);
   if (existing && existing.pods.some((p) => p.chat !== "failed")) {
     throw new ConcurrencyError(
