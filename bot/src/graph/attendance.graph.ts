@@ -11,11 +11,11 @@
  * Every list is paged with `@odata.nextLink`; 429/503 with Retry-After are waited out by GraphClient.
  * Nothing here throws for Graph's answers: failures are classified for the scheduler.
  */
-import type { MeetingAttendance, MeetingAttendancePort, MeetingFailure, MeetingResult } from "../domain/ports";
+import type { MeetingAttendance, MeetingAttendancePort } from "../domain/ports";
 import type { UserId } from "../domain/types";
 import type { Config } from "../config";
-import { credentialFactoryOf, graphScopeOf, tokenSourceOf } from "./credentials";
-import { GraphClient, GraphError, type TokenSource } from "./graph-client";
+import { GraphClient, GraphError } from "./graph-client";
+import { classified, graphClientFromConfig, type GraphClientOverrides } from "./graph-result";
 
 interface GraphOnlineMeeting {
   id: string;
@@ -56,27 +56,10 @@ export function createMeetingAttendance(client: GraphClient): MeetingAttendanceP
   };
 }
 
-async function classified<T>(call: () => Promise<T>): Promise<MeetingResult<T>> {
-  try {
-    return { ok: true, value: await call() };
-  } catch (err) {
-    if (!(err instanceof GraphError)) return { ok: false, failure: { kind: "unavailable", code: "unexpected" } };
-    return { ok: false, failure: failureOf(err) };
-  }
-}
-
-function failureOf(err: GraphError): MeetingFailure {
-  const code = err.code ? { code: err.code } : {};
-  if (err.notConsented) return { kind: "not-consented", status: err.status, ...code };
-  if (err.transient) return { kind: "unavailable", status: err.status, ...code };
-  if (err.status === 404) return { kind: "not-found", status: err.status, ...code };
-  return { kind: "rejected", status: err.status, ...code };
-}
 
 /** The port from config, or undefined while live sessions are off (nothing asks Graph for a token). */
-export function meetingAttendanceFromConfig(config: Config, options: { tokens?: TokenSource; sleep?: (ms: number) => Promise<void> } = {}): MeetingAttendancePort | undefined {
+export function meetingAttendanceFromConfig(config: Config, options: GraphClientOverrides = {}): MeetingAttendancePort | undefined {
   if (!config.liveSessions.enabled) return undefined;
-  const tokens = options.tokens ?? tokenSourceOf(credentialFactoryOf(config.graph), graphScopeOf(config.graph.baseUrl));
-  return createMeetingAttendance(new GraphClient({ baseUrl: config.graph.baseUrl, tokens, ...(options.sleep ? { sleep: options.sleep } : {}) }));
+  return createMeetingAttendance(graphClientFromConfig(config, options));
 }
 

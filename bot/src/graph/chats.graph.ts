@@ -11,10 +11,10 @@
  * Throttling (429/503 with Retry-After) is handled by GraphClient; nothing here throws for Graph's answers.
  */
 import type { Config } from "../config";
-import type { MeetingFailure, MeetingResult, PodChatPort } from "../domain/ports";
+import type { PodChatPort } from "../domain/ports";
 import type { TenantId, UserId } from "../domain/types";
-import { credentialFactoryOf, graphScopeOf, tokenSourceOf } from "./credentials";
-import { GraphClient, GraphError, type TokenSource } from "./graph-client";
+import { GraphClient, GraphError } from "./graph-client";
+import { classified, graphClientFromConfig, type GraphClientOverrides } from "./graph-result";
 
 /** The resource-specific permission the bot needs in a pod chat (also in appPackage/manifest.json). */
 export const POD_CHAT_RSC_PERMISSION = "ChatMessage.Read.Chat";
@@ -52,27 +52,10 @@ export function createPodChats(client: GraphClient, options: { graphBaseUrl: str
   };
 }
 
-async function classified<T>(call: () => Promise<T>): Promise<MeetingResult<T>> {
-  try {
-    return { ok: true, value: await call() };
-  } catch (err) {
-    if (!(err instanceof GraphError)) return { ok: false, failure: { kind: "unavailable", code: "unexpected" } };
-    return { ok: false, failure: failureOf(err) };
-  }
-}
-
-function failureOf(err: GraphError): MeetingFailure {
-  const code = err.code ? { code: err.code } : {};
-  if (err.notConsented) return { kind: "not-consented", status: err.status, ...code };
-  if (err.transient) return { kind: "unavailable", status: err.status, ...code };
-  if (err.status === 404) return { kind: "not-found", status: err.status, ...code };
-  return { kind: "rejected", status: err.status, ...code };
-}
 
 /** The port from config, or undefined while live sessions are off (nothing asks Graph for a token). */
-export function podChatsFromConfig(config: Config, options: { tokens?: TokenSource; sleep?: (ms: number) => Promise<void> } = {}): PodChatPort | undefined {
+export function podChatsFromConfig(config: Config, options: GraphClientOverrides = {}): PodChatPort | undefined {
   if (!config.liveSessions.enabled) return undefined;
-  const tokens = options.tokens ?? tokenSourceOf(credentialFactoryOf(config.graph), graphScopeOf(config.graph.baseUrl));
-  const client = new GraphClient({ baseUrl: config.graph.baseUrl, tokens, ...(options.sleep ? { sleep: options.sleep } : {}) });
+  const client = graphClientFromConfig(config, options);
   return createPodChats(client, { graphBaseUrl: config.graph.baseUrl, ...(config.liveSessions.teamsAppCatalogId ? { teamsAppCatalogId: config.liveSessions.teamsAppCatalogId } : {}) });
 }

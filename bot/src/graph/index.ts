@@ -5,8 +5,8 @@
 import type { Config } from "../config";
 import type { GraphPort } from "../domain/ports";
 import { createCopilotUsageGraph } from "./copilot-usage.graph";
-import { credentialFactoryOf, graphScopeOf, tokenSourceOf } from "./credentials";
-import { GraphClient, type TokenSource } from "./graph-client";
+import type { GraphClient } from "./graph-client";
+import { graphClientFromConfig, type GraphClientOverrides } from "./graph-result";
 
 export { GraphClient, GraphError, type GraphClientOptions, type TokenSource } from "./graph-client";
 
@@ -15,8 +15,7 @@ export function createGraphPort(client: GraphClient): GraphPort {
 }
 
 /** The port from config, or undefined when Graph is off; `tokens` replaces @azure/identity (tests). */
-export function graphPortFromConfig(config: Config, options: { tokens?: TokenSource; sleep?: (ms: number) => Promise<void> } = {}): GraphPort | undefined {
+export function graphPortFromConfig(config: Config, options: GraphClientOverrides = {}): GraphPort | undefined {
   if (!config.graph.measuredUsageEnabled) return undefined;
-  const tokens = options.tokens ?? tokenSourceOf(credentialFactoryOf(config.graph), graphScopeOf(config.graph.baseUrl));
-  return createGraphPort(new GraphClient({ baseUrl: config.graph.baseUrl, tokens, ...(options.sleep ? { sleep: options.sleep } : {}) }));
+  return createGraphPort(graphClientFromConfig(config, options));
 }

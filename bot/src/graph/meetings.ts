@@ -14,11 +14,11 @@
  * Throttling (429/503 with Retry-After) is handled by GraphClient; nothing here throws for Graph's answers.
  */
 import { DateTime } from "luxon";
-import type { MeetingCalendarPort, MeetingFailure, MeetingResult, TeamsMeetingEvent, TeamsMeetingRequest } from "../domain/ports";
+import type { MeetingCalendarPort, TeamsMeetingEvent, TeamsMeetingRequest } from "../domain/ports";
 import type { TenantId, UserId } from "../domain/types";
 import type { Config } from "../config";
-import { credentialFactoryOf, graphScopeOf, tokenSourceOf } from "./credentials";
-import { GraphClient, GraphError, type TokenSource } from "./graph-client";
+import type { GraphClient } from "./graph-client";
+import { classified, graphClientFromConfig, type GraphClientOverrides } from "./graph-result";
 
 /** IANA zones Graph's calendar API accepts besides Windows names (its dateTimeTimeZone reference). */
 const GRAPH_IANA_ZONES = new Set([
@@ -117,26 +117,9 @@ export function at(instant: string, timeZone: string): { dateTime: string; timeZ
   return { dateTime: DateTime.fromISO(instant, { zone: "utc" }).setZone(zone).toFormat("yyyy-MM-dd'T'HH:mm:ss"), timeZone: zone };
 }
 
-async function classified<T>(call: () => Promise<T>): Promise<MeetingResult<T>> {
-  try {
-    return { ok: true, value: await call() };
-  } catch (err) {
-    if (!(err instanceof GraphError)) return { ok: false, failure: { kind: "unavailable", code: "unexpected" } };
-    return { ok: false, failure: failureOf(err) };
-  }
-}
-
-function failureOf(err: GraphError): MeetingFailure {
-  const code = err.code ? { code: err.code } : {};
-  if (err.notConsented) return { kind: "not-consented", status: err.status, ...code };
-  if (err.transient) return { kind: "unavailable", status: err.status, ...code };
-  if (err.status === 404) return { kind: "not-found", status: err.status, ...code };
-  return { kind: "rejected", status: err.status, ...code };
-}
 
 /** The port from config, or undefined while live sessions are off (nothing asks Graph for a token). */
-export function meetingCalendarFromConfig(config: Config, options: { tokens?: TokenSource; sleep?: (ms: number) => Promise<void> } = {}): MeetingCalendarPort | undefined {
+export function meetingCalendarFromConfig(config: Config, options: GraphClientOverrides = {}): MeetingCalendarPort | undefined {
   if (!config.liveSessions.enabled) return undefined;
-  const tokens = options.tokens ?? tokenSourceOf(credentialFactoryOf(config.graph), graphScopeOf(config.graph.baseUrl));
-  return createMeetingCalendar(new GraphClient({ baseUrl: config.graph.baseUrl, tokens, ...(options.sleep ? { sleep: options.sleep } : {}) }));
+  return createMeetingCalendar(graphClientFromConfig(config, options));
 }

@@ -14,17 +14,13 @@ import { LiveSessionNotesForm } from "../components/LiveSessionNotesForm";
 import { RunSheet } from "../components/RunSheet";
 import { Empty, Failure, Loading } from "../components/States";
 import { useApi } from "../useApi";
+import { useStaffCohorts } from "../useStaffCohorts";
 import { PodsPanel } from "./PodsPanel";
 
 const column: React.CSSProperties = { display: "grid", gridTemplateColumns: "minmax(0, 1fr)", gap: 16, marginTop: 16 };
 
 export default function LiveSessionsView() {
-  const [cohorts, reload] = useApi<CohortSummary[]>(apiRoutes.cohorts.url());
-  const [cohortId, setCohortId] = useState<string>();
-  const staffCohorts = cohorts.state === "ready" ? cohorts.data.filter((c) => c.yourRole !== "member") : [];
-  useEffect(() => {
-    if (!cohortId && staffCohorts[0]) setCohortId(staffCohorts[0].id);
-  }, [cohortId, staffCohorts]);
+  const { cohorts, reload, staffCohorts, cohortId, setCohortId } = useStaffCohorts();
   if (cohorts.state === "loading") return <Loading label="Loading cohorts" />;
   if (cohorts.state === "error") return <Failure error={cohorts.error} onRetry={reload} />;
   const cohort = staffCohorts.find((c) => c.id === cohortId);

@@ -1,20 +1,16 @@
 /** The facilitators' inbox: questions from the cohort (anonymous ones stay anonymous) and answers sent back through the bot. */
 import { Badge, Button, Card, Field, MessageBar, MessageBarBody, Text, Textarea, Title3 } from "@fluentui/react-components";
-import { useEffect, useState } from "react";
-import type { CohortSummary, QuestionDto } from "../../../bot/src/contract/api-contract";
+import { useState } from "react";
+import type { QuestionDto } from "../../../bot/src/contract/api-contract";
 import { api, ApiError, issuesFor, otherIssues } from "../api";
 import { CohortPicker } from "../components/CohortPicker";
 import { Empty, Failure, Loading } from "../components/States";
 import { useApi } from "../useApi";
+import { useStaffCohorts } from "../useStaffCohorts";
 import { apiRoutes } from "../../../bot/src/contract/api-routes";
 
 export default function QuestionsView() {
-  const [cohorts, reloadCohorts] = useApi<CohortSummary[]>(apiRoutes.cohorts.url());
-  const [cohortId, setCohortId] = useState<string>();
-  const staffCohorts = cohorts.state === "ready" ? cohorts.data.filter((c) => c.yourRole !== "member") : [];
-  useEffect(() => {
-    if (!cohortId && staffCohorts[0]) setCohortId(staffCohorts[0].id);
-  }, [cohortId, staffCohorts]);
+  const { cohorts, reload: reloadCohorts, staffCohorts, cohortId, setCohortId } = useStaffCohorts();
   if (cohorts.state === "loading") return <Loading label="Loading cohorts" />;
   if (cohorts.state === "error") return <Failure error={cohorts.error} onRetry={reloadCohorts} />;
   return (
