@@ -16,6 +16,7 @@ import { DEMO_ANSWERS } from "./demo-answers";
 import { clearFirstRun, isFirstRun as localFolderIsNew } from "../store/local/first-run";
 import { alertReasonsForMissedCheckIns } from "../scheduler/missed-checkins";
 import { MISSED_DIGEST_PREFIX } from "../scheduler/planner";
+import { digestsDue } from "../scheduler/digest-planning";
 
 const ZONE = "Europe/London";
 /** The person the Agents Playground chats as (its default user, Alex Wilber). */
@@ -124,8 +125,10 @@ export async function seedDemoTenant(ctx: AppContext): Promise<boolean> {
       await repos.people.upsert({ tenantId, userId: m.userId, displayName: m.displayName, updatedAt: createdAt });
     }
 
-    const timeline = buildTimeline(cohort, track).filter((e) => new Date(e.dueAt) <= now);
+    const fullTimeline = buildTimeline(cohort, track);
+    const timeline = fullTimeline.filter((e) => new Date(e.dueAt) <= now);
     await seedHistory(ctx, cohort, track, members, timeline, random, policy.version);
+    await seedDueDigests(ctx, cohort, fullTimeline);
   }
 
   logger.info({ tenantId, cohorts: PLANS.length }, "demo tenant seeded");
@@ -262,6 +265,22 @@ function leftForThePlayground(member: Membership, event: TimelineEvent, latestSe
   if (member.userId !== PLAYGROUND_USER_ID) return false;
   if (event.kind === "policy") return true;
   return (event.kind === "apply" || event.kind === "checkin") && event.sessionNumber === latestSession;
+}
+
+/**
+ * A "Before session n+1" digest that is due on the day the demo starts (between a check-in closing
+ * and the next session) is part of the history too, as already delivered to the facilitators, who
+ * have no chat with the bot either: otherwise a fresh start on such a day logs a failed send.
+ */
+async function seedDueDigests(ctx: AppContext, cohort: Cohort, timeline: TimelineEvent[]): Promise<void> {
+  for (const digest of digestsDue(timeline, ctx.clock.now())) {
+    for (const facilitatorId of cohort.facilitatorIds) {
+      await ctx.repos.deliveries.createIfAbsent({
+        id: ids.deliveryId(cohort.id, digest.eventKey, facilitatorId), tenantId: cohort.tenantId, cohortId: cohort.id, userId: facilitatorId, eventKey: digest.eventKey, kind: "digest",
+        status: "sent", attempts: 1, notBefore: digest.dueAt, sentAt: digest.dueAt, activityId: `demo-${digest.eventKey}-${facilitatorId.slice(-4)}`, createdAt: digest.dueAt, updatedAt: digest.dueAt,
+      });
+    }
+  }
 }
 
 /**
