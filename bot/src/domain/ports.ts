@@ -124,6 +124,8 @@ export interface LoopRecordRepository {
   upsertAdoption(answer: AdoptionAnswer): Promise<void>;
   /** Everything for one cohort's dashboard, in one single-partition read. */
   listCohortRecords(tenantId: TenantId, cohortId: CohortId): Promise<CohortRecords>;
+  /** The cohort's commitments, check-ins and adoption answers with only the fields its group figures use (domain/metrics.ts): free text other than "stuck" left empty, no wins. */
+  listCohortFigureInputs(tenantId: TenantId, cohortId: CohortId): Promise<CohortRecords>;
   /** One member's records in a cohort (for "my progress" and "my data"). */
   listMemberRecords(tenantId: TenantId, cohortId: CohortId, userId: UserId): Promise<MemberRecords>;
   /** "My data": deletes the member's commitments, check-ins, adoption answers and wins. */
@@ -386,12 +388,15 @@ export interface CohortFiguresSnapshot {
 
 export interface MemberPage {
   memberships: Membership[];
-  /** What the member table's rows are computed from: free text left empty, and no wins (the rows never show them). */
+  /** What the member table's rows are computed from, rebuilt from each member's row summary: commitments and check-ins with only the fields rows use (free text empty, "stuck" as a flag), no adoption answers or wins. */
   records: CohortRecords;
   resolutions: Array<Pick<FacilitatorAlert, "userId" | "sessionNumber" | "resolvedAt">>;
   /** Pass back for the next page; absent on the last page. */
   nextCursor?: string;
 }
+
+/** An open alert as the dashboard's "who needs help" shows it: only these fields are read. */
+export type OpenAlertRow = Pick<StoredAlert, "id" | "userId" | "displayName" | "reason" | "sessionNumber" | "raisedAt" | "context" | "memberTextDeletedAt" | "reach" | "acknowledgedBy" | "resolvedAt">;
 
 export interface CohortFiguresRepository {
   /** Changes with every write that can move the cohort's figures (records, alerts resolved, roster). */
@@ -405,7 +410,9 @@ export interface CohortFiguresRepository {
   /** Members in user-id order, `limit` at a time, with their records and resolved alerts. */
   memberPage(tenantId: TenantId, cohortId: CohortId, limit: number, cursor?: string): Promise<MemberPage>;
   /** Alerts not resolved yet, newest first, at most `limit`. */
-  openAlerts(tenantId: TenantId, cohortId: CohortId, limit: number): Promise<Array<Versioned<StoredAlert>>>;
+  openAlerts(tenantId: TenantId, cohortId: CohortId, limit: number): Promise<OpenAlertRow[]>;
+  /** Recomputes every member's row summary from the raw records (idempotent); how many differed. */
+  rebuildMemberSummaries(tenantId: TenantId, cohortId: CohortId): Promise<{ members: number; differed: number }>;
   /** The roster as the cohort editor lists it (user id, name, job title), in one query of those fields only. */
   rosterNames(tenantId: TenantId, cohortId: CohortId): Promise<Array<Pick<Membership, "userId" | "displayName" | "jobTitle">>>;
 }

@@ -27,28 +27,23 @@
  *     recomputation only causes one more recomputation later (rebuilding is idempotent and safe
  *     while writes continue).
  *   - the member table does not need the whole cohort: each row depends only on that member's own
- *     records, so a page of members (keyset-paged by user id) is read with its records and resolved
- *     alerts in three queries bounded by the page size.
+ *     records, so a page of members (keyset-paged by user id) is read with each member's small row
+ *     summary (store/member-summary.repository.ts, kept by every write of that member's records)
+ *     and resolved alerts: two queries bounded by the page size, whatever each member wrote.
  * The same holds in Azure: point reads cost 1 RU each and the page queries are single-partition,
  * so RUs per dashboard read stay flat; only the occasional recomputation after writes reads the
  * cohort, once, not once per viewer.
  */
 import type { Container, ItemDefinition } from "@azure/cosmos";
 import { ids } from "../domain/ids";
-import type { CohortFiguresRepository, CohortFiguresSnapshot, MemberPage, StoredAlert, Versioned } from "../domain/ports";
-import type { AdoptionAnswer, ApplyCommitment, CheckIn, CohortId, Membership, TenantId } from "../domain/types";
-import { queryDocs, readDoc, toDomain, toVersioned } from "./cosmos-documents";
+import type { CohortFiguresRepository, CohortFiguresSnapshot, MemberPage, OpenAlertRow } from "../domain/ports";
+import type { ApplyCommitment, CheckIn, CohortId, Membership, TenantId } from "../domain/types";
+import { queryDocs, readDoc, toDomain } from "./cosmos-documents";
 import type { CosmosMembershipRepository } from "./membership.repository";
+import { rebuildCohortSummaries, summariesBuilt, type MemberSummary } from "./member-summary.repository";
 
 const ACK_MARKER_ID = "policy:ackMarker";
-/**
- * What the member table's rows are computed from (domain/metrics.ts `memberProgress`, alerts.ts
- * `currentDifficulty`): these fields of a member's commitments, check-ins and adoption answers. The
- * free text the rows never show (what they tried, what worked, the deliverable, reflections, what
- * they use AI for) stays in the database: a page of 50 members moves a fraction of the bytes.
- */
-const ROW_TYPES = ["commitment", "checkin", "adoption"];
-const ROW_FIELDS = ["id", "docType", "tenantId", "cohortId", "userId", "sessionNumber", "week", "stuck", "blockers", "minutesSaved", "confidence", "wantsHelp", "submittedAt", "updatedAt", "committedAt", "doneAt", "stillUsing", "frequency", "answeredAt", "firstAnsweredAt"];
+const OPEN_ALERT_FIELDS = ["id", "userId", "displayName", "reason", "sessionNumber", "raisedAt", "context", "memberTextDeletedAt", "reach", "acknowledgedBy", "resolvedAt"] as const;
 
 function figuresId(cohortId: CohortId): string {
   return `figures:${cohortId}`;
@@ -110,6 +105,9 @@ export class CosmosCohortFiguresRepository implements CohortFiguresRepository {
     const size = Math.max(1, Math.min(500, Math.floor(limit)));
     const after = cursor ? Buffer.from(cursor, "base64url").toString("utf8") : "";
     // One more than asked for: whether there is a next page, without another query.
+    // Cohorts written before member summaries existed get theirs built once, here.
+    const built = summariesBuilt(this.records, tenantId, cohortId).then((done) => (done ? undefined : rebuildCohortSummaries(this.records, tenantId, cohortId)));
+    built.catch(() => undefined); // awaited below; this only keeps a failure from going unhandled meanwhile
     const docs = await queryDocs(this.records, `SELECT TOP ${size + 1} * FROM c WHERE c.cohortKey = @k AND c.tenantId = @t AND c.docType = 'membership' AND c.userId > @after ORDER BY c.userId`, [
       { name: "@k", value: partition },
       { name: "@t", value: tenantId },
@@ -117,15 +115,14 @@ export class CosmosCohortFiguresRepository implements CohortFiguresRepository {
     ], partition);
     const page = docs.slice(0, size);
     const users = page.map((d) => String(d.userId));
-    if (users.length === 0) return { memberships: [], records: { commitments: [], checkIns: [], adoption: [], wins: [] }, resolutions: [] };
-    const [recordDocs, resolved, pauses] = await Promise.all([
-      queryDocs(this.records, `SELECT ${ROW_FIELDS.map((f) => `c.${f}`).join(", ")} FROM c WHERE c.cohortKey = @k AND c.tenantId = @t AND ARRAY_CONTAINS(@types, c.docType) AND ARRAY_CONTAINS(@users, c.userId)`, [
-        { name: "@k", value: partition },
-        { name: "@t", value: tenantId },
-        { name: "@types", value: ROW_TYPES },
-        { name: "@users", value: users },
-      ], partition),
-      queryDocs(this.records, "SELECT c.userId, c.sessionNumber, c.resolvedAt FROM c WHERE c.cohortKey = @k AND c.tenantId = @t AND c.docType = 'alert' AND IS_DEFINED(c.resolvedAt) AND NOT IS_NULL(c.resolvedAt) AND ARRAY_CONTAINS(@users, c.userId)", [
+    await built;
+    if (users.length === 0) {
+      return { memberships: [], records: { commitments: [], checkIns: [], adoption: [], wins: [] }, resolutions: [] };
+    }
+    // The page's row summaries and resolved alerts in one query bounded by the page size
+    // (store/member-summary.repository.ts), never the members' records themselves.
+    const [rowDocs, pauses] = await Promise.all([
+      queryDocs(this.records, "SELECT c.docType, c.userId, c.committed, c.checkIns, c.sessionNumber, c.resolvedAt FROM c WHERE c.cohortKey = @k AND c.tenantId = @t AND ARRAY_CONTAINS(@users, c.userId) AND (c.docType = 'memberSummary' OR (c.docType = 'alert' AND IS_DEFINED(c.resolvedAt) AND NOT IS_NULL(c.resolvedAt)))", [
         { name: "@k", value: partition },
         { name: "@t", value: tenantId },
         { name: "@users", value: users },
@@ -138,13 +135,21 @@ export class CosmosCohortFiguresRepository implements CohortFiguresRepository {
       const own = pauses[m.userId];
       return own?.length ? { ...m, pauses: own } : m;
     });
-    const of = <T>(type: string, text: Partial<T>) => recordDocs.filter((d) => d.docType === type).map((d) => ({ ...toDomain<T>(d), ...text }) as T);
+    const summaries = rowDocs.filter((d) => d.docType === "memberSummary") as unknown as MemberSummary[];
+    const commitments = summaries.filter((s) => s.committed).map((s) => ({ id: `summary:${s.userId}`, tenantId, cohortId, userId: s.userId, sessionNumber: 0, deliverable: "" }) as unknown as ApplyCommitment);
+    const checkIns = summaries.flatMap((s) =>
+      s.checkIns.map(([sessionNumber, stuck, minutesSaved, confidence, wantsHelp]) => ({ id: `summary:${s.userId}:${sessionNumber}`, tenantId, cohortId, userId: s.userId, sessionNumber, tried: "", worked: "", stuck: stuck ? "stuck" : "", minutesSaved, confidence, wantsHelp, submittedAt: "", updatedAt: "" }) as CheckIn),
+    );
     return {
       memberships,
-      records: { commitments: of<ApplyCommitment>("commitment", { deliverable: "" }), checkIns: of<CheckIn>("checkin", { tried: "", worked: "" }), adoption: of<AdoptionAnswer>("adoption", { usedFor: "" }), wins: [] },
-      resolutions: resolved.map((r) => ({ userId: String(r.userId), sessionNumber: Number(r.sessionNumber), resolvedAt: String(r.resolvedAt) })),
+      records: { commitments, checkIns, adoption: [], wins: [] },
+      resolutions: rowDocs.filter((d) => d.docType === "alert").map((r) => ({ userId: String(r.userId), sessionNumber: Number(r.sessionNumber), resolvedAt: String(r.resolvedAt) })),
       ...(docs.length > size ? { nextCursor: Buffer.from(users[users.length - 1]!, "utf8").toString("base64url") } : {}),
     };
+  }
+
+  rebuildMemberSummaries(tenantId: TenantId, cohortId: CohortId): Promise<{ members: number; differed: number }> {
+    return rebuildCohortSummaries(this.records, tenantId, cohortId);
   }
 
   async rosterNames(tenantId: TenantId, cohortId: CohortId): Promise<Array<Pick<Membership, "userId" | "displayName" | "jobTitle">>> {
@@ -156,13 +161,14 @@ export class CosmosCohortFiguresRepository implements CohortFiguresRepository {
     return docs.map((d) => ({ userId: String(d.userId), displayName: String(d.displayName), ...(typeof d.jobTitle === "string" && d.jobTitle ? { jobTitle: d.jobTitle } : {}) }));
   }
 
-  async openAlerts(tenantId: TenantId, cohortId: CohortId, limit: number): Promise<Array<Versioned<StoredAlert>>> {
+  async openAlerts(tenantId: TenantId, cohortId: CohortId, limit: number): Promise<OpenAlertRow[]> {
     const partition = ids.cohortKey(tenantId, cohortId);
     const size = Math.max(1, Math.min(500, Math.floor(limit)));
-    const docs = await queryDocs(this.records, `SELECT TOP ${size} * FROM c WHERE c.cohortKey = @k AND c.tenantId = @t AND c.docType = 'alert' AND (NOT IS_DEFINED(c.resolvedAt) OR IS_NULL(c.resolvedAt)) ORDER BY c.raisedAt DESC`, [
+    // Only the fields the tab's "who needs help" shows (usecases/dashboard/open-alerts.ts).
+    const docs = await queryDocs(this.records, `SELECT TOP ${size} ${OPEN_ALERT_FIELDS.map((f) => `c.${f}`).join(", ")} FROM c WHERE c.cohortKey = @k AND c.tenantId = @t AND c.docType = 'alert' AND (NOT IS_DEFINED(c.resolvedAt) OR IS_NULL(c.resolvedAt)) ORDER BY c.raisedAt DESC`, [
       { name: "@k", value: partition },
       { name: "@t", value: tenantId },
     ], partition);
-    return docs.map((d) => toVersioned<StoredAlert>(d));
+    return docs.map((d) => toDomain<OpenAlertRow>(d));
   }
 }

@@ -9,15 +9,20 @@ import type { CohortRecords, LoopRecordRepository, MemberRecords } from "../doma
 import type { AdoptionAnswer, ApplyCommitment, CheckIn, CohortId, TenantId, UserId, Win } from "../domain/types";
 import { touchFiguresMarker } from "./cohort-figures.repository";
 import { queryDocs, readDoc, statusOf, toDomain } from "./cosmos-documents";
+import { readSummaryDoc, refreshMemberSummary } from "./member-summary.repository";
 
 const LOOP_TYPES = ["commitment", "checkin", "adoption", "win"];
+/** What the group figures are computed from (domain/metrics.ts `computeCohortProgress`, `responsesForEvent`). */
+const FIGURE_TYPES = ["commitment", "checkin", "adoption"];
+const FIGURE_FIELDS = ["id", "docType", "tenantId", "cohortId", "userId", "sessionNumber", "week", "stuck", "blockers", "minutesSaved", "confidence", "wantsHelp", "submittedAt", "updatedAt", "committedAt", "stillUsing", "frequency", "answeredAt", "firstAnsweredAt"];
 
 export class CosmosLoopRecordRepository implements LoopRecordRepository {
   constructor(private readonly records: Container) {}
 
   async upsertCommitment(commitment: ApplyCommitment): Promise<void> {
-    await this.records.items.upsert({ ...commitment, cohortKey: ids.cohortKey(commitment.tenantId, commitment.cohortId), docType: "commitment" });
-    await touchFiguresMarker(this.records, commitment.tenantId, commitment.cohortId);
+    // The member's row summary (store/member-summary.repository.ts): its ETag read alongside the write.
+    const [, before] = await Promise.all([this.records.items.upsert({ ...commitment, cohortKey: ids.cohortKey(commitment.tenantId, commitment.cohortId), docType: "commitment" }), readSummaryDoc(this.records, commitment.tenantId, commitment.cohortId, commitment.userId)]);
+    await Promise.all([refreshMemberSummary(this.records, commitment.tenantId, commitment.cohortId, commitment.userId, { doc: before }), touchFiguresMarker(this.records, commitment.tenantId, commitment.cohortId)]);
   }
 
   async getCommitment(tenantId: TenantId, cohortId: CohortId, sessionNumber: number, userId: UserId): Promise<ApplyCommitment | undefined> {
@@ -26,8 +31,9 @@ export class CosmosLoopRecordRepository implements LoopRecordRepository {
   }
 
   async upsertCheckIn(checkIn: CheckIn): Promise<void> {
-    await this.records.items.upsert({ ...checkIn, cohortKey: ids.cohortKey(checkIn.tenantId, checkIn.cohortId), docType: "checkin" });
-    await touchFiguresMarker(this.records, checkIn.tenantId, checkIn.cohortId);
+    // The member's row summary (store/member-summary.repository.ts): its ETag read alongside the write.
+    const [, before] = await Promise.all([this.records.items.upsert({ ...checkIn, cohortKey: ids.cohortKey(checkIn.tenantId, checkIn.cohortId), docType: "checkin" }), readSummaryDoc(this.records, checkIn.tenantId, checkIn.cohortId, checkIn.userId)]);
+    await Promise.all([refreshMemberSummary(this.records, checkIn.tenantId, checkIn.cohortId, checkIn.userId, { doc: before }), touchFiguresMarker(this.records, checkIn.tenantId, checkIn.cohortId)]);
   }
 
   async getCheckIn(tenantId: TenantId, cohortId: CohortId, sessionNumber: number, userId: UserId): Promise<CheckIn | undefined> {
@@ -47,6 +53,17 @@ export class CosmosLoopRecordRepository implements LoopRecordRepository {
       { name: "@types", value: LOOP_TYPES },
     ], ids.cohortKey(tenantId, cohortId));
     return split(docs);
+  }
+
+  async listCohortFigureInputs(tenantId: TenantId, cohortId: CohortId): Promise<CohortRecords> {
+    const partition = ids.cohortKey(tenantId, cohortId);
+    const docs = await queryDocs(this.records, `SELECT ${FIGURE_FIELDS.map((f) => `c.${f}`).join(", ")} FROM c WHERE c.cohortKey = @k AND c.tenantId = @t AND ARRAY_CONTAINS(@types, c.docType)`, [
+      { name: "@k", value: partition },
+      { name: "@t", value: tenantId },
+      { name: "@types", value: FIGURE_TYPES },
+    ], partition);
+    const of = <T>(type: string, text: Partial<T>) => docs.filter((d) => d.docType === type).map((d) => ({ ...toDomain<T>(d), ...text }) as T);
+    return { commitments: of<ApplyCommitment>("commitment", { deliverable: "" }), checkIns: of<CheckIn>("checkin", { tried: "", worked: "" }), adoption: of<AdoptionAnswer>("adoption", { usedFor: "" }), wins: [] };
   }
 
   async listMemberRecords(tenantId: TenantId, cohortId: CohortId, userId: UserId): Promise<MemberRecords> {
@@ -76,8 +93,9 @@ export class CosmosLoopRecordRepository implements LoopRecordRepository {
         if (statusOf(err) !== 404) throw err;
       }
     }
-    // The dashboard's figures move (store/cohort-figures.repository.ts): after the records, always.
-    await touchFiguresMarker(this.records, tenantId, cohortId);
+    // The dashboard's figures move (store/cohort-figures.repository.ts) and the member's row
+    // summary goes with their records: after the records, always.
+    await Promise.all([refreshMemberSummary(this.records, tenantId, cohortId, userId), touchFiguresMarker(this.records, tenantId, cohortId)]);
     return deleted;
   }
 }

@@ -38,7 +38,7 @@ async function keyOf(ctx: AppContext, cohort: Cohort, timeline: TimelineEvent[],
 export async function recomputeFigures(ctx: AppContext, cohort: Cohort, timeline: TimelineEvent[], policy: PolicyVersion | undefined, key: string): Promise<CohortFiguresSnapshot> {
   const [memberships, records, alerts] = await Promise.all([
     ctx.repos.memberships.listByCohort(cohort.tenantId, cohort.id),
-    ctx.repos.loop.listCohortRecords(cohort.tenantId, cohort.id),
+    ctx.repos.loop.listCohortFigureInputs(cohort.tenantId, cohort.id),
     ctx.repos.alerts.listByCohort(cohort.tenantId, cohort.id),
   ]);
   const acknowledged = new Set(policy ? (await ctx.repos.policies.listAcknowledgements(cohort.tenantId, policy.version)).map((a) => a.userId) : []);
@@ -91,9 +91,11 @@ async function checkAndRebuild(ctx: AppContext, cohort: Cohort, track: Track): P
   const key = await keyOf(ctx, cohort, timeline, policy);
   const saved = await ctx.repos.figures.get(cohort.tenantId, cohort.id);
   const full = await recomputeFigures(ctx, cohort, timeline, policy, key);
+  // The member table's row summaries, checked against (and rebuilt from) the same raw records.
+  const summaries = await ctx.repos.figures.rebuildMemberSummaries(cohort.tenantId, cohort.id);
   const movedMeanwhile = (await keyOf(ctx, cohort, timeline, policy)) !== key;
   const stale = saved === undefined || saved.key !== key || movedMeanwhile;
-  const consistent = stale || sameFigures(saved, full);
+  const consistent = (stale || sameFigures(saved, full)) && (summaries.differed === 0 || movedMeanwhile);
   if (stale || !consistent) await ctx.repos.figures.save(cohort.tenantId, cohort.id, full);
   return { check: { consistent, stale }, figures: stale || !consistent ? full : saved };
 }
