@@ -44,6 +44,7 @@ import { createMemoryLogger } from "../../bot/src/logger";
 import { startService } from "../../bot/src/service";
 import { startTestServer, type TestServer } from "../helpers/test-server";
 import { startCosmosProcess } from "./cosmos-process";
+import { seededRandom } from "../../bot/src/lib/seeded-random";
 
 type ReportServer = Pick<TestServer, "baseUrl" | "ctx" | "repos" | "clock" | "tokenFor" | "close">;
 
@@ -112,25 +113,13 @@ const TITLES = {
 };
 const FREQUENCIES: UsageFrequency[] = ["daily", "few-times-a-week", "weekly", "rarely", "not-at-all"];
 
-/** mulberry32: a small deterministic generator, so every run seeds the same organisation. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : 0);
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
 export async function runReportPhase(options: ReportPhaseOptions): Promise<ReportPhaseResult> {
   const log = options.log ?? (() => undefined);
   const { members: N, cohorts: C, weeks: W } = options;
-  const rnd = random(20_260_511);
+  const rnd = seededRandom(20_260_511);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const server: ReportServer = options.db === "inprocess" ? await startTestServer({ now: NOW }) : await startWithDatabaseProcess(NOW);
   const clock = server.clock as ManualClock;

@@ -7,6 +7,7 @@
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { seededRandom } from "../../bot/src/lib/seeded-random";
 
 export interface RecordedActivity {
   /** "send" (new message), "reply", "update". */
@@ -86,18 +87,6 @@ export interface BotConnectorStub {
   close(): Promise<void>;
 }
 
-/** Small deterministic PRNG so fault injection is repeatable. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 class SlidingWindow {
   private readonly hits = new Map<string, number[]>();
   constructor(private readonly windowMs: number, private readonly max: number) {}
@@ -130,7 +119,7 @@ export async function startBotConnectorStub(options: BotConnectorStubOptions = {
   const rosters = new Map<string, RosterMember[]>();
   const stats = { requests: 0, throttled: 0, injected429: 0, injected500: 0, blocked: 0 };
   let faults: FaultPlan = {};
-  let random = mulberry32(1);
+  let random = seededRandom(1);
   let perConversation: SlidingWindow | undefined;
   let global: SlidingWindow | undefined;
   let perTenant: SlidingWindow | undefined;
@@ -280,7 +269,7 @@ export async function startBotConnectorStub(options: BotConnectorStubOptions = {
     setRoster: (id, members) => rosters.set(id, members),
     setFaults: (plan) => {
       faults = plan;
-      random = mulberry32(plan.seed ?? 1);
+      random = seededRandom(plan.seed ?? 1);
     },
     setLimits: (limits) => {
       perConversation = limits.perConversationPerSecond ? new SlidingWindow(1000, limits.perConversationPerSecond) : undefined;

@@ -17,6 +17,7 @@ import { clearFirstRun, isFirstRun as localFolderIsNew } from "../store/local/fi
 import { alertReasonsForMissedCheckIns } from "../scheduler/missed-checkins";
 import { MISSED_DIGEST_PREFIX } from "../scheduler/planner";
 import { digestsDue } from "../scheduler/digest-planning";
+import { seededRandom } from "../lib/seeded-random";
 
 const ZONE = "Europe/London";
 /** The person the Agents Playground chats as (its default user, Alex Wilber). */
@@ -47,17 +48,6 @@ const EXTRA_NAMES = [
   "Vince Ito", "Wanda Howard", "Zoe Patel", "Omar Haddad", "Priya Nair", "Kofi Mensah",
 ];
 
-/** Small deterministic PRNG: the same demo every time. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export async function seedDemoTenant(ctx: AppContext): Promise<boolean> {
   const { repos, clock, logger } = ctx;
   const tenantId = DEMO_TENANT_ID;
@@ -65,7 +55,7 @@ export async function seedDemoTenant(ctx: AppContext): Promise<boolean> {
 
   const now = clock.now();
   const today = DateTime.fromJSDate(now, { zone: ZONE });
-  const random = prng(20260302);
+  const random = seededRandom(20260302);
   const persona = (id: string) => {
     const p = DEMO_PERSONAS.find((x) => x.id === id);
     if (!p) throw new Error(`unknown demo persona ${id}`);

@@ -6,19 +6,10 @@
 import { apiAs } from "../../helpers/api-client";
 import { person, seedCohort } from "../../helpers/fixtures";
 import { startTestServer, type TestServer } from "../../helpers/test-server";
+import { seededRandom } from "../../../bot/src/lib/seeded-random";
 
 const TENANT = "tenant-fuzz";
 const member = person(500, "Fuzz Member");
-
-function prng(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const JUNK: unknown[] = [null, true, 0, -1, 1e308, "", " ", "x".repeat(5000), "<script>alert(1)</script>", "../../etc/passwd", "'; DROP TABLE c; --", [], [1, 2], {}, { $where: "1" }, "\u0000", "🙂".repeat(50), "2026-13-45", "NaN"];
 const VERBS = ["checkin.submit", "apply.submit", "adoption.submit", "policy.acknowledge", "question.submit", "win.submit", "alert.reach-out", "next.open", "mydata.confirm-delete", "cohort.create", "checkin.refresh", "nope", ""];
@@ -38,7 +29,7 @@ describe("the server under malformed input", () => {
   }
 
   it("when 1,200 malformed requests arrive, then each gets a 4xx (or a harmless 200), none a 5xx, and no data changes", async () => {
-    const random = prng(20260302);
+    const random = seededRandom(20260302);
     const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
     const junkObject = () => Object.fromEntries(Array.from({ length: 1 + Math.floor(random() * 6) }, () => [pick(KEYS), pick(JUNK)]));
     const before = await snapshot();
