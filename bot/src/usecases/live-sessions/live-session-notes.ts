@@ -6,6 +6,7 @@
 import type { AppContext } from "../../app-context";
 import type { LiveSessionDto, LiveSessionNotesInput, LiveSessionsResponse } from "../../contract/live-sessions-contract";
 import { NotFoundError, ValidationError } from "../../domain/errors";
+import { isSafeIdPart } from "../../domain/ids";
 import type { Actor } from "../../domain/types";
 import { authorizeCohort } from "../access";
 import { changeFollowUp, sendLiveCatchUp } from "./follow-ups";
@@ -25,7 +26,7 @@ export async function cohortLiveSessions(ctx: AppContext, actor: Actor, cohortId
 export async function saveLiveSessionNotes(ctx: AppContext, actor: Actor, cohortId: string, sessionKey: string, input: LiveSessionNotesInput): Promise<LiveSessionDto> {
   const { cohort } = await authorizeCohort(ctx, actor, "live-sessions.manage", cohortId);
   const notFound = () => new NotFoundError("That live session is not part of this cohort.");
-  if (!/^[a-z0-9][a-z0-9.-]{0,39}$/.test(sessionKey)) throw notFound();
+  if (!isSafeIdPart(sessionKey)) throw notFound();
   const meeting = (await ctx.repos.meetings.listByCohort(cohort.tenantId, cohort.id)).find((m) => m.key === sessionKey && m.state !== "cancelled");
   if (!meeting) throw notFound();
   if (input.sendCatchUpNow) {

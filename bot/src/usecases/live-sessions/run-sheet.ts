@@ -13,6 +13,7 @@ import { authorizeCohort } from "../access";
 import { openAlerts } from "../dashboard/open-alerts";
 import { digestState } from "../digest/session-digest";
 import { trackOfCohort } from "../tracks/cohort-track";
+import { absentees } from "./follow-ups";
 import { listLiveSessions } from "./live-session-list";
 
 type Selected = NonNullable<RunSheetResponse["selected"]>;
@@ -110,8 +111,7 @@ async function previousAttendance(ctx: AppContext, cohort: Cohort, sessions: Liv
   const followUp = await ctx.repos.liveSessionFollowUps.get(cohort.tenantId, cohort.id, previous.key);
   if (followUp?.attendance.state !== "read") return undefined;
   const { invitedIds, attendedIds } = followUp.attendance;
-  const came = new Set(attendedIds);
-  const missedIds = new Set(invitedIds.filter((id) => !came.has(id)));
+  const missedIds = new Set(absentees(followUp));
   // Names as the cohort knows them now; someone since removed from the cohort is no longer listed.
   const members = missedIds.size ? await ctx.repos.memberships.listByCohort(cohort.tenantId, cohort.id) : [];
   const missed = members
