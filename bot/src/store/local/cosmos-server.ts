@@ -60,6 +60,7 @@ function loadServerPackage(): ServerPackage {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     serverPackage = require("@vercel/cosmosdb-server") as ServerPackage;
     collectQueryInputsLinearly();
+    stripResultsLinearly();
     indexEqualityConditions();
     return serverPackage;
   } catch (err) {
@@ -100,6 +101,40 @@ export function collectQueryInputsLinearly(): boolean {
     });
   }
   return linearCollect;
+}
+
+let linearStrip: boolean | undefined;
+
+/**
+ * The same engine strips `undefined` from every result page with `reduce((o, v) => [...o, v])`,
+ * copying the page once per result: 10,000 results took a second, the 55,000 records a cohort of
+ * 5,000 members has by week 8 took 85 seconds, and the SDK gave up after 60. Replaced, once,
+ * with a function that gives the same values in one pass. Returns whether the engine still has
+ * that helper.
+ */
+export function stripResultsLinearly(): boolean {
+  if (linearStrip !== undefined) return linearStrip;
+  const requireFromServer = createRequire(require.resolve("@vercel/cosmosdb-server"));
+  const requireFromEngine = createRequire(requireFromServer.resolve("@zeit/cosmosdb-query"));
+  const helpers = requireFromEngine("./helpers") as { stripUndefined?: (value: unknown) => unknown };
+  linearStrip = typeof helpers.stripUndefined === "function";
+  if (linearStrip) helpers.stripUndefined = withoutUndefined;
+  return linearStrip;
+}
+
+/** `value` with `undefined` left out of arrays and objects, at every depth (what JSON would send, arrays included). */
+export function withoutUndefined(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    const out: unknown[] = [];
+    for (const item of value) if (typeof item !== "undefined") out.push(withoutUndefined(item));
+    return out;
+  }
+  if (value && typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) if (typeof item !== "undefined") out[key] = withoutUndefined(item);
+    return out;
+  }
+  return value;
 }
 
 /** Top-level fields indexed by value, besides each container's partition key field. */
