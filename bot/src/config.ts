@@ -107,6 +107,13 @@ const EnvSchema = z.object({
   /** Leaders go first: the fewest days between a leadership cohort's start and a team cohort's that follows it. */
   LEADERS_GO_FIRST_DAYS: int(14),
 
+  /**
+   * Cohorts with at least this many members have their group figures recounted after the read that
+   * found them out of date, not during it: that read answers at once with the kept figures, marked
+   * as being refreshed. Smaller cohorts are recounted within the read (it takes milliseconds).
+   */
+  FIGURES_RECOUNT_IN_BACKGROUND_FROM_MEMBERS: int(500),
+
   /** Live sessions as Teams meetings (issue 19): off until the tenant has consented in Graph and this is "true". */
   LIVE_SESSIONS_ENABLED: bool,
   /** Tenants whose cohorts get Teams meetings; empty: every allowed tenant (once LIVE_SESSIONS_ENABLED). */
@@ -160,6 +167,8 @@ export interface Config {
   botLimits: { perUserPer10s: number; perConversationPer10s: number; authFailuresPerIpPer10min: number };
   /** Leaders go first: days between a leadership cohort's start and the earliest start of a team cohort that follows it (at least 1). */
   cohorts: { leadersGoFirstDays: number };
+  /** Dashboards: from how many members a cohort's out-of-date figures are recounted in the background (at least 1). */
+  dashboard: { recountInBackgroundFromMembers: number };
   /** Live sessions as Teams meetings: off by default; `tenantIds` empty means every allowed tenant. */
   liveSessions: { enabled: boolean; tenantIds: string[]; teamsAppCatalogId?: string };
   /** Microsoft Graph (bot/src/graph); the secret is never logged. */
@@ -243,6 +252,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     botLimits: { perUserPer10s: e.BOT_RATE_LIMIT_PER_USER, perConversationPer10s: e.BOT_RATE_LIMIT_PER_CONVERSATION, authFailuresPerIpPer10min: e.BOT_AUTH_FAILURES_PER_IP },
     cohorts: { leadersGoFirstDays: Math.max(1, Math.floor(e.LEADERS_GO_FIRST_DAYS)) },
+    dashboard: { recountInBackgroundFromMembers: Math.max(1, Math.floor(e.FIGURES_RECOUNT_IN_BACKGROUND_FROM_MEMBERS)) },
     liveSessions: { enabled: e.LIVE_SESSIONS_ENABLED, tenantIds: e.LIVE_SESSIONS_TENANT_IDS, ...(e.TEAMS_APP_CATALOG_ID ? { teamsAppCatalogId: e.TEAMS_APP_CATALOG_ID } : {}) },
     graph: {
       baseUrl: e.GRAPH_BASE_URL.replace(/\/$/, ""),

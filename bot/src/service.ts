@@ -22,6 +22,7 @@ import { createOutbox } from "./scheduler/outbox";
 import { createScheduler, type Scheduler } from "./scheduler/scheduler";
 import { createStore, type Store } from "./store/create-store";
 import { registerTabRoutes } from "./tab-static";
+import { recountsSettled } from "./usecases/dashboard/cohort-figures";
 import { createTeamsBot, type TeamsBot } from "./teams/teams-bot";
 
 export interface ServiceOptions {
@@ -107,6 +108,8 @@ export async function startService(config: Config, options: ServiceOptions = {})
       stopped = true;
       await scheduler.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      // A dashboard read may have left a recount of a large cohort's figures running behind it.
+      await recountsSettled(ctx);
       await store.close();
     },
   };

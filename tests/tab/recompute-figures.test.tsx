@@ -39,6 +39,20 @@ describe("the figures' time and the admin's recompute", () => {
     expect(screen.queryByRole("button", { name: "Recompute figures" })).toBeNull();
   });
 
+  it("when a large cohort's figures are being recounted behind the read, then the view says so and 'Show newer figures' reloads them", async () => {
+    installFakeFetch({});
+    const reloaded = jest.fn();
+    const { unmount } = wrap(<FiguresAsOf figuresAsOf="2026-03-16T09:30:00.000Z" refreshing cohortId="big" isAdmin={false} onRecomputed={reloaded} />);
+    expect(screen.getByText("Newer answers are being counted.")).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "Show newer figures" }));
+    expect(reloaded).toHaveBeenCalledTimes(1);
+    // Up to date: no such line, no such button.
+    unmount();
+    wrap(<FiguresAsOf figuresAsOf="2026-03-16T09:31:00.000Z" cohortId="big" isAdmin={false} onRecomputed={reloaded} />);
+    expect(screen.queryByText("Newer answers are being counted.")).toBeNull();
+    expect(screen.queryByRole("button", { name: "Show newer figures" })).toBeNull();
+  });
+
   it("when the recompute is refused, then the reason is shown and nothing reloads", async () => {
     installFakeFetch({ "POST /api/cohorts/ops/figures/recompute": () => ({ status: 403, body: { error: { code: "ACCESS.FORBIDDEN", message: "Only admins can recompute a cohort's figures." } } }) });
     const reloaded = jest.fn();

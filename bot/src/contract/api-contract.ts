@@ -337,6 +337,8 @@ export type ProgressResponse = CohortProgress & {
   alerts?: OpenAlertDto[];
   membersCursor?: string;
   figuresAsOf?: string;
+  /** Answers came in since `figuresAsOf` and are being counted (large cohorts): the next read has them. */
+  figuresRefreshing?: true;
   /** Staff only, when live sessions ran: how many of the `held` sessions each member on this page attended (by user id). */
   liveSessionAttendance?: { held: number; attendedBy: Record<string, number> };
 };

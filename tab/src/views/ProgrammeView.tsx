@@ -95,7 +95,7 @@ function Progress({ progress, staff, isAdmin = false, cohortId, onChanged }: { p
         <AggregateValue label="Policy acknowledged" value={progress.policyAcknowledged} kind="share" />
         <AggregateValue label="Asked for help" value={progress.helpRequests} kind="number" />
       </div>
-      <FiguresAsOf figuresAsOf={progress.figuresAsOf} cohortId={cohortId} isAdmin={isAdmin} onRecomputed={onChanged} />
+      <FiguresAsOf figuresAsOf={progress.figuresAsOf} refreshing={progress.figuresRefreshing === true} cohortId={cohortId} isAdmin={isAdmin} onRecomputed={onChanged} />
       {progress.weekly.length === 0 ? <Empty title="No check-ins yet">The first check-in opens the working day after the first session.</Empty> : <WeeklyCharts weekly={progress.weekly} />}
       <AdoptionChart progress={progress} />
       {staff ? (

@@ -27,7 +27,11 @@ export function timeOfDay(iso: string): string {
  */
 const lastResults = new Map<string, RecomputeFiguresResponse>();
 
-export function FiguresAsOf({ figuresAsOf, cohortId, isAdmin, onRecomputed }: { figuresAsOf?: string; cohortId: string; isAdmin: boolean; onRecomputed: () => void }) {
+/**
+ * `refreshing`: answers came in since `figuresAsOf` and the service is counting them behind this
+ * read (large cohorts); "Show newer figures" reloads.
+ */
+export function FiguresAsOf({ figuresAsOf, refreshing = false, cohortId, isAdmin, onRecomputed }: { figuresAsOf?: string; refreshing?: boolean; cohortId: string; isAdmin: boolean; onRecomputed: () => void }) {
   const [state, setState] = useState<{ busy: boolean; result?: RecomputeFiguresResponse; error?: ApiError }>(() => ({ busy: false, ...(lastResults.has(cohortId) ? { result: lastResults.get(cohortId) } : {}) }));
   const recompute = async () => {
     setState({ busy: true });
@@ -44,6 +48,14 @@ export function FiguresAsOf({ figuresAsOf, cohortId, isAdmin, onRecomputed }: { 
   return (
     <div style={{ display: "flex", flexWrap: "wrap", alignItems: "center", gap: 8, minWidth: 0 }}>
       {figuresAsOf ? <Text size={200}>Figures as of {timeOfDay(figuresAsOf)}</Text> : null}
+      {figuresAsOf && refreshing ? (
+        <>
+          <Text size={200}>Newer answers are being counted.</Text>
+          <Button size="small" appearance="subtle" onClick={onRecomputed}>
+            Show newer figures
+          </Button>
+        </>
+      ) : null}
       {isAdmin ? (
         <Button size="small" appearance="secondary" disabled={state.busy} onClick={() => void recompute()}>
           {state.busy ? "Recomputing…" : "Recompute figures"}

@@ -58,16 +58,64 @@ export async function recomputeFigures(ctx: AppContext, cohort: Cohort, timeline
   };
 }
 
-/** The cohort's figures: the saved snapshot when it is current, else recomputed once and saved. */
-export async function cohortFigures(ctx: AppContext, cohort: Cohort, track: Track, policy?: PolicyVersion | null): Promise<CohortFiguresSnapshot> {
+/** A cohort's group figures as a dashboard read serves them. */
+export type CohortFigures = CohortFiguresSnapshot & {
+  /** True when answers came in since `computedAt` and a recount behind this read is counting them. */
+  refreshing?: boolean;
+};
+
+/**
+ * The cohort's figures: the saved snapshot when it is current; else recounted from the raw
+ * records and saved. A recount reads the whole cohort (about 11 records per member by week 8), so
+ * for a cohort of `config.dashboard.recountInBackgroundFromMembers` or more, a read that finds
+ * the snapshot out of date answers at once with it, marked `refreshing`, and the recount runs
+ * behind it: the next read sees the new figures. Only the first read of such a cohort, with no
+ * snapshot at all yet, waits for its recount.
+ */
+export async function cohortFigures(ctx: AppContext, cohort: Cohort, track: Track, policy?: PolicyVersion | null): Promise<CohortFigures> {
   const timeline = buildTimeline(cohort, track, ctx.clock.now());
   const currentPolicy = policy === undefined ? await ctx.repos.policies.current(cohort.tenantId) : (policy ?? undefined);
   // In parallel: a snapshot is served only when its key equals the one just read, whichever came first.
   const [key, saved] = await Promise.all([keyOf(ctx, cohort, timeline, currentPolicy), ctx.repos.figures.get(cohort.tenantId, cohort.id)]);
   if (saved && saved.key === key) return saved;
-  const fresh = await recomputeFigures(ctx, cohort, timeline, currentPolicy, key);
+  if (saved && saved.memberCount >= ctx.config.dashboard.recountInBackgroundFromMembers) {
+    recountBehind(ctx, cohort, () => recountAndSave(ctx, cohort, timeline, currentPolicy, key));
+    return { ...saved, refreshing: true };
+  }
+  return recountAndSave(ctx, cohort, timeline, currentPolicy, key);
+}
+
+async function recountAndSave(ctx: AppContext, cohort: Cohort, timeline: TimelineEvent[], policy: PolicyVersion | undefined, key: string): Promise<CohortFiguresSnapshot> {
+  const fresh = await recomputeFigures(ctx, cohort, timeline, policy, key);
   await ctx.repos.figures.save(cohort.tenantId, cohort.id, fresh);
   return fresh;
+}
+
+/**
+ * Recounts running behind reads, per cohort, in this process: however many people open a large
+ * cohort's dashboard while its members answer, one recount at a time reads it. (Each instance of
+ * a scaled-out service runs at most one per cohort; a recount is idempotent, so two at once only
+ * cost a second read.) Keyed by the repositories: one map per running service.
+ */
+const recounts = new WeakMap<object, Map<string, Promise<void>>>();
+
+function recountBehind(ctx: AppContext, cohort: Cohort, recount: () => Promise<unknown>): void {
+  let running = recounts.get(ctx.repos.figures);
+  if (!running) recounts.set(ctx.repos.figures, (running = new Map()));
+  const id = `${cohort.tenantId}/${cohort.id}`;
+  if (running.has(id)) return;
+  const done = recount().then(
+    () => undefined,
+    // Nobody waits for it: the failure is logged, and the next read that finds the figures out of date tries again.
+    (err: unknown) => ctx.logger.warn({ tenantId: cohort.tenantId, cohortId: cohort.id, err: err instanceof Error ? err.message : String(err) }, "cohort figures: the recount behind a read failed"),
+  ).finally(() => running.delete(id));
+  running.set(id, done);
+}
+
+/** Settles when every recount running behind a read has finished (the service waits for it before closing the store). */
+export async function recountsSettled(ctx: AppContext): Promise<void> {
+  const running = recounts.get(ctx.repos.figures);
+  while (running && running.size > 0) await Promise.all(running.values());
 }
 
 /**

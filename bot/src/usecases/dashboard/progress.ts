@@ -94,6 +94,7 @@ export async function progressOf(ctx: AppContext, actor: Actor, cohort: Cohort, 
     stuckCount: figures.stuckCount,
     helpRequests: figures.helpRequests,
     figuresAsOf: figures.computedAt,
+    ...(figures.refreshing ? { figuresRefreshing: true as const } : {}),
   };
   if (options.figuresOnly) return { ...group, members: [] };
   // Names are for the cohort's facilitators and admins; a member sees only their own row.
