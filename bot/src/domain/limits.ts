@@ -14,4 +14,7 @@ export const LIMITS = {
   membersPerCohort: 20000,
   facilitatorsPerCohort: 50,
   requestBodyBytes: 256 * 1024,
+  // Creating or editing a cohort sends its whole roster: about 200 bytes a member, so 20,000
+  // members with names and job titles (membersPerCohort) fit; 256 KB stopped at about 3,000.
+  rosterRequestBodyBytes: 4 * 1024 * 1024,
 } as const;

@@ -10,6 +10,7 @@ import restify, { type Server } from "restify";
 import type { AppContext } from "../../app-context";
 import { LIMITS } from "../../domain/limits";
 import type { ApiErrorBody, ErrorCode } from "../../contract/api-contract";
+import { apiRoutes } from "../../contract/api-routes";
 import { correlationIdOf, withReference } from "../http";
 
 /** Hosts allowed to frame the tab (Teams web/desktop, Outlook, the Microsoft 365 app). */
@@ -115,13 +116,14 @@ export function applySecurity(server: Server, ctx: AppContext): void {
   server.use(restify.plugins.queryParser({ mapParams: false }));
   // A request without a body (a browser's DELETE sends no content type) has nothing to parse, so
   // nothing to refuse as an unsupported media type.
-  const bodyParsers = restify.plugins.bodyParser({ mapParams: false, maxBodySize: LIMITS.requestBodyBytes, rejectUnknown: true }) as unknown as restify.RequestHandler[];
-  server.use(bodyParsers.map((parse): restify.RequestHandler => (req, res, next) => (hasBody(req) ? parse(req, res, next) : next())));
+  const parsers = (maxBodySize: number) => restify.plugins.bodyParser({ mapParams: false, maxBodySize, rejectUnknown: true }) as unknown as restify.RequestHandler[];
+  const [bodyParsers, rosterParsers] = [parsers(LIMITS.requestBodyBytes), parsers(LIMITS.rosterRequestBodyBytes)];
+  server.use(bodyParsers.map((parse, i): restify.RequestHandler => (req, res, next) => (!hasBody(req) ? next() : sendsRoster(req) ? rosterParsers[i]!(req, res, next) : parse(req, res, next))));
 
   // restify's own errors (bad JSON, body too large, unsupported type, no route) in our shape.
   server.on("restifyError", (_req: restify.Request, res: restify.Response, err: Error & { statusCode?: number; body?: { code?: string }; toJSON?: () => unknown }, callback: () => void) => {
     const status = err.statusCode ?? 500;
-    const message = messageFor(status, err);
+    const message = messageFor(status, err, sendsRoster(_req) ? LIMITS.rosterRequestBodyBytes : LIMITS.requestBodyBytes);
     const body: ApiErrorBody = { error: { code: codeFor(status), message: status >= 500 ? withReference(message, res) : message } };
     err.toJSON = () => body;
     (err as { toString: () => string }).toString = () => body.error.message;
@@ -140,13 +142,21 @@ function codeFor(status: number): ErrorCode {
   return "INTERNAL";
 }
 
-function messageFor(status: number, err: Error): string {
+function messageFor(status: number, err: Error, bodyLimit: number): string {
   if (status === 400) return /json/i.test(err.message) || err.name === "InvalidContentError" ? "The request body is not valid JSON." : "The request is not valid.";
   if (status === 404) return "Not found.";
-  if (status === 413) return `The request body is too large (limit ${LIMITS.requestBodyBytes / 1024} KB).`;
+  if (status === 413) return `The request body is too large (limit ${bodyLimit / 1024} KB).`;
   if (status === 415) return "Send the request body as application/json.";
   if (status === 405) return "That method is not allowed here.";
   return "Something went wrong on our side. Try again in a moment.";
+}
+
+/** Creating a cohort or editing one: the body holds its whole roster. */
+const ROSTER_ROUTES = [apiRoutes.createCohort, apiRoutes.updateCohort].map((r) => ({ method: r.method, pattern: new RegExp(`^${r.path.replace(/:[A-Za-z]+/g, "[^/]+")}$`) }));
+
+function sendsRoster(req: restify.Request): boolean {
+  const path = (req.url ?? "").split("?")[0]!;
+  return ROSTER_ROUTES.some((r) => r.method === req.method && r.pattern.test(path));
 }
 
 function hasBody(req: restify.Request): boolean {
