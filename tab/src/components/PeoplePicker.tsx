@@ -2,12 +2,14 @@
  * Choosing people for a cohort. People are Entra object ids, so nobody types one: inside Teams,
  * Teams' own people picker (`people.selectPeople`) is offered; everywhere (and as a fallback when
  * Teams' picker fails), a search box over `apiRoutes.people` lists the people the
- * organisation already knows. Chosen people show as a list with a Remove button each.
+ * organisation already knows. Chosen people show as a list with a Remove button each
+ * (ChosenPeopleList: searchable past 100 people).
  */
 import { Button, Combobox, Field, Option, Text } from "@fluentui/react-components";
 import { useEffect, useRef, useState } from "react";
 import type { PersonSuggestion } from "../../../bot/src/contract/api-contract";
 import { api, ApiError } from "../api";
+import { ChosenPeopleList } from "./ChosenPeopleList";
 import { teamsPeoplePicker } from "./teams-people";
 import { apiRoutes } from "../../../bot/src/contract/api-routes";
 
@@ -73,7 +75,6 @@ export function PeoplePicker({ label, noun, value, onChange, required, validatio
   };
 
   const suggestions = search.state === "ready" ? search.people.filter((p) => !chosen.has(p.userId)) : [];
-  const listLabel = `Chosen ${noun}s`;
 
   return (
     <div style={{ display: "flex", flexDirection: "column", gap: 4 }}>
@@ -120,20 +121,7 @@ export function PeoplePicker({ label, noun, value, onChange, required, validatio
         </div>
       ) : null}
       {teamsProblem ? <Text role="status">{teamsProblem}</Text> : null}
-      {value.length ? (
-        <ul aria-label={listLabel} style={{ margin: 0, paddingLeft: 16, maxHeight: 240, overflowY: "auto" }}>
-          {value.map((p) => (
-            <li key={p.userId}>
-              <span>{p.displayName}</span>{" "}
-              <Button size="small" appearance="subtle" aria-label={`Remove ${p.displayName}`} onClick={() => remove(p.userId)}>
-                Remove
-              </Button>
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <Text size={200}>No {noun}s chosen yet.</Text>
-      )}
+      <ChosenPeopleList people={value} noun={noun} onRemove={remove} />
     </div>
   );
 }
