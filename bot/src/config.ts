@@ -110,7 +110,7 @@ const EnvSchema = z.object({
   /**
    * Cohorts with at least this many members have their group figures recounted after the read that
    * found them out of date, not during it: that read answers at once with the kept figures, marked
-   * as being refreshed. Smaller cohorts are recounted within the read (it takes milliseconds).
+   * as being refreshed. Smaller cohorts are recounted within the read (a fraction of a second).
    */
   FIGURES_RECOUNT_IN_BACKGROUND_FROM_MEMBERS: int(500),
 
