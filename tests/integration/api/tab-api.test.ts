@@ -99,7 +99,14 @@ describe("the tab's API", () => {
     expect(early.status).toBe(400);
     expect(early.body.error.message).toMatch(/Leadership goes first/);
     expect((await admin.send("POST", "/api/cohorts", undefined, "{not json")).status).toBe(400);
-    expect((await admin.send("POST", "/api/cohorts", undefined, JSON.stringify({ name: "x".repeat(300 * 1024) }))).status).toBe(413);
+    // A cohort's body may be up to 4 MB (it carries the whole roster): a 300 KB name is refused on
+    // its field, a body over 4 MB as too large.
+    const longName = await admin.send("POST", "/api/cohorts", undefined, JSON.stringify({ name: "x".repeat(300 * 1024) }));
+    expect(longName.status).toBe(400);
+    expect(longName.body.error.issues).toEqual(expect.arrayContaining([expect.objectContaining({ field: "name" })]));
+    const tooLarge = await admin.send("POST", "/api/cohorts", undefined, JSON.stringify({ name: "x".repeat(5 * 1024 * 1024) }));
+    expect(tooLarge.status).toBe(413);
+    expect(tooLarge.body.error.message).toBe("The request body is too large (limit 4096 KB).");
     expect((await server.repos.cohorts.list(A)).length).toBe(before);
   });
 
