@@ -33,6 +33,7 @@
  * never shown to members and is not a released figure.
  */
 import { currentDifficulty, type AlertResolution } from "./alerts";
+import { groupBy } from "./group-by";
 import type { CohortRecords } from "./ports";
 import type { AdoptionAnswer, AdoptionPoint, Aggregate, CheckIn, Membership, MemberProgress, MemberProgressStatus, TimelineEvent, WeeklyPoint } from "./types";
 
@@ -166,16 +167,6 @@ export function computeCohortProgress({ timeline, memberships, records, acknowle
     stuckCount: memberCountIn(members.filter((m) => m.status === "stuck").length, memberCount),
     helpRequests: memberCountIn(members.filter((m) => m.status === "asked-for-help").length, memberCount),
   };
-}
-
-function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const group = groups.get(keyOf(item));
-    if (group) group.push(item);
-    else groups.set(keyOf(item), [item]);
-  }
-  return groups;
 }
 
 /** One member's row, from that member's own check-ins and alert resolutions only. */

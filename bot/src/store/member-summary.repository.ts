@@ -20,6 +20,7 @@
  * changed since it was read is left to its newer writer).
  */
 import type { Container, ItemDefinition } from "@azure/cosmos";
+import { groupBy } from "../domain/group-by";
 import { ids } from "../domain/ids";
 import { reportsStuck } from "../domain/reflections";
 import type { CohortId, TenantId, UserId } from "../domain/types";
@@ -128,12 +129,7 @@ export async function rebuildCohortSummaries(records: Container, tenantId: Tenan
   // The summaries (and their ETags) first, then the records: see the file's comment.
   const saved = await queryDocs(records, "SELECT * FROM c WHERE c.cohortKey = @k AND c.tenantId = @t AND c.docType = 'memberSummary'", params, partition);
   const docs = await queryDocs(records, `SELECT ${SUMMARY_FIELDS.map((f) => `c.${f}`).join(", ")} FROM c WHERE c.cohortKey = @k AND c.tenantId = @t AND ARRAY_CONTAINS(@types, c.docType)`, [...params, { name: "@types", value: SOURCE_TYPES }], partition);
-  const byUser = new Map<string, Array<Record<string, unknown>>>();
-  for (const d of docs) {
-    const list = byUser.get(String(d.userId)) ?? [];
-    list.push(d);
-    byUser.set(String(d.userId), list);
-  }
+  const byUser = groupBy(docs, (d) => String(d.userId));
   const savedByUser = new Map(saved.map((d) => [String(d.userId), d]));
   const users = [...new Set([...byUser.keys(), ...savedByUser.keys()])];
   let differed = 0;
