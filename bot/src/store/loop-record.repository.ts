@@ -20,9 +20,17 @@ export class CosmosLoopRecordRepository implements LoopRecordRepository {
   constructor(private readonly records: Container) {}
 
   async upsertCommitment(commitment: ApplyCommitment): Promise<void> {
-    // The member's row summary (store/member-summary.repository.ts): its ETag read alongside the write.
-    const [, before] = await Promise.all([this.records.items.upsert({ ...commitment, cohortKey: ids.cohortKey(commitment.tenantId, commitment.cohortId), docType: "commitment" }), readSummaryDoc(this.records, commitment.tenantId, commitment.cohortId, commitment.userId)]);
-    await Promise.all([refreshMemberSummary(this.records, commitment.tenantId, commitment.cohortId, commitment.userId, { doc: before }), touchFiguresMarker(this.records, commitment.tenantId, commitment.cohortId)]);
+    await this.writeRowRecord(commitment, "commitment");
+  }
+
+  /**
+   * A commitment or check-in, then the member's row summary (store/member-summary.repository.ts,
+   * its ETag read alongside the write) and the cohort's figures marker.
+   */
+  private async writeRowRecord(record: ApplyCommitment | CheckIn, docType: "commitment" | "checkin"): Promise<void> {
+    const { tenantId, cohortId, userId } = record;
+    const [, before] = await Promise.all([this.records.items.upsert({ ...record, cohortKey: ids.cohortKey(tenantId, cohortId), docType }), readSummaryDoc(this.records, tenantId, cohortId, userId)]);
+    await Promise.all([refreshMemberSummary(this.records, tenantId, cohortId, userId, { doc: before }), touchFiguresMarker(this.records, tenantId, cohortId)]);
   }
 
   async getCommitment(tenantId: TenantId, cohortId: CohortId, sessionNumber: number, userId: UserId): Promise<ApplyCommitment | undefined> {
@@ -31,9 +39,7 @@ export class CosmosLoopRecordRepository implements LoopRecordRepository {
   }
 
   async upsertCheckIn(checkIn: CheckIn): Promise<void> {
-    // The member's row summary (store/member-summary.repository.ts): its ETag read alongside the write.
-    const [, before] = await Promise.all([this.records.items.upsert({ ...checkIn, cohortKey: ids.cohortKey(checkIn.tenantId, checkIn.cohortId), docType: "checkin" }), readSummaryDoc(this.records, checkIn.tenantId, checkIn.cohortId, checkIn.userId)]);
-    await Promise.all([refreshMemberSummary(this.records, checkIn.tenantId, checkIn.cohortId, checkIn.userId, { doc: before }), touchFiguresMarker(this.records, checkIn.tenantId, checkIn.cohortId)]);
+    await this.writeRowRecord(checkIn, "checkin");
   }
 
   async getCheckIn(tenantId: TenantId, cohortId: CohortId, sessionNumber: number, userId: UserId): Promise<CheckIn | undefined> {
